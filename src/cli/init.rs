@@ -1,0 +1,47 @@
+//! `sroi init`: writes a commented example analysis to start from.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use super::{Exit, Streams};
+use crate::output::{Existing, write_atomic};
+
+/// The example analysis `sroi init` writes: a council-commissioned youth
+/// employability programme whose comments teach the format.
+pub const EXAMPLE: &str = include_str!("../../fixtures/youth-into-work.yaml");
+
+/// The file name `sroi init` writes.
+pub const FILE_NAME: &str = "analysis.yaml";
+
+/// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
+pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
+    let path = dir.join(FILE_NAME);
+    let result = std::fs::create_dir_all(dir)
+        .and_then(|()| write_atomic(&path, EXAMPLE.as_bytes(), Existing::Keep));
+    match result {
+        Ok(()) => {
+            let shown = path.display();
+            let _ = writeln!(
+                streams.out,
+                "wrote {shown}\n\nnext:\n  sroi check {shown}     validate it\n  sroi calc {shown}      see the figures\n\nEdit the comments' examples into your own programme; every key is explained in the file."
+            );
+            Exit::Ok
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = writeln!(
+                streams.err,
+                "{}: error: the file already exists; nothing was written\nhint: choose another folder, such as `sroi init new-analysis`",
+                path.display()
+            );
+            Exit::Failed
+        }
+        Err(err) => {
+            let _ = writeln!(
+                streams.err,
+                "{}: error: cannot write the example: {err}",
+                path.display()
+            );
+            Exit::Failed
+        }
+    }
+}

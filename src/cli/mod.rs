@@ -1,0 +1,208 @@
+//! Stage 5, the command line (SPEC §4): parses arguments and wires the stages.
+//!
+//! [`run`] takes the arguments and output streams and returns the exit code,
+//! so tests drive the whole tool in-process.
+
+pub mod init;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::{self, Diagnostic};
+use crate::load::{self, ReadError};
+use crate::model::Analysis;
+use crate::source::SourceFile;
+
+/// Exit codes (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Success; warnings allowed.
+    Ok = 0,
+    /// The input is invalid.
+    Invalid = 1,
+    /// The tool could not do its job: unreadable file, unwritable output.
+    Failed = 2,
+}
+
+/// Where output goes, and whether diagnostics are coloured.
+pub struct Streams<'a> {
+    /// Results.
+    pub out: Box<dyn Write + 'a>,
+    /// Diagnostics and messages.
+    pub err: Box<dyn Write + 'a>,
+    /// ANSI colour in diagnostics (only on a terminal, never with `NO_COLOR`).
+    pub color: bool,
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  sroi init my-analysis            write a commented example to start from
+  sroi check my-analysis/analysis.yaml
+  sroi calc analysis.yaml          headline figures and tables
+  sroi calc analysis.yaml --json   the figures as JSON
+  cat analysis.yaml | sroi calc -  read the analysis from standard input
+
+Exit codes: 0 success (warnings allowed), 1 the input is invalid,
+2 the tool could not do its job (unreadable file, unwritable output).";
+
+/// Social Return on Investment analyses from a YAML theory of change.
+#[derive(Debug, Parser)]
+#[command(name = "sroi", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write a commented example analysis to start from.
+    #[command(
+        after_help = "Example:\n  sroi init youth-project     writes youth-project/analysis.yaml\n\nAn existing file is never overwritten."
+    )]
+    Init {
+        /// Folder to write `analysis.yaml` into (created if missing).
+        #[arg(default_value = ".")]
+        dir: std::path::PathBuf,
+    },
+    /// Validate analyses and report every problem, with its place and a hint.
+    #[command(
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+    )]
+    Check {
+        /// Analysis files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Print the figures: headline results and value by stakeholder, outcome and year.
+    #[command(
+        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json"
+    )]
+    Calc {
+        /// Analysis file; `-` reads standard input.
+        file: String,
+        /// Print the figures as JSON (SPEC §5) instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs the tool with `args` (the first is the program name).
+pub fn run<I, T>(args: I, streams: &mut Streams<'_>) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let text = if streams.color {
+                err.render().ansi().to_string()
+            } else {
+                err.render().to_string()
+            };
+            return if err.use_stderr() {
+                let _ = write!(streams.err, "{text}");
+                Exit::Failed
+            } else {
+                let _ = write!(streams.out, "{text}");
+                Exit::Ok
+            };
+        }
+    };
+    match cli.command {
+        Command::Init { dir } => init::run(&dir, streams),
+        Command::Check { files } => files
+            .iter()
+            .map(|f| check(f, streams))
+            .max()
+            .unwrap_or(Exit::Ok),
+        Command::Calc { file, json } => calc(&file, json, streams),
+    }
+}
+
+/// Reads and validates one analysis, printing its diagnostics. Returns the
+/// analysis, or the exit code to stop with.
+pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analysis), Exit> {
+    let source = match load::read_source(path) {
+        Ok(source) => source,
+        Err(ReadError::Io { name, source }) => {
+            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+            return Err(Exit::Failed);
+        }
+        Err(ReadError::Invalid { file, diagnostic }) => {
+            print_diagnostics(&[*diagnostic], &file, streams);
+            return Err(Exit::Invalid);
+        }
+    };
+    match crate::analyse(&source) {
+        Ok((analysis, warnings)) => {
+            print_diagnostics(&warnings, &source, streams);
+            Ok((source, analysis))
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics, &source, streams);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let plural = if errors == 1 { "" } else { "s" };
+            let _ = writeln!(
+                streams.err,
+                "{}: {errors} error{plural}; nothing was computed",
+                source.name
+            );
+            Err(Exit::Invalid)
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
+    let _ = write!(
+        streams.err,
+        "{}",
+        diag::render_all(diagnostics, source, streams.color)
+    );
+}
+
+fn check(path: &str, streams: &mut Streams<'_>) -> Exit {
+    match load(path, streams) {
+        Ok((source, a)) => {
+            let _ = writeln!(
+                streams.out,
+                "{}: ok ({} stakeholders, {} inputs, {} outputs, {} outcomes)",
+                source.name,
+                a.stakeholders.len(),
+                a.inputs.len(),
+                a.outputs.len(),
+                a.outcomes.len()
+            );
+            Exit::Ok
+        }
+        Err(code) => code,
+    }
+}
+
+fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
+    let (_, analysis) = match load(path, streams) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let results = crate::compute::compute(&analysis);
+    let bytes = if json {
+        crate::render::json::render(&analysis, &results)
+    } else {
+        crate::render::text::render(&analysis, &results).into_bytes()
+    };
+    match streams
+        .out
+        .write_all(&bytes)
+        .and_then(|()| streams.out.flush())
+    {
+        Ok(()) => Exit::Ok,
+        // A closed pipe (`sroi calc x | head`) is not worth an error message.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
+        Err(err) => {
+            let _ = writeln!(streams.err, "error: cannot write the results: {err}");
+            Exit::Failed
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! Diagnostics: what is wrong, where, and how to fix it.
+//!
+//! Every stage reports problems as [`Diagnostic`]s and keeps going, so that a
+//! user sees every error of a file in one run. They are printed in the format
+//! of SPEC §4 by [`render`]:
+//!
+//! ```text
+//! youth.yaml:31:5: error: unknown key `dedweight` in an outcome
+//!    |
+//! 31 |     dedweight: 25%
+//!    |     ^^^^^^^^^
+//! hint: did you mean `deadweight`?
+//! ```
+//!
+//! [`Diagnostic`] also implements [`miette::Diagnostic`], so a library user can
+//! hand it to any miette report handler instead.
+
+use std::fmt::{self, Write as _};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::source::{Loc, SourceFile};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The analysis cannot be computed until this is fixed.
+    Error,
+    /// The analysis computes, but something is probably wrong or unwise.
+    Warning,
+    /// Worth knowing; nothing to fix.
+    Note,
+}
+
+impl Severity {
+    fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+
+    fn style(self) -> Style {
+        let colour = match self {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+            Severity::Note => AnsiColor::Cyan,
+        };
+        Style::new().bold().fg_color(Some(colour.into()))
+    }
+}
+
+/// One problem found in an analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error, warning or note.
+    pub severity: Severity,
+    /// A stable, machine-readable code such as `unknown-key`.
+    pub code: &'static str,
+    /// What is wrong, in one sentence without a final full stop.
+    pub message: String,
+    /// Where, when the problem has a place in the file.
+    pub loc: Option<Loc>,
+    /// How to fix it; each is printed on its own `hint:` line.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with a code and message, not yet located.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            loc: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// A warning with a code and message, not yet located.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Places the diagnostic at `loc`.
+    #[must_use]
+    pub fn at(mut self, loc: Loc) -> Self {
+        self.loc = Some(loc);
+        self
+    }
+
+    /// Adds a hint on how to fix the problem.
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds a hint only when there is one.
+    #[must_use]
+    pub fn maybe_hint(self, hint: Option<String>) -> Self {
+        match hint {
+            Some(hint) => self.hint(hint),
+            None => self,
+        }
+    }
+
+    /// True for errors, which make the analysis invalid.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.hints.is_empty()).then(|| Box::new(self.hints.join("\n")) as Box<dyn fmt::Display>)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let loc = self.loc?;
+        let span = miette::LabeledSpan::new_with_span(None, (loc.offset, loc.len));
+        Some(Box::new(std::iter::once(span)))
+    }
+}
+
+/// Renders `diagnostic` in the format of SPEC §4: `FILE:LINE:COL: error: message`,
+/// the source line with a caret under the place, then any `hint:` lines.
+/// ANSI colour only when `color` is true.
+pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> String {
+    let paint = |style: Style, text: &str| {
+        if color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = String::new();
+    let place = match diagnostic.loc {
+        Some(loc) => format!("{}:{}:{}", source.name, loc.line, loc.column),
+        None => source.name.clone(),
+    };
+    let severity = diagnostic.severity;
+    let _ = writeln!(
+        out,
+        "{place}: {}: {}",
+        paint(severity.style(), severity.label()),
+        paint(Style::new().bold(), &diagnostic.message)
+    );
+    if let Some(loc) = diagnostic.loc
+        && let Some(line) = source.line_text(loc.line)
+    {
+        let gutter = loc.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let bar = paint(Style::new().fg_color(Some(AnsiColor::Blue.into())), "|");
+        let caret = caret_line(line, loc, source);
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(out, "{gutter} {bar} {line}");
+        let _ = writeln!(out, "{pad} {bar} {}", paint(severity.style(), &caret));
+    }
+    for hint in &diagnostic.hints {
+        let _ = writeln!(out, "{}: {hint}", paint(Style::new().bold(), "hint"));
+    }
+    out
+}
+
+/// Spaces (and tabs, where the line has them) up to the column, then one `^`
+/// per character of the node that lies on this line.
+fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
+    let before = usize::try_from(loc.column.saturating_sub(1)).unwrap_or(0);
+    let mut caret: String = line
+        .chars()
+        .chain(std::iter::repeat(' '))
+        .take(before)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let node = source
+        .text
+        .get(loc.offset..loc.offset.saturating_add(loc.len))
+        .unwrap_or("");
+    let on_this_line = node.lines().next().unwrap_or("").trim_end().chars().count();
+    let width = on_this_line.clamp(1, line.chars().count().saturating_sub(before).max(1));
+    caret.push_str(&"^".repeat(width));
+    caret
+}
+
+/// Renders every diagnostic, in order.
+pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
+    diagnostics
+        .iter()
+        .map(|d| render(d, source, color))
+        .collect()
+}
+
+/// Whether any of `diagnostics` is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_place_source_line_caret_and_hint() {
+        let source = SourceFile::new("a.yaml", "title: x\ndedweight: 25%\n");
+        let loc = Loc {
+            line: 2,
+            column: 1,
+            offset: 9,
+            len: 9,
+        };
+        let d = Diagnostic::error("unknown-key", "unknown key `dedweight`")
+            .at(loc)
+            .hint("did you mean `deadweight`?");
+        let expected = "a.yaml:2:1: error: unknown key `dedweight`\n  |\n2 | dedweight: 25%\n  | ^^^^^^^^^\nhint: did you mean `deadweight`?\n";
+        assert_eq!(render(&d, &source, false), expected);
+    }
+
+    #[test]
+    fn caret_keeps_tabs_so_it_lines_up() {
+        let source = SourceFile::new("a.yaml", "a:\n\tb: 1\n");
+        let loc = Loc {
+            line: 2,
+            column: 2,
+            offset: 4,
+            len: 0,
+        };
+        let out = render(&Diagnostic::error("syntax", "tab"), &source, false);
+        assert!(!out.contains('^'), "no location, no caret");
+        let out = render(&Diagnostic::error("syntax", "tab").at(loc), &source, false);
+        assert!(out.contains("  | \t^\n"), "{out:?}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let source = SourceFile::new("a.yaml", "a: 1\n");
+        let d = Diagnostic::error("x", "bad").at(Loc::START);
+        assert!(!render(&d, &source, false).contains('\x1b'));
+        assert!(render(&d, &source, true).contains('\x1b'));
+    }
+}

@@ -1,0 +1,156 @@
+//! Figures for people: money, ratios and percentages as reports print them.
+//!
+//! Computation keeps full precision; these functions are the only place
+//! figures are rounded, so every output shows the same numbers.
+
+/// How a currency is written.
+struct Currency {
+    symbol: &'static str,
+    /// Symbol before the number (`£5`) or a code after it (`5 CHF`)?
+    prefix: bool,
+    decimals: usize,
+}
+
+fn currency(code: &str) -> Currency {
+    let prefixed = |symbol| Currency {
+        symbol,
+        prefix: true,
+        decimals: 2,
+    };
+    match code {
+        "GBP" => prefixed("£"),
+        "EUR" => prefixed("€"),
+        "USD" => prefixed("$"),
+        "AUD" => prefixed("A$"),
+        "CAD" => prefixed("C$"),
+        "NZD" => prefixed("NZ$"),
+        "HKD" => prefixed("HK$"),
+        "SGD" => prefixed("S$"),
+        "INR" => prefixed("₹"),
+        "ZAR" => prefixed("R"),
+        "JPY" => Currency {
+            symbol: "¥",
+            prefix: true,
+            decimals: 0,
+        },
+        _ => Currency {
+            symbol: "",
+            prefix: false,
+            decimals: 2,
+        },
+    }
+}
+
+/// Groups the digits of a non-negative whole number in thousands: `1234567` → `1,234,567`.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `value` with `decimals` places and thousands separators: `-1234.5` → `-1,234.50`.
+pub fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(w, f)| (w, f));
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    let fraction = if fraction.is_empty() {
+        String::new()
+    } else {
+        format!(".{fraction}")
+    };
+    format!("{sign}{}{fraction}", group_thousands(whole))
+}
+
+fn money_with(value: f64, code: &str, decimals: Option<usize>) -> String {
+    let c = currency(code);
+    let places = decimals.unwrap_or(c.decimals).min(c.decimals);
+    let digits = number(value.abs(), places);
+    let sign = if value < 0.0 && digits.chars().any(|ch| ch.is_ascii_digit() && ch != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if c.prefix {
+        format!("{sign}{}{digits}", c.symbol)
+    } else {
+        format!("{sign}{digits} {code}")
+    }
+}
+
+/// Money in whole units, as headline figures are shown: `£1,234,567`, `-£250`, `1,200 CHF`.
+pub fn money(value: f64, currency_code: &str) -> String {
+    money_with(value, currency_code, Some(0))
+}
+
+/// Money with the currency's minor units, for unit values: `£12.21`.
+pub fn money_exact(value: f64, currency_code: &str) -> String {
+    money_with(value, currency_code, None)
+}
+
+/// A ratio as SROI reports write it: `3.87 : 1`.
+pub fn ratio(value: f64) -> String {
+    format!("{} : 1", number(value, 2))
+}
+
+/// A fraction as a percentage with at most one decimal: `0.25` → `25%`, `0.125` → `12.5%`.
+pub fn percent(fraction: f64) -> String {
+    let text = format!("{:.1}", fraction * 100.0);
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    format!("{text}%")
+}
+
+/// The sentence a funder reads first: "For every £1 invested, £3.87 of social value is created."
+pub fn headline(ratio: f64, currency_code: &str) -> String {
+    format!(
+        "For every {} invested, {} of social value is created.",
+        money(1.0, currency_code),
+        money_exact(ratio, currency_code)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_rounds_and_groups() {
+        assert_eq!(money(1_234_567.49, "GBP"), "£1,234,567");
+        assert_eq!(money(-250.0, "GBP"), "-£250");
+        assert_eq!(money(-0.2, "GBP"), "£0");
+        assert_eq!(money(999.5, "EUR"), "€1,000");
+        assert_eq!(money(1200.0, "CHF"), "1,200 CHF");
+        assert_eq!(money_exact(12.21, "GBP"), "£12.21");
+        assert_eq!(money_exact(1500.0, "JPY"), "¥1,500");
+    }
+
+    #[test]
+    fn ratios_and_percentages() {
+        assert_eq!(ratio(3.8749), "3.87 : 1");
+        assert_eq!(ratio(1234.5), "1,234.50 : 1");
+        assert_eq!(percent(0.25), "25%");
+        assert_eq!(percent(0.125), "12.5%");
+        assert_eq!(
+            headline(3.87, "GBP"),
+            "For every £1 invested, £3.87 of social value is created."
+        );
+    }
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(number(0.0, 0), "0");
+        assert_eq!(number(100.0, 0), "100");
+        assert_eq!(number(1000.0, 0), "1,000");
+        assert_eq!(number(-1_000_000.125, 2), "-1,000,000.13");
+    }
+}

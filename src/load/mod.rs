@@ -1,0 +1,201 @@
+//! Stage 1, load: bytes → YAML node tree → [`raw`] structs.
+//!
+//! Reading enforces resource limits (file size, YAML budgets for alias
+//! expansion and nesting) so that hostile input fails fast with a clear
+//! error. Decoding checks the *shape* of the document (known keys, value
+//! types, required fields) and collects every problem; what the values *mean*
+//! is checked by [`crate::validate`].
+
+pub mod decode;
+pub mod node;
+pub mod raw;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::source::{Loc, SourceFile};
+
+pub use node::{Key, Kind, Node};
+
+/// Largest analysis file read, in bytes. A hand-written analysis of 2,000
+/// outcomes is about 1 MB; anything near this limit is not an analysis.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Most YAML aliases (`*name`) followed in one file. Analyses rarely use any;
+/// the limit stops "billion laughs" expansion long before it costs time.
+const MAX_ALIASES: usize = 1_000;
+
+/// Most nodes in one file: about 40 times what a 2,000-outcome analysis needs.
+const MAX_NODES: usize = 4_000_000;
+
+/// Most levels of nesting; an analysis needs six.
+const MAX_DEPTH: usize = 64;
+
+/// Why an analysis could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read (exit code 2).
+    #[error("{name}: error: cannot read the file: {source}")]
+    Io {
+        /// The name as the user gave it.
+        name: String,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The bytes are not an analysis: too large, or not UTF-8 (exit code 1).
+    #[error("the file is not a readable analysis")]
+    Invalid {
+        /// The file, with whatever text could be decoded, for the diagnostic.
+        file: SourceFile,
+        /// What is wrong.
+        diagnostic: Box<Diagnostic>,
+    },
+}
+
+/// Reads an analysis from `path`, or from standard input when it is `-`.
+pub fn read_source(path: &str) -> Result<SourceFile, ReadError> {
+    let name = if path == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.to_owned()
+    };
+    let io_error = |source| ReadError::Io {
+        name: name.clone(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    } else {
+        let file = std::fs::File::open(Path::new(path)).map_err(io_error)?;
+        let size = file.metadata().map_err(io_error)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(too_large(name, size));
+        }
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    }
+    source_from_bytes(name, bytes)
+}
+
+/// Checks size and encoding of bytes already read.
+pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(name, size));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let source = SourceFile::new(name, String::from_utf8_lossy(&bytes).into_owned());
+            // Lossy decoding keeps every valid byte before the bad one in place.
+            let loc = source.loc_of_offset(valid);
+            let diagnostic = Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
+                .at(loc)
+                .hint(
+                    "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+                );
+            Err(ReadError::Invalid {
+                file: source,
+                diagnostic: Box::new(diagnostic),
+            })
+        }
+    }
+}
+
+fn too_large(name: String, size: u64) -> ReadError {
+    let diagnostic = Diagnostic::error(
+        "file-too-large",
+        format!(
+            "the file is {} MB; an analysis may be at most {} MB",
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ),
+    )
+    .hint("check that this is the analysis you meant; split very large programmes into several analyses and combine them with `sroi portfolio`");
+    ReadError::Invalid {
+        file: SourceFile::new(name, String::new()),
+        diagnostic: Box::new(diagnostic),
+    }
+}
+
+/// Parses the YAML of `source` into a node tree.
+pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
+    if source.text.trim().is_empty() || is_only_comments(&source.text) {
+        return Err(
+            Diagnostic::error("empty-file", "the file has no analysis in it")
+                .at(Loc::START)
+                .hint("run `sroi init` to write a commented example to start from"),
+        );
+    }
+    let mut options = serde_saphyr::Options::default();
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_nodes = MAX_NODES;
+    budget.max_depth = MAX_DEPTH;
+    options.budget = Some(budget);
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+    options.with_snippet = false;
+    serde_saphyr::from_str_with_options::<Node>(&source.text, options)
+        .map_err(|e| yaml_error(&e, source))
+}
+
+fn is_only_comments(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// Turns a parser error into a located diagnostic with a hint for the common cases.
+fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
+    let loc = error.location().map(Loc::from_yaml).filter(|l| l.line > 0);
+    let text = error.to_string();
+    // serde-saphyr prefixes "line L column C: "; the location is printed separately.
+    let first = text.lines().next().unwrap_or("").trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let message = match first.find(": ") {
+        Some(i) if first.starts_with("line ") => &first[i + 2..],
+        _ => first,
+    };
+    let mut diagnostic = Diagnostic::error("yaml-syntax", format!("invalid YAML: {message}"));
+    if let Some(loc) = loc {
+        diagnostic = diagnostic.at(loc);
+    }
+    let lower = message.to_lowercase();
+    let line_has_tab = loc
+        .and_then(|l| source.line_text(l.line))
+        .is_some_and(|line| line.contains('\t'))
+        || loc
+            .and_then(|l| source.line_text(l.line + 1))
+            .is_some_and(|line| line.starts_with('\t'));
+    if lower.contains("tab") || line_has_tab {
+        diagnostic =
+            diagnostic.hint("YAML indents with spaces, never tabs: replace the tab with spaces");
+    } else if lower.contains("budget") || lower.contains("alias") {
+        diagnostic = diagnostic.hint(format!(
+            "the file expands to too much data (at most {MAX_ALIASES} aliases and {MAX_NODES} values); write the values out instead of repeating anchors"
+        ));
+    } else if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
+        diagnostic = diagnostic.hint(format!(
+            "an analysis nests a few levels deep; this one goes past {MAX_DEPTH}"
+        ));
+    } else if lower.contains("duplicate") {
+        diagnostic = diagnostic
+            .hint("each key may appear once in a mapping: remove or rename the repeated one");
+    } else if lower.contains("indentation")
+        || lower.contains("indicator")
+        || lower.contains("mapping")
+    {
+        diagnostic = diagnostic.hint("check the indentation and that each `key: value` pair is on its own line; text containing `: ` or `#` needs quotes");
+    }
+    diagnostic
+}

@@ -1,0 +1,458 @@
+//! The analysis as written: SPEC §1's format, shape-checked but not yet
+//! validated. Every field keeps its location; every field is optional here
+//! (a missing required field has already been reported by the decoder), and
+//! [`crate::validate`] turns these into the [`crate::model`] types.
+
+use crate::model::{AnalysisKind, Assumption, Date, DiscountRate, Timing};
+use crate::source::{Loc, Located};
+
+use super::decode::{Decoder, Fields};
+use super::node::{Kind, Node};
+
+type L<T> = Located<T>;
+
+/// The top level of an analysis file.
+#[derive(Debug, Default)]
+pub struct RawAnalysis {
+    /// `sroi:`, the format version.
+    pub sroi: Option<L<i64>>,
+    /// `title:`.
+    pub title: Option<L<String>>,
+    /// `organisation:`.
+    pub organisation: Option<L<String>>,
+    /// `kind:`.
+    pub kind: Option<L<AnalysisKind>>,
+    /// `period:`.
+    pub period: Option<RawPeriod>,
+    /// `currency:`.
+    pub currency: Option<L<String>>,
+    /// `price_year:`.
+    pub price_year: Option<L<i64>>,
+    /// `summary:`.
+    pub summary: Option<L<String>>,
+    /// `settings:`.
+    pub settings: RawSettings,
+    /// `stakeholders:`.
+    pub stakeholders: Vec<RawStakeholder>,
+    /// `inputs:`, with the list's location.
+    pub inputs: Option<L<Vec<RawInput>>>,
+    /// `outputs:`.
+    pub outputs: Vec<RawOutput>,
+    /// `outcomes:`.
+    pub outcomes: Vec<RawOutcome>,
+}
+
+/// `period: {start, end}`.
+#[derive(Debug)]
+pub struct RawPeriod {
+    /// First day.
+    pub start: Option<L<Date>>,
+    /// Last day.
+    pub end: Option<L<Date>>,
+}
+
+/// `settings:`.
+#[derive(Debug, Default)]
+pub struct RawSettings {
+    /// `discount_rate:`.
+    pub discount_rate: Option<L<DiscountRate>>,
+    /// `discount_timing:`.
+    pub discount_timing: Option<L<Timing>>,
+}
+
+/// One entry of `stakeholders:`.
+#[derive(Debug)]
+pub struct RawStakeholder {
+    /// Where the entry starts.
+    pub loc: Loc,
+    /// `id:`.
+    pub id: Option<L<String>>,
+    /// `name:`.
+    pub name: Option<L<String>>,
+    /// `size:`.
+    pub size: Option<L<f64>>,
+    /// `engagement:`.
+    pub engagement: Option<L<String>>,
+    /// `excluded:`.
+    pub excluded: Option<L<String>>,
+}
+
+/// One entry of `inputs:`.
+#[derive(Debug)]
+pub struct RawInput {
+    /// Where the entry starts.
+    pub loc: Loc,
+    /// `id:`.
+    pub id: Option<L<String>>,
+    /// `stakeholder:`.
+    pub stakeholder: Option<L<String>>,
+    /// `description:`.
+    pub description: Option<L<String>>,
+    /// `amount:`.
+    pub amount: Option<L<f64>>,
+    /// `hours:`.
+    pub hours: Option<L<f64>>,
+    /// `rate:`.
+    pub rate: Option<L<f64>>,
+    /// `year:`.
+    pub year: Option<L<i64>>,
+}
+
+/// One entry of `outputs:`.
+#[derive(Debug)]
+pub struct RawOutput {
+    /// Where the entry starts.
+    pub loc: Loc,
+    /// `id:`.
+    pub id: Option<L<String>>,
+    /// `description:`.
+    pub description: Option<L<String>>,
+    /// `quantity:`.
+    pub quantity: Option<L<f64>>,
+    /// `unit:`.
+    pub unit: Option<L<String>>,
+    /// `inputs:`.
+    pub inputs: Option<L<Vec<L<String>>>>,
+}
+
+/// One entry of `outcomes:`.
+#[derive(Debug)]
+pub struct RawOutcome {
+    /// Where the entry starts.
+    pub loc: Loc,
+    /// `id:`.
+    pub id: Option<L<String>>,
+    /// `stakeholder:`.
+    pub stakeholder: Option<L<String>>,
+    /// `outputs:`.
+    pub outputs: Option<L<Vec<L<String>>>>,
+    /// `description:`.
+    pub description: Option<L<String>>,
+    /// `indicator:`.
+    pub indicator: Option<L<String>>,
+    /// `quantity:`.
+    pub quantity: Option<L<f64>>,
+    /// `proxy:`.
+    pub proxy: Option<RawProxy>,
+    /// `duration:`.
+    pub duration: Option<L<i64>>,
+    /// `start:`.
+    pub start: Option<L<i64>>,
+    /// `deadweight:`.
+    pub deadweight: Option<L<f64>>,
+    /// `displacement:`.
+    pub displacement: Option<L<f64>>,
+    /// `attribution:`.
+    pub attribution: Option<L<f64>>,
+    /// `drop_off:`.
+    pub drop_off: Option<L<f64>>,
+    /// `schedule:`.
+    pub schedule: Option<L<Vec<L<f64>>>>,
+    /// `range:`, one pair per assumption.
+    pub range: Vec<RawRange>,
+}
+
+/// An outcome's `proxy:` mapping.
+#[derive(Debug)]
+pub struct RawProxy {
+    /// Where the mapping starts.
+    pub loc: Loc,
+    /// `value:`.
+    pub value: Option<L<f64>>,
+    /// `description:`.
+    pub description: Option<L<String>>,
+    /// `source:`.
+    pub source: Option<L<String>>,
+    /// `price_year:`.
+    pub price_year: Option<L<i64>>,
+}
+
+/// One `assumption: [low, high]` entry of an outcome's `range:`.
+#[derive(Debug)]
+pub struct RawRange {
+    /// Which assumption, and where its key is.
+    pub assumption: L<Assumption>,
+    /// The pair, in the assumption's own units (fractions for percentages).
+    pub low: L<f64>,
+    /// The upper end.
+    pub high: L<f64>,
+}
+
+const TOP_KEYS: &[&str] = &[
+    "sroi",
+    "title",
+    "organisation",
+    "kind",
+    "period",
+    "currency",
+    "price_year",
+    "summary",
+    "settings",
+    "stakeholders",
+    "inputs",
+    "outputs",
+    "outcomes",
+];
+const PERIOD_KEYS: &[&str] = &["start", "end"];
+const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing"];
+const STAKEHOLDER_KEYS: &[&str] = &["id", "name", "size", "engagement", "excluded"];
+const INPUT_KEYS: &[&str] = &[
+    "id",
+    "stakeholder",
+    "description",
+    "amount",
+    "hours",
+    "rate",
+    "year",
+];
+const OUTPUT_KEYS: &[&str] = &["id", "description", "quantity", "unit", "inputs"];
+const OUTCOME_KEYS: &[&str] = &[
+    "id",
+    "stakeholder",
+    "outputs",
+    "description",
+    "indicator",
+    "quantity",
+    "proxy",
+    "duration",
+    "start",
+    "deadweight",
+    "displacement",
+    "attribution",
+    "drop_off",
+    "schedule",
+    "range",
+];
+const PROXY_KEYS: &[&str] = &["value", "description", "source", "price_year"];
+const RANGE_KEYS: &[&str] = &[
+    "quantity",
+    "proxy",
+    "deadweight",
+    "displacement",
+    "attribution",
+    "drop_off",
+    "duration",
+];
+
+/// Decodes a whole document; problems are left in `d`.
+pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
+    let Some(mut m) = d.map(root, "an analysis", TOP_KEYS) else {
+        return RawAnalysis::default();
+    };
+    let raw = RawAnalysis {
+        sroi: m.required(d, "sroi", Decoder::whole),
+        title: m.required(d, "title", Decoder::text),
+        organisation: m.optional(d, "organisation", Decoder::text),
+        kind: m.optional(d, "kind", |d, n| {
+            d.keyword(
+                n,
+                &[
+                    ("evaluative", AnalysisKind::Evaluative),
+                    ("forecast", AnalysisKind::Forecast),
+                ],
+            )
+        }),
+        period: m.optional(d, "period", period),
+        currency: m.optional(d, "currency", Decoder::text),
+        price_year: m.optional(d, "price_year", Decoder::whole),
+        summary: m.optional(d, "summary", Decoder::text),
+        settings: m.optional(d, "settings", settings).unwrap_or_default(),
+        stakeholders: list_of(&mut m, d, "stakeholders", stakeholder),
+        inputs: m.optional(d, "inputs", |d, n| d.list(n, input)),
+        outputs: list_of(&mut m, d, "outputs", output),
+        outcomes: list_of(&mut m, d, "outcomes", outcome),
+    };
+    m.finish(d);
+    raw
+}
+
+fn list_of<T>(
+    m: &mut Fields<'_>,
+    d: &mut Decoder,
+    key: &str,
+    item: fn(&mut Decoder, &Node) -> Option<T>,
+) -> Vec<T> {
+    m.optional(d, key, |d, n| d.list(n, item))
+        .map(|l| l.value)
+        .unwrap_or_default()
+}
+
+fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
+    let mut m = d.map(node, "a period", PERIOD_KEYS)?;
+    let period = RawPeriod {
+        start: m.required(d, "start", Decoder::date),
+        end: m.required(d, "end", Decoder::date),
+    };
+    m.finish(d);
+    Some(period)
+}
+
+fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
+    let mut m = d.map(node, "the settings", SETTINGS_KEYS)?;
+    let settings = RawSettings {
+        discount_rate: m.optional(d, "discount_rate", discount_rate),
+        discount_timing: m.optional(d, "discount_timing", |d, n| {
+            d.keyword(
+                n,
+                &[
+                    ("end", Timing::End),
+                    ("mid", Timing::Mid),
+                    ("start", Timing::Start),
+                ],
+            )
+        }),
+    };
+    m.finish(d);
+    Some(settings)
+}
+
+/// `3.5%`, `0.035` or `green-book`.
+fn discount_rate(d: &mut Decoder, node: &Node) -> Option<L<DiscountRate>> {
+    if let Kind::Str(word) = &node.kind
+        && !word.trim_end().ends_with('%')
+        && word.trim().parse::<f64>().is_err()
+    {
+        return d.keyword(node, &[("green-book", DiscountRate::GreenBook)]);
+    }
+    d.percentage(node).map(|p| p.map(DiscountRate::Constant))
+}
+
+fn stakeholder(d: &mut Decoder, node: &Node) -> Option<RawStakeholder> {
+    let mut m = d.map(node, "a stakeholder", STAKEHOLDER_KEYS)?;
+    let raw = RawStakeholder {
+        loc: m.loc,
+        id: m.required(d, "id", Decoder::text),
+        name: m.required(d, "name", Decoder::text),
+        size: m.optional(d, "size", Decoder::number),
+        engagement: m.optional(d, "engagement", Decoder::text),
+        excluded: m.optional(d, "excluded", Decoder::text),
+    };
+    m.finish(d);
+    Some(raw)
+}
+
+fn input(d: &mut Decoder, node: &Node) -> Option<RawInput> {
+    let mut m = d.map(node, "an input", INPUT_KEYS)?;
+    let raw = RawInput {
+        loc: m.loc,
+        id: m.required(d, "id", Decoder::text),
+        stakeholder: m.optional(d, "stakeholder", Decoder::text),
+        description: m.optional(d, "description", Decoder::text),
+        amount: m.optional(d, "amount", Decoder::number),
+        hours: m.optional(d, "hours", Decoder::number),
+        rate: m.optional(d, "rate", Decoder::number),
+        year: m.optional(d, "year", Decoder::whole),
+    };
+    m.finish(d);
+    Some(raw)
+}
+
+fn output(d: &mut Decoder, node: &Node) -> Option<RawOutput> {
+    let mut m = d.map(node, "an output", OUTPUT_KEYS)?;
+    let raw = RawOutput {
+        loc: m.loc,
+        id: m.required(d, "id", Decoder::text),
+        description: m.optional(d, "description", Decoder::text),
+        quantity: m.optional(d, "quantity", Decoder::number),
+        unit: m.optional(d, "unit", Decoder::text),
+        inputs: m.optional(d, "inputs", Decoder::ids),
+    };
+    m.finish(d);
+    Some(raw)
+}
+
+fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
+    let mut m = d.map(node, "an outcome", OUTCOME_KEYS)?;
+    let raw = RawOutcome {
+        loc: m.loc,
+        id: m.required(d, "id", Decoder::text),
+        stakeholder: m.required(d, "stakeholder", Decoder::text),
+        outputs: m.optional(d, "outputs", Decoder::ids),
+        description: m.required(d, "description", Decoder::text),
+        indicator: m.optional(d, "indicator", Decoder::text),
+        quantity: m.optional(d, "quantity", Decoder::number),
+        proxy: m.required(d, "proxy", proxy),
+        duration: m.optional(d, "duration", Decoder::whole),
+        start: m.optional(d, "start", Decoder::whole),
+        deadweight: m.optional(d, "deadweight", Decoder::percentage),
+        displacement: m.optional(d, "displacement", Decoder::percentage),
+        attribution: m.optional(d, "attribution", Decoder::percentage),
+        drop_off: m.optional(d, "drop_off", Decoder::percentage),
+        schedule: m.optional(d, "schedule", |d, n| d.list(n, Decoder::number)),
+        range: m.optional(d, "range", ranges).unwrap_or_default(),
+    };
+    m.finish(d);
+    Some(raw)
+}
+
+fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
+    if let Kind::Int(_) | Kind::Float(_) = node.kind {
+        d.diagnostics.push(
+            crate::diag::Diagnostic::error("wrong-type", "expected a proxy mapping, found a bare number")
+                .at(node.loc)
+                .hint("write the proxy as `proxy: { value: 14433, source: \"where the value comes from\" }`"),
+        );
+        return None;
+    }
+    let mut m = d.map(node, "a proxy", PROXY_KEYS)?;
+    let raw = RawProxy {
+        loc: m.loc,
+        value: m.required(d, "value", Decoder::number),
+        description: m.optional(d, "description", Decoder::text),
+        source: m.optional(d, "source", Decoder::text),
+        price_year: m.optional(d, "price_year", Decoder::whole),
+    };
+    m.finish(d);
+    Some(raw)
+}
+
+fn ranges(d: &mut Decoder, node: &Node) -> Option<Vec<RawRange>> {
+    let mut m = d.map(node, "a range", RANGE_KEYS)?;
+    let mut out = Vec::new();
+    for assumption in Assumption::ALL {
+        let Some(pair) = m.node(assumption.key()) else {
+            continue;
+        };
+        let read: fn(&mut Decoder, &Node) -> Option<L<f64>> = if assumption.is_percentage() {
+            Decoder::percentage
+        } else if assumption == Assumption::Duration {
+            |d, n| d.whole(n).map(|w| w.map(|v| v as f64))
+        } else {
+            Decoder::number
+        };
+        match &pair.kind {
+            Kind::Seq(items) if items.len() == 2 => {
+                if let (Some(low), Some(high)) = (read(d, &items[0]), read(d, &items[1])) {
+                    out.push(RawRange {
+                        assumption: L::new(assumption, pair.loc),
+                        low,
+                        high,
+                    });
+                }
+            }
+            _ => d.diagnostics.push(
+                crate::diag::Diagnostic::error(
+                    "bad-range",
+                    format!("a range for `{}` is a pair `[low, high]`", assumption.key()),
+                )
+                .at(pair.loc)
+                .hint(format!(
+                    "for example `{}: {}`",
+                    assumption.key(),
+                    example_range(assumption)
+                )),
+            ),
+        }
+    }
+    m.finish(d);
+    Some(out)
+}
+
+fn example_range(assumption: Assumption) -> &'static str {
+    match assumption {
+        Assumption::Quantity => "[30, 45]",
+        Assumption::Proxy => "[10000, 16000]",
+        Assumption::Duration => "[2, 4]",
+        _ => "[15%, 35%]",
+    }
+}

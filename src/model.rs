@@ -1,0 +1,361 @@
+//! The validated analysis: the types every stage after [`crate::validate`] works on.
+//!
+//! Their invariants hold by construction: percentages lie in 0..=1, amounts
+//! and quantities are finite and not negative, references are indices that
+//! exist, and the total investment is above zero.
+
+use crate::source::Loc;
+
+/// A whole analysis, as SPEC §1 describes it, after validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The analysis's title.
+    pub title: String,
+    /// Who carried it out or runs the programme.
+    pub organisation: Option<String>,
+    /// Evaluative (what happened) or forecast (what is expected).
+    pub kind: AnalysisKind,
+    /// The period the analysis covers.
+    pub period: Option<Period>,
+    /// ISO 4217 code of every money figure.
+    pub currency: String,
+    /// The year whose prices the figures are in.
+    pub price_year: Option<i32>,
+    /// Markdown shown at the top of reports.
+    pub summary: Option<String>,
+    /// Discounting settings.
+    pub settings: Settings,
+    /// Who is affected, in file order.
+    pub stakeholders: Vec<Stakeholder>,
+    /// The investment, in file order; at least one, totalling above zero.
+    pub inputs: Vec<Input>,
+    /// What the programme does, in file order.
+    pub outputs: Vec<Output>,
+    /// What changes for stakeholders, in file order.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Evaluative or forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnalysisKind {
+    /// Values outcomes that have happened.
+    Evaluative,
+    /// Predicts the value outcomes will create.
+    Forecast,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day, 1..=31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (year, month, day): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The period an analysis covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day.
+    pub start: Date,
+    /// Last day, not before `start`.
+    pub end: Date,
+}
+
+/// How future values are discounted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// The rate, constant or the Green Book schedule.
+    pub discount_rate: DiscountRate,
+    /// Where in each year values are taken to fall.
+    pub discount_timing: Timing,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            discount_rate: DiscountRate::Constant(0.035),
+            discount_timing: Timing::End,
+        }
+    }
+}
+
+/// The discount rate for each year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DiscountRate {
+    /// The same rate, as a fraction, in every year.
+    Constant(f64),
+    /// HM Treasury Green Book's declining schedule (SPEC §2).
+    GreenBook,
+}
+
+/// Where in a year its value is taken to fall (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Timing {
+    /// At the end of the year, as the SROI Guide does.
+    End,
+    /// Half-way through the year.
+    Mid,
+    /// At the start of the year.
+    Start,
+}
+
+/// A group of people (or organisations) who change or contribute.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stakeholder {
+    /// Unique among stakeholders.
+    pub id: String,
+    /// How reports name the group.
+    pub name: String,
+    /// How many people the group has.
+    pub size: Option<f64>,
+    /// How the group was involved (Markdown).
+    pub engagement: Option<String>,
+    /// Why the group is left out of the value, when it is.
+    pub excluded: Option<String>,
+    /// Where the stakeholder is defined.
+    pub loc: Loc,
+}
+
+impl Stakeholder {
+    /// True when the group's outcomes are left out of the totals.
+    pub fn is_excluded(&self) -> bool {
+        self.excluded.is_some()
+    }
+}
+
+/// One part of the investment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// Unique among inputs.
+    pub id: String,
+    /// Index into [`Analysis::stakeholders`] of who contributed it.
+    pub stakeholder: Option<usize>,
+    /// What it is.
+    pub description: Option<String>,
+    /// Money, or time valued at a rate.
+    pub value: InputValue,
+    /// The year it is spent; 0 is not discounted.
+    pub year: u32,
+    /// Where the input is defined.
+    pub loc: Loc,
+}
+
+/// How an input is valued.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InputValue {
+    /// A sum of money.
+    Amount(f64),
+    /// In-kind time: hours at an hourly rate.
+    Time {
+        /// Hours given.
+        hours: f64,
+        /// Value of one hour.
+        rate: f64,
+    },
+}
+
+impl Input {
+    /// The input's value in money, before discounting.
+    pub fn amount(&self) -> f64 {
+        match self.value {
+            InputValue::Amount(amount) => amount,
+            InputValue::Time { hours, rate } => hours * rate,
+        }
+    }
+}
+
+/// Something the programme does or delivers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// Unique among outputs.
+    pub id: String,
+    /// What it is.
+    pub description: Option<String>,
+    /// How many.
+    pub quantity: Option<f64>,
+    /// Of what.
+    pub unit: Option<String>,
+    /// Indices into [`Analysis::inputs`].
+    pub inputs: Vec<usize>,
+    /// Where the output is defined.
+    pub loc: Loc,
+}
+
+/// A change experienced by a stakeholder, and how it is valued.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Unique among outcomes.
+    pub id: String,
+    /// Index into [`Analysis::stakeholders`].
+    pub stakeholder: usize,
+    /// Indices into [`Analysis::outputs`].
+    pub outputs: Vec<usize>,
+    /// What changes.
+    pub description: String,
+    /// How the change is measured.
+    pub indicator: Option<String>,
+    /// The value of one unit of the outcome.
+    pub proxy: Proxy,
+    /// How many experience it, year by year.
+    pub profile: Profile,
+    /// First year it is valued, 1..=50.
+    pub start: u32,
+    /// Share that would have happened anyway, 0..=1.
+    pub deadweight: f64,
+    /// Share that displaces outcomes elsewhere, 0..=1.
+    pub displacement: f64,
+    /// Share due to others, 0..=1.
+    pub attribution: f64,
+    /// Uncertainty ranges, in the order written.
+    pub ranges: Vec<Range>,
+    /// Where the outcome is defined.
+    pub loc: Loc,
+}
+
+/// A financial proxy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proxy {
+    /// Value of one unit of outcome; negative for a harm.
+    pub value: f64,
+    /// What the value measures.
+    pub description: Option<String>,
+    /// Where the value comes from.
+    pub source: Option<String>,
+    /// The year whose prices `value` is in.
+    pub price_year: Option<i32>,
+}
+
+/// How many experience an outcome in each year it lasts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Profile {
+    /// `quantity` in the first year, falling by `drop_off` each year after, for `duration` years.
+    Constant {
+        /// People experiencing the outcome in its first year.
+        quantity: f64,
+        /// Years it lasts, 1..=50.
+        duration: u32,
+        /// Share lost each year after the first, 0..=1.
+        drop_off: f64,
+    },
+    /// A quantity for each year from `start` on.
+    Schedule(Vec<f64>),
+}
+
+impl Profile {
+    /// Years the outcome lasts.
+    pub fn years(&self) -> u32 {
+        match self {
+            Profile::Constant { duration, .. } => *duration,
+            Profile::Schedule(quantities) => u32::try_from(quantities.len()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl Outcome {
+    /// The last year the outcome is valued in.
+    pub fn last_year(&self) -> u32 {
+        self.start + self.profile.years().max(1) - 1
+    }
+}
+
+/// One assumption of an outcome that may be varied (SPEC §1 `range:`, §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assumption {
+    /// People experiencing the outcome.
+    Quantity,
+    /// The proxy value.
+    Proxy,
+    /// Deadweight.
+    Deadweight,
+    /// Displacement.
+    Displacement,
+    /// Attribution.
+    Attribution,
+    /// Drop-off.
+    DropOff,
+    /// Duration in years.
+    Duration,
+}
+
+impl Assumption {
+    /// Every assumption, in the order SPEC §3 lists them.
+    pub const ALL: [Assumption; 7] = [
+        Assumption::Quantity,
+        Assumption::Proxy,
+        Assumption::Deadweight,
+        Assumption::Displacement,
+        Assumption::Attribution,
+        Assumption::DropOff,
+        Assumption::Duration,
+    ];
+
+    /// The key that names it in the input format.
+    pub fn key(self) -> &'static str {
+        match self {
+            Assumption::Quantity => "quantity",
+            Assumption::Proxy => "proxy",
+            Assumption::Deadweight => "deadweight",
+            Assumption::Displacement => "displacement",
+            Assumption::Attribution => "attribution",
+            Assumption::DropOff => "drop_off",
+            Assumption::Duration => "duration",
+        }
+    }
+
+    /// True for the assumptions written as percentages.
+    pub fn is_percentage(self) -> bool {
+        matches!(
+            self,
+            Assumption::Deadweight
+                | Assumption::Displacement
+                | Assumption::Attribution
+                | Assumption::DropOff
+        )
+    }
+}
+
+/// A low..high range for one assumption of an outcome.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    /// Which assumption.
+    pub assumption: Assumption,
+    /// Lowest plausible value (fractions for percentages).
+    pub low: f64,
+    /// Highest plausible value.
+    pub high: f64,
+}

@@ -1,0 +1,4 @@
+//! Stage 4, render: figures in, bytes out. Renderers do no I/O.
+
+pub mod json;
+pub mod text;

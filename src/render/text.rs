@@ -1,0 +1,178 @@
+//! `sroi calc`'s readable summary: headline figures, then value by
+//! stakeholder, by outcome and by year, as aligned plain-text tables.
+
+use std::fmt::Write as _;
+
+use crate::compute::Results;
+use crate::format::{headline, money, number, percent, ratio};
+use crate::model::{Analysis, DiscountRate, Timing};
+
+/// Column alignment.
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// A plain-text table: a header row, a rule, and rows padded to the widest cell.
+struct Table {
+    headers: Vec<&'static str>,
+    align: Vec<Align>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(columns: &[(&'static str, Align)]) -> Self {
+        Table {
+            headers: columns.iter().map(|c| c.0).collect(),
+            align: columns.iter().map(|c| c.1).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    fn render(&self, out: &mut String) {
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|i| {
+                let cells = self.rows.iter().map(|r| r[i].chars().count());
+                cells
+                    .chain([self.headers[i].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: Vec<&str>, out: &mut String| {
+            let padded: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .zip(&self.align)
+                .map(|((cell, &width), align)| match align {
+                    Align::Left => format!("{cell:<width$}"),
+                    Align::Right => format!("{cell:>width$}"),
+                })
+                .collect();
+            let _ = writeln!(out, "  {}", padded.join("  ").trim_end());
+        };
+        line(self.headers.clone(), out);
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        line(rule.iter().map(String::as_str).collect(), out);
+        for row in &self.rows {
+            line(row.iter().map(String::as_str).collect(), out);
+        }
+    }
+}
+
+/// Describes the discounting settings in words: `3.5%, end of year`.
+pub fn describe_discounting(analysis: &Analysis) -> String {
+    let rate = match analysis.settings.discount_rate {
+        DiscountRate::Constant(rate) => percent(rate),
+        DiscountRate::GreenBook => {
+            "Green Book schedule (3.5% to year 30, then declining)".to_owned()
+        }
+    };
+    let timing = match analysis.settings.discount_timing {
+        Timing::End => "end of year",
+        Timing::Mid => "mid-year",
+        Timing::Start => "start of year",
+    };
+    format!("{rate}, {timing}")
+}
+
+/// The summary `sroi calc` prints.
+pub fn render(analysis: &Analysis, results: &Results) -> String {
+    let c = analysis.currency.as_str();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", analysis.title);
+    if let Some(organisation) = &analysis.organisation {
+        let _ = writeln!(out, "{organisation}");
+    }
+    let _ = writeln!(out, "\n{}\n", headline(results.sroi_ratio, c));
+
+    let mut figures = Table::new(&[("Figure", Align::Left), ("Value", Align::Right)]);
+    let payback = results.payback_months.map_or_else(
+        || "no value in year 1".to_owned(),
+        |m| format!("{} months", number(m, 1)),
+    );
+    for (name, value) in [
+        ("SROI ratio", ratio(results.sroi_ratio)),
+        ("Net SROI ratio", ratio(results.net_sroi_ratio)),
+        ("Present value", money(results.present_value, c)),
+        ("Investment", money(results.investment, c)),
+        ("Net present value", money(results.net_present_value, c)),
+        ("Payback", payback),
+        ("Discounting", describe_discounting(analysis)),
+    ] {
+        figures.row(vec![name.to_owned(), value]);
+    }
+    figures.render(&mut out);
+
+    let _ = writeln!(out, "\nValue by stakeholder");
+    let mut by_stakeholder = Table::new(&[
+        ("Stakeholder", Align::Left),
+        ("Present value", Align::Right),
+        ("Share", Align::Right),
+    ]);
+    for (s, r) in analysis.stakeholders.iter().zip(&results.stakeholders) {
+        let share = if s.is_excluded() {
+            "excluded".to_owned()
+        } else if results.present_value != 0.0 {
+            percent(r.present_value / results.present_value)
+        } else {
+            "-".to_owned()
+        };
+        by_stakeholder.row(vec![s.name.clone(), money(r.present_value, c), share]);
+    }
+    by_stakeholder.render(&mut out);
+
+    let _ = writeln!(out, "\nValue by outcome");
+    let mut by_outcome = Table::new(&[
+        ("Outcome", Align::Left),
+        ("Stakeholder", Align::Left),
+        ("Gross", Align::Right),
+        ("Impact", Align::Right),
+        ("Present value", Align::Right),
+    ]);
+    for (o, r) in analysis.outcomes.iter().zip(&results.outcomes) {
+        let stakeholder = &analysis.stakeholders[o.stakeholder];
+        let pv = if r.excluded {
+            "excluded".to_owned()
+        } else {
+            money(r.present_value, c)
+        };
+        by_outcome.row(vec![
+            o.description.clone(),
+            stakeholder.id.clone(),
+            money(r.gross_value, c),
+            money(r.impact, c),
+            pv,
+        ]);
+    }
+    by_outcome.render(&mut out);
+
+    let _ = writeln!(out, "\nValue by year");
+    let mut by_year = Table::new(&[
+        ("Year", Align::Right),
+        ("Value", Align::Right),
+        ("Discount factor", Align::Right),
+        ("Present value", Align::Right),
+    ]);
+    for y in &results.years {
+        by_year.row(vec![
+            y.year.to_string(),
+            money(y.value, c),
+            format!("{:.4}", y.discount_factor),
+            money(y.present_value, c),
+        ]);
+    }
+    by_year.row(vec![
+        "Total".to_owned(),
+        money(results.years.iter().map(|y| y.value).sum(), c),
+        String::new(),
+        money(results.present_value, c),
+    ]);
+    by_year.render(&mut out);
+    out
+}

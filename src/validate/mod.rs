@@ -1,0 +1,600 @@
+//! Stage 2, validate: [`raw`](crate::load::raw) structs → [`model`](crate::model).
+//!
+//! Checks what the values *mean*: ranges of numbers, forms that exclude each
+//! other, references between ids, and that there is an investment to divide
+//! by. Every problem is collected; the model is returned only when there is no
+//! error, so nothing downstream re-checks anything.
+
+mod ids;
+
+use crate::diag::{Diagnostic, has_errors};
+use crate::load::raw::{RawAnalysis, RawInput, RawOutcome, RawOutput, RawRange, RawStakeholder};
+use crate::model::{
+    Analysis, AnalysisKind, Input, InputValue, Outcome, Output, Period, Profile, Proxy, Range,
+    Settings, Stakeholder,
+};
+use crate::source::{Loc, Located};
+
+use ids::Ids;
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: i64 = 1;
+/// Longest duration, and latest start year, an outcome may have.
+pub const MAX_YEARS: i64 = 50;
+/// Latest year an input may be spent in.
+pub const MAX_INPUT_YEAR: i64 = 50;
+
+/// Validates `raw`, adding every problem to `diagnostics`. Returns the model
+/// when there is no error.
+pub fn validate(raw: RawAnalysis, diagnostics: &mut Vec<Diagnostic>) -> Option<Analysis> {
+    let errors_before = diagnostics.len();
+    let mut v = Validator { diagnostics };
+    let analysis = v.analysis(raw);
+    let new_errors = has_errors(&v.diagnostics[errors_before..]);
+    if new_errors { None } else { analysis }
+}
+
+struct Validator<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(
+        &mut self,
+        code: &'static str,
+        loc: Loc,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::error(code, message).at(loc).hint(hint));
+    }
+
+    fn analysis(&mut self, raw: RawAnalysis) -> Option<Analysis> {
+        if let Some(version) = &raw.sroi
+            && version.value != FORMAT_VERSION
+        {
+            self.error(
+                "unsupported-version",
+                version.loc,
+                format!("format version {} is not supported", version.value),
+                format!("this sroi reads format version {FORMAT_VERSION}: write `sroi: {FORMAT_VERSION}`"),
+            );
+        }
+        let title = raw.title.as_ref().map(|t| t.value.trim().to_owned());
+        if let (Some(t), Some(loc)) = (&title, raw.title.as_ref().map(|t| t.loc))
+            && t.is_empty()
+        {
+            self.error(
+                "empty-title",
+                loc,
+                "the title is empty",
+                "give the analysis the name readers will know it by",
+            );
+        }
+        let currency = raw
+            .currency
+            .as_ref()
+            .map_or_else(|| "GBP".to_owned(), |c| c.value.clone());
+        if let Some(c) = &raw.currency
+            && !(c.value.len() == 3 && c.value.chars().all(|ch| ch.is_ascii_uppercase()))
+        {
+            self.error(
+                "bad-currency",
+                c.loc,
+                format!("`{}` is not an ISO 4217 currency code", c.value),
+                format!(
+                    "currency codes are three capital letters, such as `GBP`, `EUR` or `USD`{}",
+                    {
+                        let upper = c.value.trim().to_ascii_uppercase();
+                        if upper.len() == 3 && upper.chars().all(|ch| ch.is_ascii_uppercase()) {
+                            format!(": write `{upper}`")
+                        } else {
+                            String::new()
+                        }
+                    }
+                ),
+            );
+        }
+        let price_year = raw
+            .price_year
+            .as_ref()
+            .and_then(|y| self.year(y, "price year"));
+        let period = raw.period.as_ref().and_then(|p| {
+            let (start, end) = (p.start.as_ref()?, p.end.as_ref()?);
+            if end.value < start.value {
+                self.error(
+                    "bad-period",
+                    end.loc,
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        end.value, start.value
+                    ),
+                    "swap `start` and `end`",
+                );
+            }
+            Some(Period {
+                start: start.value,
+                end: end.value,
+            })
+        });
+        let settings = Settings {
+            discount_rate: raw.settings.discount_rate.as_ref().map_or(
+                Settings::default().discount_rate,
+                |r| {
+                    if let crate::model::DiscountRate::Constant(rate) = r.value {
+                        self.percentage_in_range(&Located::new(rate, r.loc), "the discount rate");
+                    }
+                    r.value
+                },
+            ),
+            discount_timing: raw
+                .settings
+                .discount_timing
+                .map_or(Settings::default().discount_timing, |t| t.value),
+        };
+
+        let stakeholder_ids = Ids::register(
+            "stakeholder",
+            raw.stakeholders.iter().map(|s| s.id.as_ref()),
+            self.diagnostics,
+        );
+        let inputs_raw = raw
+            .inputs
+            .as_ref()
+            .map(|l| l.value.as_slice())
+            .unwrap_or_default();
+        let input_ids = Ids::register(
+            "input",
+            inputs_raw.iter().map(|i| i.id.as_ref()),
+            self.diagnostics,
+        );
+        let output_ids = Ids::register(
+            "output",
+            raw.outputs.iter().map(|o| o.id.as_ref()),
+            self.diagnostics,
+        );
+        // Outcome ids are only checked for spelling and uniqueness; nothing refers to them yet.
+        let _ = Ids::register(
+            "outcome",
+            raw.outcomes.iter().map(|o| o.id.as_ref()),
+            self.diagnostics,
+        );
+
+        let stakeholders: Vec<_> = raw
+            .stakeholders
+            .iter()
+            .map(|s| self.stakeholder(s))
+            .collect();
+        let inputs: Vec<_> = inputs_raw
+            .iter()
+            .map(|i| self.input(i, &stakeholder_ids))
+            .collect();
+        let outputs: Vec<_> = raw
+            .outputs
+            .iter()
+            .map(|o| self.output(o, &input_ids))
+            .collect();
+        let outcomes: Vec<_> = raw
+            .outcomes
+            .iter()
+            .map(|o| self.outcome(o, &stakeholder_ids, &output_ids))
+            .collect();
+
+        let inputs_loc = raw.inputs.as_ref().map_or(Loc::START, |l| l.loc);
+        if inputs_raw.is_empty() {
+            self.error(
+                "no-inputs",
+                inputs_loc,
+                "the analysis has no inputs",
+                "list what was invested under `inputs:`, such as `- { id: grant, description: Grant, amount: 50000 }`; the SROI ratio divides by it",
+            );
+        } else if inputs.iter().all(Option::is_some) {
+            let total: f64 = inputs.iter().flatten().map(Input::amount).sum();
+            if total <= 0.0 {
+                self.error(
+                    "zero-investment",
+                    inputs_loc,
+                    "the total investment is zero",
+                    "the SROI ratio divides value by investment, so it needs an investment above zero; value volunteer time with `hours` and `rate`",
+                );
+            }
+        }
+
+        Some(Analysis {
+            title: title?,
+            organisation: raw.organisation.map(|o| o.value),
+            kind: raw.kind.map_or(AnalysisKind::Evaluative, |k| k.value),
+            period,
+            currency,
+            price_year,
+            summary: raw.summary.map(|s| s.value),
+            settings,
+            stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
+            inputs: inputs.into_iter().collect::<Option<_>>()?,
+            outputs: outputs.into_iter().collect::<Option<_>>()?,
+            outcomes: outcomes.into_iter().collect::<Option<_>>()?,
+        })
+    }
+
+    fn year(&mut self, year: &Located<i64>, what: &str) -> Option<i32> {
+        if (1800..=2200).contains(&year.value) {
+            i32::try_from(year.value).ok()
+        } else {
+            self.error(
+                "bad-year",
+                year.loc,
+                format!("`{}` is not a plausible {what}", year.value),
+                "write a calendar year such as `2025`",
+            );
+            None
+        }
+    }
+
+    fn not_negative(&mut self, value: &Located<f64>, what: &str) -> Option<f64> {
+        if value.value < 0.0 {
+            self.error(
+                "negative",
+                value.loc,
+                format!("{what} cannot be negative (found {})", value.value),
+                "give zero or more; a harm is recorded with a negative proxy value instead",
+            );
+            return None;
+        }
+        Some(value.value)
+    }
+
+    fn percentage_in_range(&mut self, value: &Located<f64>, what: &str) -> Option<f64> {
+        if !(0.0..=1.0).contains(&value.value) {
+            self.error(
+                "percentage-out-of-range",
+                value.loc,
+                format!(
+                    "{what} must lie between 0% and 100% (found {}%)",
+                    value.value * 100.0
+                ),
+                "percentages are written `25%` or `0.25`",
+            );
+            return None;
+        }
+        Some(value.value)
+    }
+
+    fn years(&mut self, value: &Located<i64>, what: &str, min: i64, max: i64) -> Option<u32> {
+        if (min..=max).contains(&value.value) {
+            u32::try_from(value.value).ok()
+        } else {
+            self.error(
+                "out-of-range",
+                value.loc,
+                format!(
+                    "{what} must be between {min} and {max} (found {})",
+                    value.value
+                ),
+                format!("{what} is a whole number of years from {min} to {max}"),
+            );
+            None
+        }
+    }
+
+    fn stakeholder(&mut self, raw: &RawStakeholder) -> Option<Stakeholder> {
+        let size = match &raw.size {
+            Some(size) => Some(self.not_negative(size, "a stakeholder's size")?),
+            None => None,
+        };
+        let excluded = raw
+            .excluded
+            .as_ref()
+            .map(|e| e.value.trim().to_owned())
+            .filter(|e| !e.is_empty());
+        Some(Stakeholder {
+            id: raw.id.as_ref()?.value.clone(),
+            name: raw.name.as_ref()?.value.clone(),
+            size,
+            engagement: raw.engagement.as_ref().map(|e| e.value.clone()),
+            excluded,
+            loc: raw.loc,
+        })
+    }
+
+    fn input(&mut self, raw: &RawInput, stakeholders: &Ids) -> Option<Input> {
+        let stakeholder = match &raw.stakeholder {
+            Some(s) => Some(stakeholders.resolve(s, self.diagnostics)?),
+            None => None,
+        };
+        let value = match (&raw.amount, &raw.hours, &raw.rate) {
+            (Some(amount), None, None) => {
+                InputValue::Amount(self.not_negative(amount, "an amount")?)
+            }
+            (None, Some(hours), Some(rate)) => {
+                let hours = self.not_negative(hours, "hours");
+                let rate = self.not_negative(rate, "a rate");
+                InputValue::Time {
+                    hours: hours?,
+                    rate: rate?,
+                }
+            }
+            (Some(amount), _, _) => {
+                self.error(
+                    "input-both-forms",
+                    amount.loc,
+                    "an input has either `amount` or `hours` and `rate`, not both",
+                    "keep `amount` for money, or `hours` and `rate` for time given in kind",
+                );
+                return None;
+            }
+            (None, None, None) => {
+                self.error(
+                    "input-no-value",
+                    raw.loc,
+                    "an input needs `amount`, or `hours` and `rate`",
+                    "add `amount: 50000` for money, or `hours: 1200` and `rate: 12.21` for volunteer time",
+                );
+                return None;
+            }
+            (None, hours, _) => {
+                let (present, missing) = if hours.is_some() {
+                    ("hours", "rate")
+                } else {
+                    ("rate", "hours")
+                };
+                self.error(
+                    "input-half-time",
+                    raw.loc,
+                    format!("an input with `{present}` also needs `{missing}`"),
+                    "time given in kind is valued as `hours` × `rate`",
+                );
+                return None;
+            }
+        };
+        let year = match &raw.year {
+            Some(year) => self.years(year, "an input's year", 0, MAX_INPUT_YEAR)?,
+            None => 0,
+        };
+        Some(Input {
+            id: raw.id.as_ref()?.value.clone(),
+            stakeholder,
+            description: raw.description.as_ref().map(|d| d.value.clone()),
+            value,
+            year,
+            loc: raw.loc,
+        })
+    }
+
+    fn output(&mut self, raw: &RawOutput, inputs: &Ids) -> Option<Output> {
+        let links = inputs.resolve_all(raw.inputs.as_ref(), self.diagnostics);
+        let quantity = match &raw.quantity {
+            Some(q) => Some(self.not_negative(q, "a quantity")?),
+            None => None,
+        };
+        if raw
+            .inputs
+            .as_ref()
+            .is_some_and(|l| l.value.len() != links.len())
+        {
+            return None;
+        }
+        Some(Output {
+            id: raw.id.as_ref()?.value.clone(),
+            description: raw.description.as_ref().map(|d| d.value.clone()),
+            quantity,
+            unit: raw.unit.as_ref().map(|u| u.value.clone()),
+            inputs: links,
+            loc: raw.loc,
+        })
+    }
+
+    fn outcome(&mut self, raw: &RawOutcome, stakeholders: &Ids, outputs: &Ids) -> Option<Outcome> {
+        let stakeholder = raw
+            .stakeholder
+            .as_ref()
+            .and_then(|s| stakeholders.resolve(s, self.diagnostics));
+        let output_links = outputs.resolve_all(raw.outputs.as_ref(), self.diagnostics);
+        let links_ok = raw
+            .outputs
+            .as_ref()
+            .is_none_or(|l| l.value.len() == output_links.len());
+        let profile = self.profile(raw);
+        let start = match &raw.start {
+            Some(start) => self.years(start, "`start`", 1, MAX_YEARS),
+            None => Some(1),
+        };
+        let mut percentage = |p: &Option<Located<f64>>, what: &str| match p {
+            Some(p) => self.percentage_in_range(p, what),
+            None => Some(0.0),
+        };
+        let deadweight = percentage(&raw.deadweight, "deadweight");
+        let displacement = percentage(&raw.displacement, "displacement");
+        let attribution = percentage(&raw.attribution, "attribution");
+        let proxy = raw.proxy.as_ref().and_then(|p| {
+            let price_year = match &p.price_year {
+                Some(y) => Some(self.year(y, "price year")?),
+                None => None,
+            };
+            Some(Proxy {
+                value: p.value.as_ref()?.value,
+                description: p.description.as_ref().map(|d| d.value.clone()),
+                source: p.source.as_ref().map(|s| s.value.clone()),
+                price_year,
+            })
+        });
+        let outcome = Outcome {
+            id: raw.id.as_ref()?.value.clone(),
+            stakeholder: stakeholder?,
+            outputs: output_links,
+            description: raw.description.as_ref()?.value.clone(),
+            indicator: raw.indicator.as_ref().map(|i| i.value.clone()),
+            proxy: proxy?,
+            profile: profile?,
+            start: start?,
+            deadweight: deadweight?,
+            displacement: displacement?,
+            attribution: attribution?,
+            ranges: Vec::new(),
+            loc: raw.loc,
+        };
+        let ranges = raw
+            .range
+            .iter()
+            .map(|r| self.range(r, &outcome))
+            .collect::<Option<Vec<_>>>()?;
+        links_ok.then_some(Outcome { ranges, ..outcome })
+    }
+
+    /// `quantity`/`duration`/`drop_off`, or `schedule`, never both.
+    fn profile(&mut self, raw: &RawOutcome) -> Option<Profile> {
+        if let Some(schedule) = &raw.schedule {
+            let clashing = [
+                ("quantity", raw.quantity.as_ref().map(|q| q.loc)),
+                ("duration", raw.duration.as_ref().map(|d| d.loc)),
+                ("drop_off", raw.drop_off.as_ref().map(|d| d.loc)),
+            ];
+            let mut ok = true;
+            for (key, loc) in clashing {
+                if let Some(loc) = loc {
+                    ok = false;
+                    self.error(
+                        "schedule-and-constant",
+                        loc,
+                        format!("an outcome with a `schedule` cannot also have `{key}`"),
+                        format!("the schedule gives the quantity for each year; remove `{key}`, or remove `schedule`"),
+                    );
+                }
+            }
+            if schedule.value.is_empty() {
+                self.error(
+                    "empty-schedule",
+                    schedule.loc,
+                    "the schedule is empty",
+                    "give a quantity for each year, such as `[38, 30, 20]`",
+                );
+                return None;
+            }
+            if schedule.value.len() > MAX_YEARS as usize {
+                self.error(
+                    "out-of-range",
+                    schedule.loc,
+                    format!(
+                        "a schedule may cover at most {MAX_YEARS} years (found {})",
+                        schedule.value.len()
+                    ),
+                    "value outcomes over the years they plausibly last",
+                );
+                return None;
+            }
+            let quantities: Option<Vec<f64>> = schedule
+                .value
+                .iter()
+                .map(|q| self.not_negative(q, "a quantity"))
+                .collect();
+            return if ok {
+                quantities.map(Profile::Schedule)
+            } else {
+                None
+            };
+        }
+        let Some(quantity) = &raw.quantity else {
+            self.error(
+                "missing-key",
+                raw.loc,
+                "an outcome needs `quantity` (or a `schedule`)",
+                "add `quantity: 38`, the number of people experiencing the outcome, or `schedule: [38, 30, 20]` for each year",
+            );
+            return None;
+        };
+        let quantity = self.not_negative(quantity, "a quantity");
+        let duration = match &raw.duration {
+            Some(d) => self.years(d, "`duration`", 1, MAX_YEARS),
+            None => Some(1),
+        };
+        let drop_off = match &raw.drop_off {
+            Some(d) => self.percentage_in_range(d, "drop-off"),
+            None => Some(0.0),
+        };
+        Some(Profile::Constant {
+            quantity: quantity?,
+            duration: duration?,
+            drop_off: drop_off?,
+        })
+    }
+
+    /// A range must be ordered, sensible for its assumption, and contain the point value.
+    fn range(&mut self, raw: &RawRange, outcome: &Outcome) -> Option<Range> {
+        let assumption = raw.assumption.value;
+        let key = assumption.key();
+        if raw.low.value > raw.high.value {
+            self.error(
+                "bad-range",
+                raw.low.loc,
+                format!(
+                    "the range for `{key}` runs from {} down to {}",
+                    raw.low.value, raw.high.value
+                ),
+                "write the lower value first: `[low, high]`",
+            );
+            return None;
+        }
+        let point = match (assumption, &outcome.profile) {
+            (crate::model::Assumption::Quantity, Profile::Constant { quantity, .. }) => *quantity,
+            (crate::model::Assumption::DropOff, Profile::Constant { drop_off, .. }) => *drop_off,
+            (crate::model::Assumption::Duration, Profile::Constant { duration, .. }) => {
+                f64::from(*duration)
+            }
+            (
+                crate::model::Assumption::Quantity
+                | crate::model::Assumption::DropOff
+                | crate::model::Assumption::Duration,
+                Profile::Schedule(_),
+            ) => {
+                self.error(
+                    "range-on-schedule",
+                    raw.assumption.loc,
+                    format!("an outcome with a `schedule` has no single `{key}` to vary"),
+                    format!("remove `{key}` from `range:`"),
+                );
+                return None;
+            }
+            (crate::model::Assumption::Proxy, _) => outcome.proxy.value,
+            (crate::model::Assumption::Deadweight, _) => outcome.deadweight,
+            (crate::model::Assumption::Displacement, _) => outcome.displacement,
+            (crate::model::Assumption::Attribution, _) => outcome.attribution,
+        };
+        let (low, high) = (raw.low.value, raw.high.value);
+        let valid = if assumption.is_percentage() {
+            self.percentage_in_range(&raw.low, key)
+                .and(self.percentage_in_range(&raw.high, key))
+                .is_some()
+        } else if assumption == crate::model::Assumption::Duration {
+            (1.0..=MAX_YEARS as f64).contains(&low) && (1.0..=MAX_YEARS as f64).contains(&high) || {
+                self.error(
+                    "out-of-range",
+                    raw.low.loc,
+                    format!("a duration range lies within 1..={MAX_YEARS} years"),
+                    "give whole years such as `[2, 4]`",
+                );
+                false
+            }
+        } else if assumption == crate::model::Assumption::Quantity {
+            self.not_negative(&raw.low, "a quantity").is_some()
+        } else {
+            true
+        };
+        if !valid {
+            return None;
+        }
+        if !(low..=high).contains(&point) {
+            self.error(
+                "point-outside-range",
+                raw.assumption.loc,
+                format!("the range for `{key}` ({low} to {high}) does not contain its value ({point})"),
+                "a range gives the lowest and highest plausible values around the one used: widen it or correct the value",
+            );
+            return None;
+        }
+        Some(Range {
+            assumption,
+            low,
+            high,
+        })
+    }
+}
