@@ -177,6 +177,8 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         let gutter = loc.line.to_string();
         let pad = " ".repeat(gutter.len());
         let bar = paint(Style::new().fg_color(Some(AnsiColor::Blue.into())), "|");
+        let (line, loc) = crop(line, loc);
+        let line = line.as_str();
         let caret = caret_line(line, loc, source);
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(out, "{gutter} {bar} {line}");
@@ -186,6 +188,41 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         let _ = writeln!(out, "{}: {hint}", paint(Style::new().bold(), "hint"));
     }
     out
+}
+
+/// Longest source line shown whole; longer ones are cut around the column.
+const MAX_SHOWN: usize = 100;
+
+/// The part of a long line around `loc`, with `…` where it was cut, and the
+/// location's column moved to match.
+fn crop(line: &str, loc: Loc) -> (String, Loc) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_SHOWN {
+        return (line.to_owned(), loc);
+    }
+    let column = (loc.column.max(1) - 1) as usize;
+    let start = column
+        .saturating_sub(MAX_SHOWN / 2)
+        .min(chars.len().saturating_sub(MAX_SHOWN));
+    let end = (start + MAX_SHOWN).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut new_column = column - start + 1;
+    if start > 0 {
+        shown.insert(0, '…');
+        new_column += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let len = loc.len.min(MAX_SHOWN);
+    (
+        shown,
+        Loc {
+            column: u32::try_from(new_column).unwrap_or(u32::MAX),
+            len,
+            ..loc
+        },
+    )
 }
 
 /// Spaces (and tabs, where the line has them) up to the column, then one `^`
@@ -254,6 +291,27 @@ mod tests {
         assert!(!out.contains('^'), "no location, no caret");
         let out = render(&Diagnostic::error("syntax", "tab").at(loc), &source, false);
         assert!(out.contains("  | \t^\n"), "{out:?}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_place() {
+        let long = format!("summary: {}x{}", "[".repeat(300), "]".repeat(300));
+        let source = SourceFile::new("a.yaml", long.clone());
+        let offset = long.find('x').unwrap_or(0);
+        let loc = Loc {
+            len: 1,
+            ..source.loc_of_offset(offset)
+        };
+        let out = render(
+            &Diagnostic::error("deep", "too deep").at(loc),
+            &source,
+            false,
+        );
+        let shown = out.lines().nth(2).unwrap_or("");
+        assert!(shown.chars().count() < 120, "{shown}");
+        let caret_line = out.lines().nth(3).unwrap_or("");
+        let caret_at = caret_line.chars().position(|c| c == '^');
+        assert_eq!(shown.chars().nth(caret_at.unwrap_or(0)), Some('x'), "{out}");
     }
 
     #[test]

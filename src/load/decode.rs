@@ -57,6 +57,7 @@ impl Decoder {
             Kind::Map(entries) => Some(Fields {
                 entries,
                 used: vec![false; entries.len()],
+                invalid: Vec::new(),
                 what,
                 known,
                 loc: node.loc,
@@ -86,10 +87,20 @@ impl Decoder {
             Kind::Int(i) => Some(Located::new(i as f64, node.loc)),
             Kind::Float(f) if f.is_finite() => Some(Located::new(f, node.loc)),
             Kind::Float(f) => {
+                let spelling = if f.is_nan() {
+                    ".nan"
+                } else if f > 0.0 {
+                    ".inf"
+                } else {
+                    "-.inf"
+                };
                 self.report(
-                    Diagnostic::error("not-finite", format!("numbers must be finite, found `{f}`"))
-                        .at(node.loc)
-                        .hint("give an ordinary number such as `1200` or `0.5`"),
+                    Diagnostic::error(
+                        "not-finite",
+                        format!("numbers must be finite, found `{spelling}`"),
+                    )
+                    .at(node.loc)
+                    .hint("give an ordinary number such as `1200` or `0.5`"),
                 );
                 None
             }
@@ -185,6 +196,22 @@ impl Decoder {
         None
     }
 
+    /// A list whose items are read with `item`, with whether every item was
+    /// usable; bad items are reported and dropped.
+    pub fn list_complete<T>(
+        &mut self,
+        node: &Node,
+        item: impl FnMut(&mut Decoder, &Node) -> Option<T>,
+    ) -> Option<(Located<Vec<T>>, bool)> {
+        let total = match &node.kind {
+            Kind::Seq(items) => items.len(),
+            _ => 0,
+        };
+        let list = self.list(node, item)?;
+        let complete = list.value.len() == total;
+        Some((list, complete))
+    }
+
     /// A list whose items are read with `item`; bad items are reported and dropped.
     pub fn list<T>(
         &mut self,
@@ -237,6 +264,7 @@ impl Decoder {
 pub struct Fields<'n> {
     entries: &'n [(Key, Node)],
     used: Vec<bool>,
+    invalid: Vec<&'static str>,
     what: &'static str,
     known: &'static [&'static str],
     /// Where the mapping starts.
@@ -245,7 +273,7 @@ pub struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     /// The node under `key`, if present.
-    pub fn node(&mut self, key: &str) -> Option<&'n Node> {
+    pub fn node(&mut self, key: &'static str) -> Option<&'n Node> {
         debug_assert!(
             self.known.contains(&key),
             "{key} is not declared for {}",
@@ -256,27 +284,42 @@ impl<'n> Fields<'n> {
         Some(&self.entries[index].1)
     }
 
+    /// Reads a present, non-null node with `read`, remembering the key when
+    /// the value was unusable.
+    fn read<T>(
+        &mut self,
+        d: &mut Decoder,
+        key: &'static str,
+        node: &Node,
+        read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
+    ) -> Option<T> {
+        let value = read(d, node);
+        if value.is_none() {
+            self.mark_invalid(key);
+        }
+        value
+    }
+
     /// Reads an optional field. `null` counts as absent.
     pub fn optional<T>(
         &mut self,
         d: &mut Decoder,
-        key: &str,
+        key: &'static str,
         read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<T> {
-        self.node(key)
-            .filter(|n| n.kind != Kind::Null)
-            .and_then(|n| read(d, n))
+        let node = self.node(key).filter(|n| n.kind != Kind::Null)?;
+        self.read(d, key, node, read)
     }
 
     /// Reads a required field, reporting it when missing.
     pub fn required<T>(
         &mut self,
         d: &mut Decoder,
-        key: &str,
+        key: &'static str,
         read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<T> {
         match self.node(key) {
-            Some(node) if node.kind != Kind::Null => read(d, node),
+            Some(node) if node.kind != Kind::Null => self.read(d, key, node, read),
             _ => {
                 d.report(
                     Diagnostic::error("missing-key", format!("{} needs `{key}`", self.what))
@@ -288,32 +331,30 @@ impl<'n> Fields<'n> {
         }
     }
 
-    /// Reports every key that no read asked for.
-    pub fn finish(self, d: &mut Decoder) {
+    /// Records that `key`, though present, did not give a usable value.
+    pub fn mark_invalid(&mut self, key: &'static str) {
+        self.invalid.push(key);
+    }
+
+    /// Reports every key that no read asked for, and returns the keys that
+    /// were present but unusable (already reported), so that later checks do
+    /// not report them again as missing.
+    pub fn finish(self, d: &mut Decoder) -> Vec<&'static str> {
         for ((key, _), used) in self.entries.iter().zip(self.used) {
             if used {
                 continue;
             }
-            let hint =
-                suggest::did_you_mean(&key.name, self.known.iter().copied()).unwrap_or_else(|| {
-                    format!(
-                        "{} may have: {}",
-                        self.what,
-                        quoted_list(self.known.iter().copied())
-                    )
-                });
-            d.report(
-                Diagnostic::error(
-                    "unknown-key",
-                    format!("unknown key `{}` in {}", key.name, self.what),
-                )
-                .at(Loc {
-                    len: key.name.len(),
-                    ..key.loc
-                })
-                .hint(hint),
-            );
+            let known = self.known.iter().copied();
+            let hint = suggest::did_you_mean(&key.name, known.clone())
+                .unwrap_or_else(|| format!("{} may have: {}", self.what, quoted_list(known)));
+            let message = format!("unknown key `{}` in {}", key.name, self.what);
+            let loc = Loc {
+                len: key.name.len(),
+                ..key.loc
+            };
+            d.report(Diagnostic::error("unknown-key", message).at(loc).hint(hint));
         }
+        self.invalid
     }
 }
 

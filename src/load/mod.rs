@@ -155,47 +155,66 @@ fn is_only_comments(text: &str) -> bool {
     })
 }
 
-/// Turns a parser error into a located diagnostic with a hint for the common cases.
+/// Turns a parser error into a located diagnostic in the user's terms.
 fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
-    let loc = error.location().map(Loc::from_yaml).filter(|l| l.line > 0);
+    let mut loc = error.location().map(Loc::from_yaml).filter(|l| l.line > 0);
     let text = error.to_string();
-    // serde-saphyr prefixes "line L column C: "; the location is printed separately.
+    // serde-saphyr writes "error: line L column C: message at line L, column C";
+    // the location is printed separately, so keep only the message.
     let first = text.lines().next().unwrap_or("").trim();
     let first = first.strip_prefix("error: ").unwrap_or(first);
     let message = match first.find(": ") {
         Some(i) if first.starts_with("line ") => &first[i + 2..],
         _ => first,
     };
-    let mut diagnostic = Diagnostic::error("yaml-syntax", format!("invalid YAML: {message}"));
-    if let Some(loc) = loc {
-        diagnostic = diagnostic.at(loc);
-    }
+    let message = message.find(" at line ").map_or(message, |i| &message[..i]);
     let lower = message.to_lowercase();
-    let line_has_tab = loc
-        .and_then(|l| source.line_text(l.line))
-        .is_some_and(|line| line.contains('\t'))
-        || loc
-            .and_then(|l| source.line_text(l.line + 1))
-            .is_some_and(|line| line.starts_with('\t'));
-    if lower.contains("tab") || line_has_tab {
-        diagnostic =
-            diagnostic.hint("YAML indents with spaces, never tabs: replace the tab with spaces");
+    let (message, hint) = if lower.contains("found a tab") || lower.contains("tabs") {
+        // The parser reports where the token began; point at the tab itself.
+        let from = loc.map_or(0, |l| l.offset);
+        if let Some(tab) = source.text.get(from..).and_then(|rest| rest.find('\t')) {
+            loc = Some(Loc {
+                len: 1,
+                ..source.loc_of_offset(from + tab)
+            });
+        }
+        (
+            "a tab is used for indentation or spacing".to_owned(),
+            "YAML indents with spaces, never tabs: replace the tab with spaces".to_owned(),
+        )
+    } else if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        (
+            format!("the key `{key}` appears twice in the same mapping"),
+            "each key may appear once: remove or rename the repeated one".to_owned(),
+        )
     } else if lower.contains("budget") || lower.contains("alias") {
-        diagnostic = diagnostic.hint(format!(
-            "the file expands to too much data (at most {MAX_ALIASES} aliases and {MAX_NODES} values); write the values out instead of repeating anchors"
-        ));
+        (
+            "the file expands to too much data".to_owned(),
+            format!(
+                "anchors and aliases (`&name`, `*name`) multiply into more than {MAX_NODES} values; write the values out instead"
+            ),
+        )
     } else if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {
-        diagnostic = diagnostic.hint(format!(
-            "an analysis nests a few levels deep; this one goes past {MAX_DEPTH}"
-        ));
-    } else if lower.contains("duplicate") {
-        diagnostic = diagnostic
-            .hint("each key may appear once in a mapping: remove or rename the repeated one");
-    } else if lower.contains("indentation")
-        || lower.contains("indicator")
-        || lower.contains("mapping")
-    {
-        diagnostic = diagnostic.hint("check the indentation and that each `key: value` pair is on its own line; text containing `: ` or `#` needs quotes");
+        (
+            "the document nests too deeply".to_owned(),
+            format!("an analysis nests a few levels deep; this one goes past {MAX_DEPTH}"),
+        )
+    } else if lower.contains("unclosed") {
+        (
+            message.to_owned(),
+            "close the bracket or quote that starts here".to_owned(),
+        )
+    } else {
+        (
+            message.to_owned(),
+            "check the indentation and that each `key: value` pair is on its own line; text containing `: ` or ` #` needs quotes".to_owned(),
+        )
+    };
+    let diagnostic =
+        Diagnostic::error("yaml-syntax", format!("invalid YAML: {message}")).hint(hint);
+    match loc {
+        Some(loc) => diagnostic.at(loc),
+        None => diagnostic,
     }
-    diagnostic
 }

@@ -11,9 +11,36 @@ use super::node::{Kind, Node};
 
 type L<T> = Located<T>;
 
+/// A list of items, and whether every item in the file made it into `items`
+/// (when not, references to missing ids are consequences, not new errors).
+#[derive(Debug)]
+pub struct RawList<T> {
+    /// The items that decoded.
+    pub items: Vec<T>,
+    /// Where the list is, or the top of the file when it is absent.
+    pub loc: Loc,
+    /// False when the list, or any item of it, could not be read.
+    pub complete: bool,
+    /// True when the key is absent.
+    pub absent: bool,
+}
+
+impl<T> Default for RawList<T> {
+    fn default() -> Self {
+        RawList {
+            items: Vec::new(),
+            loc: Loc::START,
+            complete: true,
+            absent: true,
+        }
+    }
+}
+
 /// The top level of an analysis file.
 #[derive(Debug, Default)]
 pub struct RawAnalysis {
+    /// False when the document is not a mapping at all.
+    pub is_mapping: bool,
     /// `sroi:`, the format version.
     pub sroi: Option<L<i64>>,
     /// `title:`.
@@ -33,13 +60,13 @@ pub struct RawAnalysis {
     /// `settings:`.
     pub settings: RawSettings,
     /// `stakeholders:`.
-    pub stakeholders: Vec<RawStakeholder>,
-    /// `inputs:`, with the list's location.
-    pub inputs: Option<L<Vec<RawInput>>>,
+    pub stakeholders: RawList<RawStakeholder>,
+    /// `inputs:`.
+    pub inputs: RawList<RawInput>,
     /// `outputs:`.
-    pub outputs: Vec<RawOutput>,
+    pub outputs: RawList<RawOutput>,
     /// `outcomes:`.
-    pub outcomes: Vec<RawOutcome>,
+    pub outcomes: RawList<RawOutcome>,
 }
 
 /// `period: {start, end}`.
@@ -65,6 +92,8 @@ pub struct RawSettings {
 pub struct RawStakeholder {
     /// Where the entry starts.
     pub loc: Loc,
+    /// Keys present but unusable, already reported.
+    pub invalid: Vec<&'static str>,
     /// `id:`.
     pub id: Option<L<String>>,
     /// `name:`.
@@ -82,6 +111,8 @@ pub struct RawStakeholder {
 pub struct RawInput {
     /// Where the entry starts.
     pub loc: Loc,
+    /// Keys present but unusable, already reported.
+    pub invalid: Vec<&'static str>,
     /// `id:`.
     pub id: Option<L<String>>,
     /// `stakeholder:`.
@@ -103,6 +134,8 @@ pub struct RawInput {
 pub struct RawOutput {
     /// Where the entry starts.
     pub loc: Loc,
+    /// Keys present but unusable, already reported.
+    pub invalid: Vec<&'static str>,
     /// `id:`.
     pub id: Option<L<String>>,
     /// `description:`.
@@ -120,6 +153,8 @@ pub struct RawOutput {
 pub struct RawOutcome {
     /// Where the entry starts.
     pub loc: Loc,
+    /// Keys present but unusable, already reported.
+    pub invalid: Vec<&'static str>,
     /// `id:`.
     pub id: Option<L<String>>,
     /// `stakeholder:`.
@@ -157,6 +192,8 @@ pub struct RawOutcome {
 pub struct RawProxy {
     /// Where the mapping starts.
     pub loc: Loc,
+    /// Keys present but unusable, already reported.
+    pub invalid: Vec<&'static str>,
     /// `value:`.
     pub value: Option<L<f64>>,
     /// `description:`.
@@ -240,6 +277,7 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         return RawAnalysis::default();
     };
     let raw = RawAnalysis {
+        is_mapping: true,
         sroi: m.required(d, "sroi", Decoder::whole),
         title: m.required(d, "title", Decoder::text),
         organisation: m.optional(d, "organisation", Decoder::text),
@@ -258,23 +296,40 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         summary: m.optional(d, "summary", Decoder::text),
         settings: m.optional(d, "settings", settings).unwrap_or_default(),
         stakeholders: list_of(&mut m, d, "stakeholders", stakeholder),
-        inputs: m.optional(d, "inputs", |d, n| d.list(n, input)),
+        inputs: list_of(&mut m, d, "inputs", input),
         outputs: list_of(&mut m, d, "outputs", output),
         outcomes: list_of(&mut m, d, "outcomes", outcome),
     };
-    m.finish(d);
+    let _ = m.finish(d);
     raw
 }
 
 fn list_of<T>(
     m: &mut Fields<'_>,
     d: &mut Decoder,
-    key: &str,
+    key: &'static str,
     item: fn(&mut Decoder, &Node) -> Option<T>,
-) -> Vec<T> {
-    m.optional(d, key, |d, n| d.list(n, item))
-        .map(|l| l.value)
-        .unwrap_or_default()
+) -> RawList<T> {
+    let Some(node) = m.node(key).filter(|n| n.kind != Kind::Null) else {
+        return RawList::default();
+    };
+    match d.list_complete(node, item) {
+        Some((list, complete)) => RawList {
+            items: list.value,
+            loc: list.loc,
+            complete,
+            absent: false,
+        },
+        None => {
+            m.mark_invalid(key);
+            RawList {
+                items: Vec::new(),
+                loc: node.loc,
+                complete: false,
+                absent: false,
+            }
+        }
+    }
 }
 
 fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
@@ -302,7 +357,7 @@ fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
             )
         }),
     };
-    m.finish(d);
+    let _ = m.finish(d);
     Some(settings)
 }
 
@@ -319,22 +374,24 @@ fn discount_rate(d: &mut Decoder, node: &Node) -> Option<L<DiscountRate>> {
 
 fn stakeholder(d: &mut Decoder, node: &Node) -> Option<RawStakeholder> {
     let mut m = d.map(node, "a stakeholder", STAKEHOLDER_KEYS)?;
-    let raw = RawStakeholder {
+    let mut raw = RawStakeholder {
         loc: m.loc,
+        invalid: Vec::new(),
         id: m.required(d, "id", Decoder::text),
         name: m.required(d, "name", Decoder::text),
         size: m.optional(d, "size", Decoder::number),
         engagement: m.optional(d, "engagement", Decoder::text),
         excluded: m.optional(d, "excluded", Decoder::text),
     };
-    m.finish(d);
+    raw.invalid = m.finish(d);
     Some(raw)
 }
 
 fn input(d: &mut Decoder, node: &Node) -> Option<RawInput> {
     let mut m = d.map(node, "an input", INPUT_KEYS)?;
-    let raw = RawInput {
+    let mut raw = RawInput {
         loc: m.loc,
+        invalid: Vec::new(),
         id: m.required(d, "id", Decoder::text),
         stakeholder: m.optional(d, "stakeholder", Decoder::text),
         description: m.optional(d, "description", Decoder::text),
@@ -343,28 +400,30 @@ fn input(d: &mut Decoder, node: &Node) -> Option<RawInput> {
         rate: m.optional(d, "rate", Decoder::number),
         year: m.optional(d, "year", Decoder::whole),
     };
-    m.finish(d);
+    raw.invalid = m.finish(d);
     Some(raw)
 }
 
 fn output(d: &mut Decoder, node: &Node) -> Option<RawOutput> {
     let mut m = d.map(node, "an output", OUTPUT_KEYS)?;
-    let raw = RawOutput {
+    let mut raw = RawOutput {
         loc: m.loc,
+        invalid: Vec::new(),
         id: m.required(d, "id", Decoder::text),
         description: m.optional(d, "description", Decoder::text),
         quantity: m.optional(d, "quantity", Decoder::number),
         unit: m.optional(d, "unit", Decoder::text),
         inputs: m.optional(d, "inputs", Decoder::ids),
     };
-    m.finish(d);
+    raw.invalid = m.finish(d);
     Some(raw)
 }
 
 fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
     let mut m = d.map(node, "an outcome", OUTCOME_KEYS)?;
-    let raw = RawOutcome {
+    let mut raw = RawOutcome {
         loc: m.loc,
+        invalid: Vec::new(),
         id: m.required(d, "id", Decoder::text),
         stakeholder: m.required(d, "stakeholder", Decoder::text),
         outputs: m.optional(d, "outputs", Decoder::ids),
@@ -381,7 +440,7 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
         schedule: m.optional(d, "schedule", |d, n| d.list(n, Decoder::number)),
         range: m.optional(d, "range", ranges).unwrap_or_default(),
     };
-    m.finish(d);
+    raw.invalid = m.finish(d);
     Some(raw)
 }
 
@@ -395,14 +454,15 @@ fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
         return None;
     }
     let mut m = d.map(node, "a proxy", PROXY_KEYS)?;
-    let raw = RawProxy {
+    let mut raw = RawProxy {
         loc: m.loc,
+        invalid: Vec::new(),
         value: m.required(d, "value", Decoder::number),
         description: m.optional(d, "description", Decoder::text),
         source: m.optional(d, "source", Decoder::text),
         price_year: m.optional(d, "price_year", Decoder::whole),
     };
-    m.finish(d);
+    raw.invalid = m.finish(d);
     Some(raw)
 }
 
@@ -444,7 +504,7 @@ fn ranges(d: &mut Decoder, node: &Node) -> Option<Vec<RawRange>> {
             ),
         }
     }
-    m.finish(d);
+    let _ = m.finish(d);
     Some(out)
 }
 

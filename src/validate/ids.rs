@@ -1,6 +1,7 @@
 //! Ids: their spelling, their uniqueness, and references to them.
 
 use crate::diag::Diagnostic;
+use crate::load::raw::RawList;
 use crate::source::Located;
 use crate::suggest;
 
@@ -9,21 +10,27 @@ use crate::suggest;
 pub struct Ids {
     what: &'static str,
     ids: Vec<String>,
+    /// False when some item or id could not be read: an unresolved
+    /// reference may then be a consequence of that error, so it is not reported.
+    complete: bool,
 }
 
 impl Ids {
     /// Checks and records the ids of `items`; `what` names the kind ("stakeholder").
     /// An item whose id is missing or repeated still gets a slot, so indices
     /// line up with the items.
-    pub fn register<'a>(
+    pub fn register<T>(
         what: &'static str,
-        items: impl IntoIterator<Item = Option<&'a Located<String>>>,
+        items: &RawList<T>,
+        id_of: impl Fn(&T) -> Option<&Located<String>>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Ids {
         let mut ids: Vec<String> = Vec::new();
-        for id in items {
+        let mut complete = items.complete;
+        for id in items.items.iter().map(id_of) {
             let Some(id) = id else {
                 ids.push(String::new());
+                complete = false;
                 continue;
             };
             if let Some(problem) = spelling_problem(&id.value) {
@@ -50,7 +57,11 @@ impl Ids {
                 ids.push(id.value.clone());
             }
         }
-        Ids { what, ids }
+        Ids {
+            what,
+            ids,
+            complete,
+        }
     }
 
     /// The index of the referenced id, or a located error with the nearest id.
@@ -65,6 +76,9 @@ impl Ids {
             .position(|id| !id.is_empty() && *id == reference.value)
         {
             return Some(index);
+        }
+        if !self.complete {
+            return None;
         }
         let known = self
             .ids

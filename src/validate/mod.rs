@@ -8,7 +8,9 @@
 mod ids;
 
 use crate::diag::{Diagnostic, has_errors};
-use crate::load::raw::{RawAnalysis, RawInput, RawOutcome, RawOutput, RawRange, RawStakeholder};
+use crate::load::raw::{
+    RawAnalysis, RawInput, RawList, RawOutcome, RawOutput, RawRange, RawStakeholder,
+};
 use crate::model::{
     Analysis, AnalysisKind, Input, InputValue, Outcome, Output, Period, Profile, Proxy, Range,
     Settings, Stakeholder,
@@ -136,69 +138,48 @@ impl Validator<'_> {
 
         let stakeholder_ids = Ids::register(
             "stakeholder",
-            raw.stakeholders.iter().map(|s| s.id.as_ref()),
+            &raw.stakeholders,
+            |s| s.id.as_ref(),
             self.diagnostics,
         );
-        let inputs_raw = raw
-            .inputs
-            .as_ref()
-            .map(|l| l.value.as_slice())
-            .unwrap_or_default();
-        let input_ids = Ids::register(
-            "input",
-            inputs_raw.iter().map(|i| i.id.as_ref()),
-            self.diagnostics,
-        );
-        let output_ids = Ids::register(
-            "output",
-            raw.outputs.iter().map(|o| o.id.as_ref()),
-            self.diagnostics,
-        );
+        let input_ids = Ids::register("input", &raw.inputs, |i| i.id.as_ref(), self.diagnostics);
+        let output_ids = Ids::register("output", &raw.outputs, |o| o.id.as_ref(), self.diagnostics);
         // Outcome ids are only checked for spelling and uniqueness; nothing refers to them yet.
         let _ = Ids::register(
             "outcome",
-            raw.outcomes.iter().map(|o| o.id.as_ref()),
+            &raw.outcomes,
+            |o| o.id.as_ref(),
             self.diagnostics,
         );
 
         let stakeholders: Vec<_> = raw
             .stakeholders
+            .items
             .iter()
             .map(|s| self.stakeholder(s))
             .collect();
-        let inputs: Vec<_> = inputs_raw
+        let inputs: Vec<_> = raw
+            .inputs
+            .items
             .iter()
             .map(|i| self.input(i, &stakeholder_ids))
             .collect();
         let outputs: Vec<_> = raw
             .outputs
+            .items
             .iter()
             .map(|o| self.output(o, &input_ids))
             .collect();
         let outcomes: Vec<_> = raw
             .outcomes
+            .items
             .iter()
             .map(|o| self.outcome(o, &stakeholder_ids, &output_ids))
             .collect();
 
-        let inputs_loc = raw.inputs.as_ref().map_or(Loc::START, |l| l.loc);
-        if inputs_raw.is_empty() {
-            self.error(
-                "no-inputs",
-                inputs_loc,
-                "the analysis has no inputs",
-                "list what was invested under `inputs:`, such as `- { id: grant, description: Grant, amount: 50000 }`; the SROI ratio divides by it",
-            );
-        } else if inputs.iter().all(Option::is_some) {
-            let total: f64 = inputs.iter().flatten().map(Input::amount).sum();
-            if total <= 0.0 {
-                self.error(
-                    "zero-investment",
-                    inputs_loc,
-                    "the total investment is zero",
-                    "the SROI ratio divides value by investment, so it needs an investment above zero; value volunteer time with `hours` and `rate`",
-                );
-            }
+        // Without a readable document or inputs list, these would only repeat an error already given.
+        if raw.is_mapping && raw.inputs.complete {
+            self.investment(&raw.inputs, &inputs);
         }
 
         Some(Analysis {
@@ -215,6 +196,28 @@ impl Validator<'_> {
             outputs: outputs.into_iter().collect::<Option<_>>()?,
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
         })
+    }
+
+    /// At least one input, and a total above zero: the ratio divides by it.
+    fn investment(&mut self, raw: &RawList<RawInput>, inputs: &[Option<Input>]) {
+        if raw.items.is_empty() {
+            self.error(
+                "no-inputs",
+                raw.loc,
+                "the analysis has no inputs",
+                "list what was invested under `inputs:`, such as `- { id: grant, description: Grant, amount: 50000 }`; the SROI ratio divides by it",
+            );
+        } else if inputs.iter().all(Option::is_some) {
+            let total: f64 = inputs.iter().flatten().map(Input::amount).sum();
+            if total <= 0.0 {
+                self.error(
+                    "zero-investment",
+                    raw.loc,
+                    "the total investment is zero",
+                    "the SROI ratio divides value by investment, so it needs an investment above zero; value volunteer time with `hours` and `rate`",
+                );
+            }
+        }
     }
 
     fn year(&mut self, year: &Located<i64>, what: &str) -> Option<i32> {
@@ -321,6 +324,14 @@ impl Validator<'_> {
                     "an input has either `amount` or `hours` and `rate`, not both",
                     "keep `amount` for money, or `hours` and `rate` for time given in kind",
                 );
+                return None;
+            }
+            // A value that was given but unreadable has been reported already.
+            _ if raw
+                .invalid
+                .iter()
+                .any(|k| ["amount", "hours", "rate"].contains(k)) =>
+            {
                 return None;
             }
             (None, None, None) => {
@@ -433,11 +444,10 @@ impl Validator<'_> {
             ranges: Vec::new(),
             loc: raw.loc,
         };
-        let ranges = raw
-            .range
-            .iter()
-            .map(|r| self.range(r, &outcome))
-            .collect::<Option<Vec<_>>>()?;
+        // Check every range before giving up, so all their problems are reported.
+        let ranges: Vec<Option<Range>> =
+            raw.range.iter().map(|r| self.range(r, &outcome)).collect();
+        let ranges = ranges.into_iter().collect::<Option<Vec<_>>>()?;
         links_ok.then_some(Outcome { ranges, ..outcome })
     }
 
@@ -494,6 +504,9 @@ impl Validator<'_> {
             };
         }
         let Some(quantity) = &raw.quantity else {
+            if raw.invalid.contains(&"quantity") || raw.invalid.contains(&"schedule") {
+                return None;
+            }
             self.error(
                 "missing-key",
                 raw.loc,
@@ -522,13 +535,21 @@ impl Validator<'_> {
     fn range(&mut self, raw: &RawRange, outcome: &Outcome) -> Option<Range> {
         let assumption = raw.assumption.value;
         let key = assumption.key();
+        let show = |v: f64| {
+            if assumption.is_percentage() {
+                crate::format::percent(v)
+            } else {
+                v.to_string()
+            }
+        };
         if raw.low.value > raw.high.value {
             self.error(
                 "bad-range",
                 raw.low.loc,
                 format!(
                     "the range for `{key}` runs from {} down to {}",
-                    raw.low.value, raw.high.value
+                    show(raw.low.value),
+                    show(raw.high.value)
                 ),
                 "write the lower value first: `[low, high]`",
             );
@@ -586,7 +607,12 @@ impl Validator<'_> {
             self.error(
                 "point-outside-range",
                 raw.assumption.loc,
-                format!("the range for `{key}` ({low} to {high}) does not contain its value ({point})"),
+                format!(
+                        "the range for `{key}` ({} to {}) does not contain its value ({})",
+                        show(low),
+                        show(high),
+                    show(point)
+                ),
                 "a range gives the lowest and highest plausible values around the one used: widen it or correct the value",
             );
             return None;
