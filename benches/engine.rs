@@ -1,1 +1,46 @@
-fn main() {}
+//! Benchmarks of the core engine on a generated 2,000-outcome analysis
+//! (`cargo bench --bench engine`). Targets (issue 2): `check` and
+//! `calc --json` each under 100 ms on 2 cores.
+
+use sroi::source::SourceFile;
+use sroi::synthetic::{Shape, analysis};
+
+fn main() {
+    divan::main();
+}
+
+fn source(outcomes: usize) -> SourceFile {
+    SourceFile::new("bench.yaml", analysis(Shape { outcomes, ..Shape::default() }))
+}
+
+/// What `sroi check` does: parse, decode and validate.
+#[divan::bench(args = [30, 2000])]
+fn check(bencher: divan::Bencher, outcomes: usize) {
+    let source = source(outcomes);
+    bencher.bench(|| sroi::analyse(divan::black_box(&source)).map(|(a, _)| a.outcomes.len()));
+}
+
+/// What `sroi calc --json` does: check, compute, and render the JSON.
+#[divan::bench(args = [30, 2000])]
+fn calc_json(bencher: divan::Bencher, outcomes: usize) {
+    let source = source(outcomes);
+    bencher.bench(|| {
+        let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
+        let results = sroi::compute::compute(&analysis);
+        sroi::render::json::render(&analysis, &results).len()
+    });
+}
+
+/// The arithmetic alone.
+#[divan::bench(args = [30, 2000])]
+fn compute(bencher: divan::Bencher, outcomes: usize) {
+    let (analysis, _) = sroi::analyse(&source(outcomes)).expect("valid");
+    bencher.bench(|| sroi::compute::compute(divan::black_box(&analysis)).present_value);
+}
+
+/// YAML parsing alone, into the located node tree.
+#[divan::bench(args = [2000])]
+fn parse_yaml(bencher: divan::Bencher, outcomes: usize) {
+    let source = source(outcomes);
+    bencher.bench(|| sroi::load::parse_yaml(divan::black_box(&source)).is_ok());
+}

@@ -45,7 +45,7 @@ fn currency(code: &str) -> Currency {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -54,6 +54,7 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// `value` with `decimals` places and thousands separators: `-1234.5` → `-1,234.50`.
+/// Rounds to nearest; an exact binary tie (`0.125`) goes to the even digit.
 pub fn number(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
     let (whole, fraction) = text
@@ -151,6 +152,8 @@ mod tests {
         assert_eq!(number(0.0, 0), "0");
         assert_eq!(number(100.0, 0), "100");
         assert_eq!(number(1000.0, 0), "1,000");
-        assert_eq!(number(-1_000_000.125, 2), "-1,000,000.13");
+        assert_eq!(number(-1_000_000.126, 2), "-1,000,000.13");
+        // An exact binary tie rounds to even, as Rust's formatting does.
+        assert_eq!(number(0.125, 2), "0.12");
     }
 }

@@ -99,8 +99,9 @@ mod tests {
     #[test]
     fn offsets_map_to_one_based_lines_and_character_columns() {
         let source = SourceFile::new("a.yaml", "a: 1\nname: £x\n");
-        // Byte 14 is the `x`: `name: ` is 6 characters, `£` is 2 bytes but 1 character.
-        let loc = source.loc_of_offset(14);
+        // Line 2 starts at byte 5; `name: ` is 6 bytes and `£` 2 bytes, so the `x`
+        // is byte 13 but character 8 of its line.
+        let loc = source.loc_of_offset(13);
         assert_eq!((loc.line, loc.column), (2, 8));
         assert_eq!(source.line_text(2), Some("name: £x"));
         assert_eq!(source.line_text(0), None);

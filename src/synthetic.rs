@@ -87,9 +87,9 @@ pub fn analysis(shape: Shape) -> String {
             i % stakeholders
         );
         let proxy_value = if i % 17 == 16 { -proxy / 10.0 } else { proxy };
-        let _ = write!(
+        let _ = writeln!(
             y,
-            "    proxy: {{ value: {proxy_value}, description: Value of the change, source: Generated }}\n"
+            "    proxy: {{ value: {proxy_value}, description: Value of the change, source: Generated }}"
         );
         if i % 7 == 3 {
             let _ = writeln!(

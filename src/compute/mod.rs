@@ -232,3 +232,6 @@ pub fn compute(analysis: &Analysis) -> Results {
         years,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -26,6 +26,11 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// the limit stops "billion laughs" expansion long before it costs time.
 const MAX_ALIASES: usize = 1_000;
 
+/// Most events that aliases may replay in one file. Analyses rarely use
+/// aliases; this stops "billion laughs" expansion after a few milliseconds
+/// and a few megabytes.
+const MAX_REPLAYED_EVENTS: usize = 50_000;
+
 /// Most nodes in one file: about 40 times what a 2,000-outcome analysis needs.
 const MAX_NODES: usize = 4_000_000;
 
@@ -142,6 +147,9 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     budget.max_nodes = MAX_NODES;
     budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    options.alias_limits = alias_limits;
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
     options.with_snippet = false;
     serde_saphyr::from_str_with_options::<Node>(&source.text, options)
@@ -192,7 +200,7 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
         (
             "the file expands to too much data".to_owned(),
             format!(
-                "anchors and aliases (`&name`, `*name`) multiply into more than {MAX_NODES} values; write the values out instead"
+                "anchors and aliases (`&name`, `*name`) may repeat at most {MAX_REPLAYED_EVENTS} values in all; write the values out instead"
             ),
         )
     } else if lower.contains("recursion") || lower.contains("depth") || lower.contains("nesting") {

@@ -1,0 +1,153 @@
+//! The command line as a user meets it: exit codes, stdout, stderr (SPEC §4).
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{assert_close, scratch, sroi};
+use sroi::cli::Exit;
+
+const EXAMPLE: &str = "fixtures/youth-into-work.yaml";
+
+#[test]
+fn calc_prints_the_headline_and_tables() {
+    let run = sroi(&["calc", EXAMPLE]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    assert!(run.stderr.is_empty());
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
+    let run = sroi(&["calc", EXAMPLE, "--json"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    for key in [
+        "title", "currency", "present_value", "investment", "net_present_value", "sroi_ratio", "net_sroi_ratio",
+        "payback_months", "outcomes", "stakeholders", "years",
+    ] {
+        assert!(json.get(key).is_some(), "missing key {key}");
+    }
+    for key in ["id", "stakeholder", "gross_value", "impact", "values", "present_value"] {
+        assert!(json["outcomes"][0].get(key).is_some(), "outcomes[].{key}");
+    }
+    for key in ["id", "present_value"] {
+        assert!(json["stakeholders"][0].get(key).is_some(), "stakeholders[].{key}");
+    }
+    for key in ["year", "value", "discount_factor", "present_value"] {
+        assert!(json["years"][0].get(key).is_some(), "years[].{key}");
+    }
+    // Plain numbers, not rounded: the JSON carries the library's exact figures.
+    let (_, results) = common::results_of(EXAMPLE);
+    assert_eq!(json["present_value"].as_f64(), Some(results.present_value));
+    assert_eq!(json["sroi_ratio"].as_f64(), Some(results.sroi_ratio));
+    assert_close(json["outcomes"][0]["values"][0].as_f64().unwrap_or(0.0), 227_999.772, "year 1 of into-work");
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn payback_is_null_when_year_one_has_no_value() {
+    let dir = scratch("payback");
+    let path = dir.join("late.yaml");
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("fixture")
+        .replace("    quantity: 10", "    quantity: 10\n    start: 2");
+    std::fs::write(&path, text).expect("write");
+    let run = sroi(&["calc", &path.to_string_lossy(), "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert!(json["payback_months"].is_null());
+}
+
+#[test]
+fn check_reports_each_file_and_the_worst_exit_code() {
+    let ok = sroi(&["check", EXAMPLE, "fixtures/community-garden.yaml"]);
+    assert_eq!(ok.code, Exit::Ok);
+    assert_eq!(ok.stdout.lines().count(), 2);
+
+    let mixed = sroi(&["check", EXAMPLE, "tests/fixtures/invalid/unknown-key-typo.yaml"]);
+    assert_eq!(mixed.code, Exit::Invalid);
+    assert!(mixed.stdout.contains("youth-into-work.yaml: ok"));
+    assert!(mixed.stderr.contains("did you mean `deadweight`?"));
+
+    let unreadable = sroi(&["check", "tests/fixtures/invalid/unknown-key-typo.yaml", "no/such/file.yaml"]);
+    assert_eq!(unreadable.code, Exit::Failed, "an unreadable file is the tool failing: exit 2");
+    assert!(unreadable.stderr.contains("no/such/file.yaml: error: cannot read the file"));
+}
+
+#[test]
+fn init_writes_an_example_that_passes_check_and_never_overwrites() {
+    let dir = scratch("init");
+    let target = dir.join("new-programme");
+    let run = sroi(&["init", &target.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let written = target.join("analysis.yaml");
+    assert_eq!(sroi(&["check", &written.to_string_lossy()]).code, Exit::Ok);
+
+    std::fs::write(&written, "my own work").expect("edit");
+    let again = sroi(&["init", &target.to_string_lossy()]);
+    assert_eq!(again.code, Exit::Failed);
+    assert!(again.stderr.contains("already exists; nothing was written"));
+    assert_eq!(std::fs::read_to_string(&written).expect("read"), "my own work");
+    assert_eq!(std::fs::read_dir(&target).expect("list").count(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn every_command_shows_an_example_in_its_help() {
+    for command in ["init", "check", "calc"] {
+        let run = sroi(&[command, "--help"]);
+        assert_eq!(run.code, Exit::Ok);
+        assert!(run.stdout.contains("Example"), "{command} --help: {}", run.stdout);
+    }
+    let top = sroi(&["--help"]);
+    assert!(top.stdout.contains("Exit codes"));
+}
+
+#[test]
+fn unknown_arguments_are_a_usage_error() {
+    let run = sroi(&["calc", EXAMPLE, "--jsn"]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("--json"), "clap suggests the right flag: {}", run.stderr);
+}
+
+/// The real binary, for what only a process shows: stdin, exit statuses, colour.
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sroi"));
+    command.env_remove("NO_COLOR");
+    command
+}
+
+#[test]
+fn dash_reads_the_analysis_from_stdin() {
+    let mut child = binary()
+        .args(["calc", "-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn sroi");
+    let text = std::fs::read(EXAMPLE).expect("fixture");
+    child.stdin.take().expect("stdin").write_all(&text).expect("write stdin");
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["title"], "Youth Into Work 2025/26");
+}
+
+#[test]
+fn process_exit_codes_and_no_colour_off_a_terminal() {
+    let invalid = binary().args(["check", "tests/fixtures/invalid/percentage-bare-number.yaml"]).output().expect("run");
+    assert_eq!(invalid.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&invalid.stderr);
+    assert!(stderr.starts_with("tests/fixtures/invalid/percentage-bare-number.yaml:12:18: error: "));
+    assert!(!stderr.contains('\x1b'), "no colour when stderr is not a terminal");
+
+    let missing = binary().args(["calc", "missing.yaml"]).output().expect("run");
+    assert_eq!(missing.status.code(), Some(2));
+
+    let stdin_error = binary()
+        .args(["check", "-"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(stdin_error.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stdin_error.stderr).starts_with("<stdin>:1:1: error: the file has no analysis in it"));
+}

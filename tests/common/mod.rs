@@ -1,0 +1,63 @@
+//! Drives the CLI in-process, as a user would from a shell, and captures what it prints.
+
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use sroi::cli::{Exit, Streams};
+
+/// What one run of `sroi` did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Exit,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+#[derive(Clone, Default)]
+struct Captured(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs `sroi ARGS…` in-process, without colour.
+pub fn sroi(args: &[&str]) -> Run {
+    let (out, err) = (Captured::default(), Captured::default());
+    let mut streams = Streams { out: Box::new(out.clone()), err: Box::new(err.clone()), color: false };
+    let code = sroi::cli::run(std::iter::once("sroi").chain(args.iter().copied()), &mut streams);
+    drop(streams);
+    let text = |c: Captured| String::from_utf8(c.0.borrow().clone()).expect("output is UTF-8");
+    Run { code, stdout: text(out), stderr: text(err) }
+}
+
+/// A fresh, empty scratch folder for one test.
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sroi-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch folder");
+    dir
+}
+
+/// The results of a fixture, through the library.
+pub fn results_of(path: &str) -> (sroi::model::Analysis, sroi::compute::Results) {
+    let source = sroi::load::read_source(path).expect("fixture readable");
+    let (analysis, _) = sroi::analyse(&source)
+        .unwrap_or_else(|d| panic!("{}", sroi::diag::render_all(&d, &source, false)));
+    let results = sroi::compute::compute(&analysis);
+    (analysis, results)
+}
+
+/// `a` equals `b` to 1e-9 relative.
+pub fn assert_close(a: f64, b: f64, what: &str) {
+    let tolerance = 1e-9 * b.abs().max(1.0);
+    assert!((a - b).abs() <= tolerance, "{what}: {a} != {b}");
+}
