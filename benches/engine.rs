@@ -10,7 +10,13 @@ fn main() {
 }
 
 fn source(outcomes: usize) -> SourceFile {
-    SourceFile::new("bench.yaml", analysis(Shape { outcomes, ..Shape::default() }))
+    SourceFile::new(
+        "bench.yaml",
+        analysis(Shape {
+            outcomes,
+            ..Shape::default()
+        }),
+    )
 }
 
 /// What `sroi check` does: parse, decode and validate.
