@@ -10,13 +10,7 @@ fn main() {
 }
 
 fn source(outcomes: usize) -> SourceFile {
-    SourceFile::new(
-        "bench.yaml",
-        analysis(Shape {
-            outcomes,
-            ..Shape::default()
-        }),
-    )
+    SourceFile::new("bench.yaml", analysis(Shape { outcomes, ..Shape::default() }))
 }
 
 /// What `sroi check` does: parse, decode and validate.

@@ -70,21 +70,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error with a code and message, not yet located.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            loc: None,
-            hints: Vec::new(),
-        }
+        Diagnostic { severity: Severity::Error, code, message: message.into(), loc: None, hints: Vec::new() }
     }
 
     /// A warning with a code and message, not yet located.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
     /// Places the diagnostic at `loc`.
@@ -153,11 +144,7 @@ impl miette::Diagnostic for Diagnostic {
 /// ANSI colour only when `color` is true.
 pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> String {
     let paint = |style: Style, text: &str| {
-        if color {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_owned()
-        }
+        if color { format!("{style}{text}{style:#}") } else { text.to_owned() }
     };
     let mut out = String::new();
     let place = match diagnostic.loc {
@@ -201,9 +188,7 @@ fn crop(line: &str, loc: Loc) -> (String, Loc) {
         return (line.to_owned(), loc);
     }
     let column = (loc.column.max(1) - 1) as usize;
-    let start = column
-        .saturating_sub(MAX_SHOWN / 2)
-        .min(chars.len().saturating_sub(MAX_SHOWN));
+    let start = column.saturating_sub(MAX_SHOWN / 2).min(chars.len().saturating_sub(MAX_SHOWN));
     let end = (start + MAX_SHOWN).min(chars.len());
     let mut shown: String = chars[start..end].iter().collect();
     let mut new_column = column - start + 1;
@@ -215,14 +200,7 @@ fn crop(line: &str, loc: Loc) -> (String, Loc) {
         shown.push('…');
     }
     let len = loc.len.min(MAX_SHOWN);
-    (
-        shown,
-        Loc {
-            column: u32::try_from(new_column).unwrap_or(u32::MAX),
-            len,
-            ..loc
-        },
-    )
+    (shown, Loc { column: u32::try_from(new_column).unwrap_or(u32::MAX), len, ..loc })
 }
 
 /// Spaces (and tabs, where the line has them) up to the column, then one `^`
@@ -235,10 +213,7 @@ fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
         .take(before)
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
-    let node = source
-        .text
-        .get(loc.offset..loc.offset.saturating_add(loc.len))
-        .unwrap_or("");
+    let node = source.text.get(loc.offset..loc.offset.saturating_add(loc.len)).unwrap_or("");
     let on_this_line = node.lines().next().unwrap_or("").trim_end().chars().count();
     let width = on_this_line.clamp(1, line.chars().count().saturating_sub(before).max(1));
     caret.push_str(&"^".repeat(width));
@@ -247,10 +222,7 @@ fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
 
 /// Renders every diagnostic, in order.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
-    diagnostics
-        .iter()
-        .map(|d| render(d, source, color))
-        .collect()
+    diagnostics.iter().map(|d| render(d, source, color)).collect()
 }
 
 /// Whether any of `diagnostics` is an error.
@@ -265,12 +237,7 @@ mod tests {
     #[test]
     fn renders_place_source_line_caret_and_hint() {
         let source = SourceFile::new("a.yaml", "title: x\ndedweight: 25%\n");
-        let loc = Loc {
-            line: 2,
-            column: 1,
-            offset: 9,
-            len: 9,
-        };
+        let loc = Loc { line: 2, column: 1, offset: 9, len: 9 };
         let d = Diagnostic::error("unknown-key", "unknown key `dedweight`")
             .at(loc)
             .hint("did you mean `deadweight`?");
@@ -281,12 +248,7 @@ mod tests {
     #[test]
     fn caret_keeps_tabs_so_it_lines_up() {
         let source = SourceFile::new("a.yaml", "a:\n\tb: 1\n");
-        let loc = Loc {
-            line: 2,
-            column: 2,
-            offset: 4,
-            len: 0,
-        };
+        let loc = Loc { line: 2, column: 2, offset: 4, len: 0 };
         let out = render(&Diagnostic::error("syntax", "tab"), &source, false);
         assert!(!out.contains('^'), "no location, no caret");
         let out = render(&Diagnostic::error("syntax", "tab").at(loc), &source, false);
@@ -298,15 +260,8 @@ mod tests {
         let long = format!("summary: {}x{}", "[".repeat(300), "]".repeat(300));
         let source = SourceFile::new("a.yaml", long.clone());
         let offset = long.find('x').unwrap_or(0);
-        let loc = Loc {
-            len: 1,
-            ..source.loc_of_offset(offset)
-        };
-        let out = render(
-            &Diagnostic::error("deep", "too deep").at(loc),
-            &source,
-            false,
-        );
+        let loc = Loc { len: 1, ..source.loc_of_offset(offset) };
+        let out = render(&Diagnostic::error("deep", "too deep").at(loc), &source, false);
         let shown = out.lines().nth(2).unwrap_or("");
         assert!(shown.chars().count() < 120, "{shown}");
         let caret_line = out.lines().nth(3).unwrap_or("");

@@ -12,11 +12,7 @@ struct Currency {
 }
 
 fn currency(code: &str) -> Currency {
-    let prefixed = |symbol| Currency {
-        symbol,
-        prefix: true,
-        decimals: 2,
-    };
+    let prefixed = |symbol| Currency { symbol, prefix: true, decimals: 2 };
     match code {
         "GBP" => prefixed("£"),
         "EUR" => prefixed("€"),
@@ -28,16 +24,8 @@ fn currency(code: &str) -> Currency {
         "SGD" => prefixed("S$"),
         "INR" => prefixed("₹"),
         "ZAR" => prefixed("R"),
-        "JPY" => Currency {
-            symbol: "¥",
-            prefix: true,
-            decimals: 0,
-        },
-        _ => Currency {
-            symbol: "",
-            prefix: false,
-            decimals: 2,
-        },
+        "JPY" => Currency { symbol: "¥", prefix: true, decimals: 0 },
+        _ => Currency { symbol: "", prefix: false, decimals: 2 },
     }
 }
 
@@ -57,19 +45,9 @@ fn group_thousands(digits: &str) -> String {
 /// Rounds to nearest; an exact binary tie (`0.125`) goes to the even digit.
 pub fn number(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
-    let (whole, fraction) = text
-        .split_once('.')
-        .map_or((text.as_str(), ""), |(w, f)| (w, f));
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    let fraction = if fraction.is_empty() {
-        String::new()
-    } else {
-        format!(".{fraction}")
-    };
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), ""), |(w, f)| (w, f));
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let fraction = if fraction.is_empty() { String::new() } else { format!(".{fraction}") };
     format!("{sign}{}{fraction}", group_thousands(whole))
 }
 
@@ -77,16 +55,9 @@ fn money_with(value: f64, code: &str, decimals: Option<usize>) -> String {
     let c = currency(code);
     let places = decimals.unwrap_or(c.decimals).min(c.decimals);
     let digits = number(value.abs(), places);
-    let sign = if value < 0.0 && digits.chars().any(|ch| ch.is_ascii_digit() && ch != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if c.prefix {
-        format!("{sign}{}{digits}", c.symbol)
-    } else {
-        format!("{sign}{digits} {code}")
-    }
+    let sign =
+        if value < 0.0 && digits.chars().any(|ch| ch.is_ascii_digit() && ch != '0') { "-" } else { "" };
+    if c.prefix { format!("{sign}{}{digits}", c.symbol) } else { format!("{sign}{digits} {code}") }
 }
 
 /// Money in whole units, as headline figures are shown: `£1,234,567`, `-£250`, `1,200 CHF`.
@@ -141,10 +112,7 @@ mod tests {
         assert_eq!(ratio(1234.5), "1,234.50 : 1");
         assert_eq!(percent(0.25), "25%");
         assert_eq!(percent(0.125), "12.5%");
-        assert_eq!(
-            headline(3.87, "GBP"),
-            "For every £1 invested, £3.87 of social value is created."
-        );
+        assert_eq!(headline(3.87, "GBP"), "For every £1 invested, £3.87 of social value is created.");
     }
 
     #[test]

@@ -27,14 +27,18 @@
 //! assert!(results.sroi_ratio > 1.0);
 //! ```
 
+pub mod charts;
 pub mod cli;
+pub mod colour;
 pub mod compute;
 pub mod diag;
 pub mod format;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod suggest;
 pub mod synthetic;

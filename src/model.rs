@@ -4,7 +4,8 @@
 //! and quantities are finite and not negative, references are indices that
 //! exist, and the total investment is above zero.
 
-use crate::source::Loc;
+use crate::colour::Rgb;
+use crate::source::{Loc, Located};
 
 /// A whole analysis, as SPEC §1 describes it, after validation.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,17 @@ pub struct Analysis {
     pub outputs: Vec<Output>,
     /// What changes for stakeholders, in file order.
     pub outcomes: Vec<Outcome>,
+    /// How reports look.
+    pub theme: Theme,
+}
+
+/// The `theme:` block: the organisation's logo and accent colour in reports.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Theme {
+    /// A local image, relative to the analysis's folder, as written.
+    pub logo: Option<Located<String>>,
+    /// The accent colour, as written; reports darken it if it is too pale for text.
+    pub accent: Option<Located<Rgb>>,
 }
 
 /// Evaluative or forecast.
@@ -73,9 +85,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
+        (1..=days).contains(&day).then_some(Date { year, month, day })
     }
 }
 
@@ -105,10 +115,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            discount_rate: DiscountRate::Constant(0.035),
-            discount_timing: Timing::End,
-        }
+        Settings { discount_rate: DiscountRate::Constant(0.035), discount_timing: Timing::End }
     }
 }
 
@@ -341,10 +348,7 @@ impl Assumption {
     pub fn is_percentage(self) -> bool {
         matches!(
             self,
-            Assumption::Deadweight
-                | Assumption::Displacement
-                | Assumption::Attribution
-                | Assumption::DropOff
+            Assumption::Deadweight | Assumption::Displacement | Assumption::Attribution | Assumption::DropOff
         )
     }
 }

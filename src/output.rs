@@ -23,24 +23,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::R
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         match existing {
             Existing::Replace => std::fs::rename(&temp, path),
-            Existing::Keep => {
-                std::fs::hard_link(&temp, path).and_then(|()| std::fs::remove_file(&temp))
-            }
+            Existing::Keep => std::fs::hard_link(&temp, path).and_then(|()| std::fs::remove_file(&temp)),
         }
     })();
     if result.is_err() {
@@ -65,15 +57,10 @@ mod tests {
         let dir = scratch("keep");
         let path = dir.join("a.yaml");
         write_atomic(&path, b"first", Existing::Keep).expect("first write");
-        let err =
-            write_atomic(&path, b"second", Existing::Keep).expect_err("second write must fail");
+        let err = write_atomic(&path, b"second", Existing::Keep).expect_err("second write must fail");
         assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read(&path).expect("read"), b"first");
-        assert_eq!(
-            std::fs::read_dir(&dir).expect("list").count(),
-            1,
-            "no temporary file left"
-        );
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1, "no temporary file left");
     }
 
     #[test]

@@ -29,10 +29,7 @@ pub struct Loc {
 impl SourceFile {
     /// A source with the given display name and text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile {
-            name: name.into(),
-            text: text.into(),
-        }
+        SourceFile { name: name.into(), text: text.into() }
     }
 
     /// The text of 1-based line `line`, without its line ending.
@@ -46,31 +43,15 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let before = &self.text.as_bytes()[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Loc {
-            line: to_u32(line),
-            column: to_u32(column),
-            offset,
-            len: 0,
-        }
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Loc { line: to_u32(line), column: to_u32(column), offset, len: 0 }
     }
 }
 
 impl Loc {
     /// The start of a file, for diagnostics about the file as a whole.
-    pub const START: Loc = Loc {
-        line: 1,
-        column: 1,
-        offset: 0,
-        len: 0,
-    };
+    pub const START: Loc = Loc { line: 1, column: 1, offset: 0, len: 0 };
 
     /// Converts a serde-saphyr location; byte offsets are known for string input.
     pub(crate) fn from_yaml(location: serde_saphyr::Location) -> Loc {
@@ -125,9 +106,6 @@ impl<T> Located<T> {
 
     /// Changes the value, keeping the location.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
-        Located {
-            value: f(self.value),
-            loc: self.loc,
-        }
+        Located { value: f(self.value), loc: self.loc }
     }
 }

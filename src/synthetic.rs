@@ -19,11 +19,7 @@ pub struct Shape {
 
 impl Default for Shape {
     fn default() -> Self {
-        Shape {
-            outcomes: 30,
-            description_len: 40,
-            seed: 1,
-        }
+        Shape { outcomes: 30, description_len: 40, seed: 1 }
     }
 }
 
@@ -61,7 +57,9 @@ pub fn analysis(shape: Shape) -> String {
         );
     }
     y.push_str("\ninputs:\n  - id: grant\n    stakeholder: group-0\n    description: Core grant\n    amount: 250000\n");
-    y.push_str("  - id: second-year\n    description: Second-year funding\n    amount: 120000\n    year: 1\n");
+    y.push_str(
+        "  - id: second-year\n    description: Second-year funding\n    amount: 120000\n    year: 1\n",
+    );
     y.push_str("  - id: volunteers\n    stakeholder: group-1\n    description: Volunteer time\n    hours: 3000\n    rate: 12.21\n");
     y.push_str("\noutputs:\n  - id: sessions\n    description: Sessions delivered\n    quantity: 500\n    unit: sessions\n    inputs: [grant, volunteers]\n");
     y.push_str("\noutcomes:\n");
@@ -72,10 +70,7 @@ pub fn analysis(shape: Shape) -> String {
         while description.chars().count() < shape.description_len {
             description.push_str(filler);
         }
-        let description: String = description
-            .chars()
-            .take(shape.description_len.max(20))
-            .collect();
+        let description: String = description.chars().take(shape.description_len.max(20)).collect();
         let quantity = (5.0 + r(0) * 95.0).round();
         let proxy = (100.0 + r(1) * 9900.0).round();
         let deadweight = (r(2) * 40.0).round();
@@ -101,10 +96,8 @@ pub fn analysis(shape: Shape) -> String {
         } else {
             let duration = 1 + (r(5) * 4.0) as u32;
             let drop_off = (r(6) * 50.0).round();
-            let _ = writeln!(
-                y,
-                "    quantity: {quantity}\n    duration: {duration}\n    drop_off: {drop_off}%"
-            );
+            let _ =
+                writeln!(y, "    quantity: {quantity}\n    duration: {duration}\n    drop_off: {drop_off}%");
         }
         let _ = writeln!(
             y,
@@ -132,28 +125,13 @@ mod tests {
     #[test]
     fn generated_analyses_are_valid_and_deterministic() {
         for outcomes in [1, 30, 200] {
-            let text = analysis(Shape {
-                outcomes,
-                description_len: 120,
-                seed: 7,
-            });
-            assert_eq!(
-                text,
-                analysis(Shape {
-                    outcomes,
-                    description_len: 120,
-                    seed: 7
-                })
-            );
+            let text = analysis(Shape { outcomes, description_len: 120, seed: 7 });
+            assert_eq!(text, analysis(Shape { outcomes, description_len: 120, seed: 7 }));
             let source = crate::source::SourceFile::new("synthetic.yaml", text);
             let (a, _) = crate::analyse(&source)
                 .unwrap_or_else(|d| panic!("{}", crate::diag::render_all(&d, &source, false)));
             assert_eq!(a.outcomes.len(), outcomes);
-            assert!(
-                a.outcomes
-                    .iter()
-                    .all(|o| o.description.chars().count() == 120)
-            );
+            assert!(a.outcomes.iter().all(|o| o.description.chars().count() == 120));
         }
     }
 }

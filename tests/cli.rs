@@ -38,21 +38,11 @@ fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
     ] {
         assert!(json.get(key).is_some(), "missing key {key}");
     }
-    for key in [
-        "id",
-        "stakeholder",
-        "gross_value",
-        "impact",
-        "values",
-        "present_value",
-    ] {
+    for key in ["id", "stakeholder", "gross_value", "impact", "values", "present_value"] {
         assert!(json["outcomes"][0].get(key).is_some(), "outcomes[].{key}");
     }
     for key in ["id", "present_value"] {
-        assert!(
-            json["stakeholders"][0].get(key).is_some(),
-            "stakeholders[].{key}"
-        );
+        assert!(json["stakeholders"][0].get(key).is_some(), "stakeholders[].{key}");
     }
     for key in ["year", "value", "discount_factor", "present_value"] {
         assert!(json["years"][0].get(key).is_some(), "years[].{key}");
@@ -88,30 +78,14 @@ fn check_reports_each_file_and_the_worst_exit_code() {
     assert_eq!(ok.code, Exit::Ok);
     assert_eq!(ok.stdout.lines().count(), 2);
 
-    let mixed = sroi(&[
-        "check",
-        EXAMPLE,
-        "tests/fixtures/invalid/unknown-key-typo.yaml",
-    ]);
+    let mixed = sroi(&["check", EXAMPLE, "tests/fixtures/invalid/unknown-key-typo.yaml"]);
     assert_eq!(mixed.code, Exit::Invalid);
     assert!(mixed.stdout.contains("youth-into-work.yaml: ok"));
     assert!(mixed.stderr.contains("did you mean `deadweight`?"));
 
-    let unreadable = sroi(&[
-        "check",
-        "tests/fixtures/invalid/unknown-key-typo.yaml",
-        "no/such/file.yaml",
-    ]);
-    assert_eq!(
-        unreadable.code,
-        Exit::Failed,
-        "an unreadable file is the tool failing: exit 2"
-    );
-    assert!(
-        unreadable
-            .stderr
-            .contains("no/such/file.yaml: error: cannot read the file")
-    );
+    let unreadable = sroi(&["check", "tests/fixtures/invalid/unknown-key-typo.yaml", "no/such/file.yaml"]);
+    assert_eq!(unreadable.code, Exit::Failed, "an unreadable file is the tool failing: exit 2");
+    assert!(unreadable.stderr.contains("no/such/file.yaml: error: cannot read the file"));
 }
 
 #[test]
@@ -127,15 +101,8 @@ fn init_writes_an_example_that_passes_check_and_never_overwrites() {
     let again = sroi(&["init", &target.to_string_lossy()]);
     assert_eq!(again.code, Exit::Failed);
     assert!(again.stderr.contains("already exists; nothing was written"));
-    assert_eq!(
-        std::fs::read_to_string(&written).expect("read"),
-        "my own work"
-    );
-    assert_eq!(
-        std::fs::read_dir(&target).expect("list").count(),
-        1,
-        "no temporary file left behind"
-    );
+    assert_eq!(std::fs::read_to_string(&written).expect("read"), "my own work");
+    assert_eq!(std::fs::read_dir(&target).expect("list").count(), 1, "no temporary file left behind");
 }
 
 #[test]
@@ -143,11 +110,7 @@ fn every_command_shows_an_example_in_its_help() {
     for command in ["init", "check", "calc"] {
         let run = sroi(&[command, "--help"]);
         assert_eq!(run.code, Exit::Ok);
-        assert!(
-            run.stdout.contains("Example"),
-            "{command} --help: {}",
-            run.stdout
-        );
+        assert!(run.stdout.contains("Example"), "{command} --help: {}", run.stdout);
     }
     let top = sroi(&["--help"]);
     assert!(top.stdout.contains("Exit codes"));
@@ -157,11 +120,7 @@ fn every_command_shows_an_example_in_its_help() {
 fn unknown_arguments_are_a_usage_error() {
     let run = sroi(&["calc", EXAMPLE, "--jsn"]);
     assert_eq!(run.code, Exit::Failed);
-    assert!(
-        run.stderr.contains("--json"),
-        "clap suggests the right flag: {}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("--json"), "clap suggests the right flag: {}", run.stderr);
 }
 
 /// The real binary, for what only a process shows: stdin, exit statuses, colour.
@@ -180,12 +139,7 @@ fn dash_reads_the_analysis_from_stdin() {
         .spawn()
         .expect("spawn sroi");
     let text = std::fs::read(EXAMPLE).expect("fixture");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&text)
-        .expect("write stdin");
+    child.stdin.take().expect("stdin").write_all(&text).expect("write stdin");
     let output = child.wait_with_output().expect("wait");
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
@@ -194,34 +148,17 @@ fn dash_reads_the_analysis_from_stdin() {
 
 #[test]
 fn process_exit_codes_and_no_colour_off_a_terminal() {
-    let invalid = binary()
-        .args([
-            "check",
-            "tests/fixtures/invalid/percentage-bare-number.yaml",
-        ])
-        .output()
-        .expect("run");
+    let invalid =
+        binary().args(["check", "tests/fixtures/invalid/percentage-bare-number.yaml"]).output().expect("run");
     assert_eq!(invalid.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&invalid.stderr);
-    assert!(
-        stderr.starts_with("tests/fixtures/invalid/percentage-bare-number.yaml:12:18: error: ")
-    );
-    assert!(
-        !stderr.contains('\x1b'),
-        "no colour when stderr is not a terminal"
-    );
+    assert!(stderr.starts_with("tests/fixtures/invalid/percentage-bare-number.yaml:12:18: error: "));
+    assert!(!stderr.contains('\x1b'), "no colour when stderr is not a terminal");
 
-    let missing = binary()
-        .args(["calc", "missing.yaml"])
-        .output()
-        .expect("run");
+    let missing = binary().args(["calc", "missing.yaml"]).output().expect("run");
     assert_eq!(missing.status.code(), Some(2));
 
-    let stdin_error = binary()
-        .args(["check", "-"])
-        .stdin(Stdio::null())
-        .output()
-        .expect("run");
+    let stdin_error = binary().args(["check", "-"]).stdin(Stdio::null()).output().expect("run");
     assert_eq!(stdin_error.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&stdin_error.stderr)

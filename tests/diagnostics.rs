@@ -10,16 +10,11 @@ use sroi::cli::Exit;
 #[test]
 fn invalid_inputs_are_reported_with_place_and_hint() {
     insta::glob!("fixtures/invalid/*.yaml", |path| {
-        let relative = path
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .expect("inside the crate");
+        let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside the crate");
         let shown = relative.to_string_lossy().replace('\\', "/");
         let run = sroi(&["check", &shown]);
         assert_eq!(run.code, Exit::Invalid, "{shown}: {}", run.stderr);
-        assert!(
-            run.stdout.is_empty(),
-            "{shown}: nothing on stdout for an invalid file"
-        );
+        assert!(run.stdout.is_empty(), "{shown}: nothing on stdout for an invalid file");
         let first = run.stderr.lines().next().unwrap_or("");
         assert!(
             first.starts_with(&format!("{shown}:")) && first.contains(": error: "),
@@ -42,11 +37,7 @@ fn invalid_inputs_are_reported_with_place_and_hint() {
 #[test]
 fn every_error_of_a_file_is_reported_in_one_run() {
     let run = sroi(&["check", "tests/fixtures/invalid/many-errors-at-once.yaml"]);
-    let errors = run
-        .stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .count();
+    let errors = run.stderr.lines().filter(|l| l.contains(": error: ")).count();
     assert_eq!(errors, 5, "{}", run.stderr);
 }
 
@@ -80,8 +71,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let run = sroi(&["check", &path.to_string_lossy()]);
     assert_eq!(run.code, Exit::Invalid);
     assert!(
-        run.stderr
-            .contains("error: the file is 524 MB; an analysis may be at most 33 MB"),
+        run.stderr.contains("error: the file is 524 MB; an analysis may be at most 33 MB"),
         "{}",
         run.stderr
     );

@@ -31,17 +31,9 @@ fn youth_into_work_council_evaluation() {
     assert_close(r.investment, investment, "investment");
     assert_close(r.sroi_ratio, pv / investment, "ratio"); // 4.2764 : 1
     assert_close(r.net_present_value, pv - investment, "NPV");
-    assert_close(
-        r.net_sroi_ratio,
-        (pv - investment) / investment,
-        "net ratio",
-    );
+    assert_close(r.net_sroi_ratio, (pv - investment) / investment, "net ratio");
     // Payback: £170,652 / (£357,917.27 / 12) = 5.72 months.
-    assert_close(
-        r.payback_months.expect("year 1 has value"),
-        investment / (y1 / 12.0),
-        "payback",
-    );
+    assert_close(r.payback_months.expect("year 1 has value"), investment / (y1 / 12.0), "payback");
     assert_eq!(r.stakeholders[3].present_value, 0.0, "excluded employers");
 }
 
@@ -67,11 +59,7 @@ fn befriending_charity_forecast() {
     assert_close(r.present_value, pv, "present value");
     assert_close(r.investment, investment, "investment");
     assert_close(r.sroi_ratio, pv / investment, "ratio"); // 3.94 : 1
-    assert_close(
-        r.payback_months.expect("year 1 has value"),
-        investment / (y1 / 12.0),
-        "payback",
-    );
+    assert_close(r.payback_months.expect("year 1 has value"), investment / (y1 / 12.0), "payback");
     // The harm is kept, negative, in its stakeholder's value.
     assert!(r.stakeholders[4].present_value < 0.0);
 }
@@ -98,13 +86,6 @@ fn community_garden_with_volunteer_time_and_in_kind_inputs() {
     // An honest result below 1:1: £0.71 of value for every £1.
     assert_close(r.sroi_ratio, pv / investment, "ratio");
     assert!(r.sroi_ratio < 1.0 && r.net_present_value < 0.0);
-    assert_eq!(
-        r.years.len(),
-        4,
-        "the qualification starts in year 2 and lasts three years"
-    );
-    assert_eq!(
-        r.outcomes[3].values[0], 0.0,
-        "nothing before the start year"
-    );
+    assert_eq!(r.years.len(), 4, "the qualification starts in year 2 and lasts three years");
+    assert_eq!(r.outcomes[3].values[0], 0.0, "nothing before the start year");
 }

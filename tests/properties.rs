@@ -6,66 +6,29 @@ use sroi::model::*;
 use sroi::source::Loc;
 
 fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
-    let proxy = if positive {
-        (1.0..50_000.0f64).boxed()
-    } else {
-        (-5_000.0..50_000.0f64).boxed()
-    };
-    (
-        0.0..500.0f64,
-        proxy,
-        1u32..8,
-        1u32..4,
-        0.0..1.0f64,
-        0.0..1.0f64,
-        0.0..1.0f64,
-        0.0..1.0f64,
+    let proxy = if positive { (1.0..50_000.0f64).boxed() } else { (-5_000.0..50_000.0f64).boxed() };
+    (0.0..500.0f64, proxy, 1u32..8, 1u32..4, 0.0..1.0f64, 0.0..1.0f64, 0.0..1.0f64, 0.0..1.0f64).prop_map(
+        |(quantity, value, duration, start, deadweight, displacement, attribution, drop_off)| Outcome {
+            id: "o".into(),
+            stakeholder: 0,
+            outputs: vec![],
+            description: "o".into(),
+            indicator: None,
+            proxy: Proxy { value, description: None, source: None, price_year: None },
+            profile: Profile::Constant { quantity, duration, drop_off },
+            start,
+            deadweight,
+            displacement,
+            attribution,
+            ranges: vec![],
+            loc: Loc::START,
+        },
     )
-        .prop_map(
-            |(
-                quantity,
-                value,
-                duration,
-                start,
-                deadweight,
-                displacement,
-                attribution,
-                drop_off,
-            )| Outcome {
-                id: "o".into(),
-                stakeholder: 0,
-                outputs: vec![],
-                description: "o".into(),
-                indicator: None,
-                proxy: Proxy {
-                    value,
-                    description: None,
-                    source: None,
-                    price_year: None,
-                },
-                profile: Profile::Constant {
-                    quantity,
-                    duration,
-                    drop_off,
-                },
-                start,
-                deadweight,
-                displacement,
-                attribution,
-                ranges: vec![],
-                loc: Loc::START,
-            },
-        )
 }
 
 fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
-    (
-        prop::collection::vec(outcome_strategy(positive), 1..6),
-        1.0..1e6f64,
-        0u32..3,
-        0.0..0.1f64,
-    )
-        .prop_map(|(outcomes, amount, year, rate)| Analysis {
+    (prop::collection::vec(outcome_strategy(positive), 1..6), 1.0..1e6f64, 0u32..3, 0.0..0.1f64).prop_map(
+        |(outcomes, amount, year, rate)| Analysis {
             title: "t".into(),
             organisation: None,
             kind: AnalysisKind::Evaluative,
@@ -73,10 +36,7 @@ fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
             currency: "GBP".into(),
             price_year: None,
             summary: None,
-            settings: Settings {
-                discount_rate: DiscountRate::Constant(rate),
-                discount_timing: Timing::End,
-            },
+            settings: Settings { discount_rate: DiscountRate::Constant(rate), discount_timing: Timing::End },
             stakeholders: vec![Stakeholder {
                 id: "s".into(),
                 name: "s".into(),
@@ -95,7 +55,8 @@ fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
             }],
             outputs: vec![],
             outcomes,
-        })
+        },
+    )
 }
 
 fn close(a: f64, b: f64) -> bool {

@@ -16,8 +16,8 @@ pub const FILE_NAME: &str = "analysis.yaml";
 /// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
 pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     let path = dir.join(FILE_NAME);
-    let result = std::fs::create_dir_all(dir)
-        .and_then(|()| write_atomic(&path, EXAMPLE.as_bytes(), Existing::Keep));
+    let result =
+        std::fs::create_dir_all(dir).and_then(|()| write_atomic(&path, EXAMPLE.as_bytes(), Existing::Keep));
     match result {
         Ok(()) => {
             let shown = path.display();
@@ -36,12 +36,42 @@ pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
             Exit::Failed
         }
         Err(err) => {
-            let _ = writeln!(
-                streams.err,
-                "{}: error: cannot write the example: {err}",
-                path.display()
-            );
+            let _ = writeln!(streams.err, "{}: error: cannot write the example: {err}", path.display());
             Exit::Failed
         }
     }
+}
+
+/// Writes the default report templates into `dir`, never overwriting a file.
+pub fn templates(dir: &Path, streams: &mut Streams<'_>) -> Exit {
+    if let Err(err) = std::fs::create_dir_all(dir) {
+        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", dir.display());
+        return Exit::Failed;
+    }
+    let mut code = Exit::Ok;
+    for (name, text) in crate::render::html::DEFAULT_TEMPLATES {
+        let path = dir.join(name);
+        match write_atomic(&path, text.as_bytes(), Existing::Keep) {
+            Ok(()) => {
+                let _ = writeln!(streams.out, "wrote {}", path.display());
+            }
+            Err(err) => {
+                let reason = if err.kind() == std::io::ErrorKind::AlreadyExists {
+                    "the file already exists; it was left as it is".to_owned()
+                } else {
+                    format!("cannot write it: {err}")
+                };
+                let _ = writeln!(streams.err, "{}: error: {reason}", path.display());
+                code = Exit::Failed;
+            }
+        }
+    }
+    if code == Exit::Ok {
+        let _ = writeln!(
+            streams.out,
+            "\nedit them, then: sroi report analysis.yaml --templates {}",
+            dir.display()
+        );
+    }
+    code
 }

@@ -4,6 +4,7 @@
 //! so tests drive the whole tool in-process.
 
 pub mod init;
+pub mod report;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -57,14 +58,18 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write a commented example analysis to start from.
+    /// Write a commented example analysis (or the report templates) to start from.
     #[command(
-        after_help = "Example:\n  sroi init youth-project     writes youth-project/analysis.yaml\n\nAn existing file is never overwritten."
+        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n\nAn existing file is never overwritten."
     )]
     Init {
-        /// Folder to write `analysis.yaml` into (created if missing).
+        /// Folder to write into (created if missing).
         #[arg(default_value = ".")]
         dir: std::path::PathBuf,
+        /// Write the default report templates (report.html, style.css) instead
+        /// of an example analysis; use them with `sroi report --templates DIR`.
+        #[arg(long)]
+        templates: bool,
     },
     /// Validate analyses and report every problem, with its place and a hint.
     #[command(
@@ -82,9 +87,26 @@ enum Command {
     Calc {
         /// Analysis file; `-` reads standard input.
         file: String,
-        /// Print the figures as JSON (SPEC §5) instead of tables.
+        /// Print the figures as JSON instead of tables.
         #[arg(long)]
         json: bool,
+    },
+    /// Write the reports: a self-contained, accessible HTML page, and JSON.
+    #[command(
+        after_help = "Examples:\n  sroi report analysis.yaml -o reports          writes reports/analysis.html\n  sroi report analysis.yaml -f html,json -o out\n  sroi report analysis.yaml --templates my-templates\n\nFiles are written whole or not at all; the analysis is never changed.\nThe report's date comes from SOURCE_DATE_EPOCH when it is set."
+    )]
+    Report {
+        /// Analysis file; `-` reads standard input.
+        file: String,
+        /// Formats to write, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "html")]
+        format: Vec<report::Format>,
+        /// Folder to write the reports into (created if missing).
+        #[arg(short, long, default_value = ".")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (see `sroi init --templates`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
     },
 }
 
@@ -97,11 +119,7 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
-            let text = if streams.color {
-                err.render().ansi().to_string()
-            } else {
-                err.render().to_string()
-            };
+            let text = if streams.color { err.render().ansi().to_string() } else { err.render().to_string() };
             return if err.use_stderr() {
                 let _ = write!(streams.err, "{text}");
                 Exit::Failed
@@ -112,12 +130,12 @@ where
         }
     };
     match cli.command {
-        Command::Init { dir } => init::run(&dir, streams),
-        Command::Check { files } => files
-            .iter()
-            .map(|f| check(f, streams))
-            .max()
-            .unwrap_or(Exit::Ok),
+        Command::Init { dir, templates: false } => init::run(&dir, streams),
+        Command::Init { dir, templates: true } => init::templates(&dir, streams),
+        Command::Report { file, format, output, templates } => {
+            report::run(&file, &format, &output, templates.as_deref(), streams)
+        }
+        Command::Check { files } => files.iter().map(|f| check(f, streams)).max().unwrap_or(Exit::Ok),
         Command::Calc { file, json } => calc(&file, json, streams),
     }
 }
@@ -145,22 +163,14 @@ pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analys
             print_diagnostics(&diagnostics, &source, streams);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let plural = if errors == 1 { "" } else { "s" };
-            let _ = writeln!(
-                streams.err,
-                "{}: {errors} error{plural}; nothing was computed",
-                source.name
-            );
+            let _ = writeln!(streams.err, "{}: {errors} error{plural}; nothing was computed", source.name);
             Err(Exit::Invalid)
         }
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
-    let _ = write!(
-        streams.err,
-        "{}",
-        diag::render_all(diagnostics, source, streams.color)
-    );
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
+    let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
 }
 
 fn check(path: &str, streams: &mut Streams<'_>) -> Exit {
@@ -192,11 +202,7 @@ fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
     } else {
         crate::render::text::render(&analysis, &results).into_bytes()
     };
-    match streams
-        .out
-        .write_all(&bytes)
-        .and_then(|()| streams.out.flush())
-    {
+    match streams.out.write_all(&bytes).and_then(|()| streams.out.flush()) {
         Ok(()) => Exit::Ok,
         // A closed pipe (`sroi calc x | head`) is not worth an error message.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,

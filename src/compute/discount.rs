@@ -44,10 +44,7 @@ impl Discounting {
             let previous = cumulative[(t - 1) as usize];
             cumulative.push(previous / (1.0 + settings.discount_rate.rate(t)));
         }
-        Discounting {
-            settings,
-            cumulative,
-        }
+        Discounting { settings, cumulative }
     }
 
     /// The factor applied to a value falling in year `t`; year 0 is not discounted.
@@ -61,9 +58,7 @@ impl Discounting {
         let t_index = t as usize;
         match self.settings.discount_timing {
             Timing::End => self.cumulative[t_index],
-            Timing::Mid => {
-                self.cumulative[t_index - 1] / (1.0 + self.settings.discount_rate.rate(t)).sqrt()
-            }
+            Timing::Mid => self.cumulative[t_index - 1] / (1.0 + self.settings.discount_rate.rate(t)).sqrt(),
             Timing::Start => self.cumulative[t_index - 1],
         }
     }
@@ -74,10 +69,7 @@ mod tests {
     use super::*;
 
     fn settings(rate: DiscountRate, timing: Timing) -> Settings {
-        Settings {
-            discount_rate: rate,
-            discount_timing: timing,
-        }
+        Settings { discount_rate: rate, discount_timing: timing }
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -112,31 +104,14 @@ mod tests {
         assert!(close(d.factor(31), d.factor(30) / 1.030));
         // Year 76 is the first at 2.5%: D(76) = D(75) / 1.025.
         assert!(close(d.factor(76), d.factor(75) / 1.025));
-        assert!(close(
-            d.factor(75),
-            1.035_f64.powi(-30) * 1.030_f64.powi(-45)
-        ));
+        assert!(close(d.factor(75), 1.035_f64.powi(-30) * 1.030_f64.powi(-45)));
     }
 
     #[test]
     fn green_book_schedule_matches_the_spec_at_every_boundary() {
         let g = DiscountRate::GreenBook;
-        let cases = [
-            (1, 0.035),
-            (30, 0.035),
-            (31, 0.03),
-            (75, 0.03),
-            (76, 0.025),
-            (125, 0.025),
-        ];
-        let more = [
-            (126, 0.02),
-            (200, 0.02),
-            (201, 0.015),
-            (300, 0.015),
-            (301, 0.01),
-            (1000, 0.01),
-        ];
+        let cases = [(1, 0.035), (30, 0.035), (31, 0.03), (75, 0.03), (76, 0.025), (125, 0.025)];
+        let more = [(126, 0.02), (200, 0.02), (201, 0.015), (300, 0.015), (301, 0.01), (1000, 0.01)];
         for (t, r) in cases.into_iter().chain(more) {
             assert_eq!(g.rate(t), r, "year {t}");
         }

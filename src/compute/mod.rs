@@ -29,6 +29,7 @@
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
 pub mod discount;
+pub mod waterfall;
 
 use crate::model::{Analysis, Outcome, Profile};
 
@@ -81,6 +82,8 @@ pub struct OutcomeResult {
 pub struct StakeholderResult {
     /// Σ of the present values of its outcomes.
     pub present_value: f64,
+    /// Σ of its outcomes' undiscounted values in each year; index 0 is year 1.
+    pub values: Vec<f64>,
 }
 
 /// One input, valued and discounted.
@@ -116,11 +119,7 @@ pub fn outcome_values(outcome: &Outcome, horizon: u32) -> Vec<f64> {
     let mut values = vec![0.0; horizon as usize];
     let first = (outcome.start - 1) as usize;
     match &outcome.profile {
-        Profile::Constant {
-            quantity,
-            duration,
-            drop_off,
-        } => {
+        Profile::Constant { quantity, duration, drop_off } => {
             let impact = quantity * unit_impact;
             let mut remaining = 1.0;
             for value in values.iter_mut().skip(first).take(*duration as usize) {
@@ -158,8 +157,8 @@ pub fn compute(analysis: &Analysis) -> Results {
     let discounting = Discounting::new(analysis.settings, horizon);
     let factors: Vec<f64> = (1..=horizon).map(|t| discounting.factor(t)).collect();
 
-    let mut stakeholders =
-        vec![StakeholderResult { present_value: 0.0 }; analysis.stakeholders.len()];
+    let empty = StakeholderResult { present_value: 0.0, values: vec![0.0; horizon as usize] };
+    let mut stakeholders = vec![empty; analysis.stakeholders.len()];
     let mut year_values = vec![0.0; horizon as usize];
     let mut gross_value = 0.0;
     let outcomes: Vec<OutcomeResult> = analysis
@@ -169,26 +168,21 @@ pub fn compute(analysis: &Analysis) -> Results {
             let excluded = analysis.stakeholders[outcome.stakeholder].is_excluded();
             let gross = first_quantity(outcome) * outcome.proxy.value;
             let impact = gross * claimable_share(outcome);
-            let values = if excluded {
-                vec![0.0; horizon as usize]
-            } else {
-                outcome_values(outcome, horizon)
-            };
+            let values =
+                if excluded { vec![0.0; horizon as usize] } else { outcome_values(outcome, horizon) };
             let present_value: f64 = values.iter().zip(&factors).map(|(v, f)| v * f).sum();
             if !excluded {
                 gross_value += gross;
-                stakeholders[outcome.stakeholder].present_value += present_value;
-                for (total, value) in year_values.iter_mut().zip(&values) {
+                let stakeholder = &mut stakeholders[outcome.stakeholder];
+                stakeholder.present_value += present_value;
+                for ((total, by_stakeholder), value) in
+                    year_values.iter_mut().zip(&mut stakeholder.values).zip(&values)
+                {
                     *total += value;
+                    *by_stakeholder += value;
                 }
             }
-            OutcomeResult {
-                gross_value: gross,
-                impact,
-                values,
-                present_value,
-                excluded,
-            }
+            OutcomeResult { gross_value: gross, impact, values, present_value, excluded }
         })
         .collect();
 
@@ -208,10 +202,7 @@ pub fn compute(analysis: &Analysis) -> Results {
         .iter()
         .map(|input| {
             let amount = input.amount();
-            InputResult {
-                amount,
-                present_value: amount * discounting.factor(input.year),
-            }
+            InputResult { amount, present_value: amount * discounting.factor(input.year) }
         })
         .collect();
     let investment: f64 = inputs.iter().map(|i| i.present_value).sum();

@@ -22,17 +22,8 @@ fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
         outputs: vec![],
         description: "o".into(),
         indicator: None,
-        proxy: Proxy {
-            value: proxy,
-            description: None,
-            source: None,
-            price_year: None,
-        },
-        profile: Profile::Constant {
-            quantity,
-            duration,
-            drop_off,
-        },
+        proxy: Proxy { value: proxy, description: None, source: None, price_year: None },
+        profile: Profile::Constant { quantity, duration, drop_off },
         start: 1,
         deadweight: 0.0,
         displacement: 0.0,
@@ -62,10 +53,7 @@ fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {
         currency: "GBP".into(),
         price_year: None,
         summary: None,
-        settings: Settings {
-            discount_rate: DiscountRate::Constant(rate),
-            discount_timing: Timing::End,
-        },
+        settings: Settings { discount_rate: DiscountRate::Constant(rate), discount_timing: Timing::End },
         stakeholders: vec![stakeholder("a", false), stakeholder("b", true)],
         inputs,
         outputs: vec![],
@@ -90,11 +78,7 @@ fn impact_applies_the_three_adjustments_multiplicatively() {
 #[test]
 fn drop_off_compounds_from_the_second_year() {
     // Impact £1,000, drop-off 20%: £1,000, £800, £640, then nothing.
-    let r = compute(&analysis(
-        vec![outcome(10.0, 100.0, 3, 0.2)],
-        vec![input(100.0, 0)],
-        0.0,
-    ));
+    let r = compute(&analysis(vec![outcome(10.0, 100.0, 3, 0.2)], vec![input(100.0, 0)], 0.0));
     assert_eq!(r.outcomes[0].values.len(), 3);
     for (got, want) in r.outcomes[0].values.iter().zip([1000.0, 800.0, 640.0]) {
         assert!(close(*got, want), "{got} != {want}");
@@ -112,10 +96,7 @@ fn a_later_start_shifts_the_values() {
     o.start = 3;
     let r = compute(&analysis(vec![o], vec![input(100.0, 0)], 0.0));
     assert_eq!(r.outcomes[0].values, vec![0.0, 0.0, 1000.0, 1000.0]);
-    assert_eq!(
-        r.payback_months, None,
-        "no value in year 1, so no payback period"
-    );
+    assert_eq!(r.payback_months, None, "no value in year 1, so no payback period");
 }
 
 #[test]
@@ -134,18 +115,11 @@ fn schedule_values_each_year_and_its_gross_is_the_first_year() {
 fn excluded_stakeholders_contribute_nothing() {
     let mut excluded = outcome(10.0, 100.0, 1, 0.0);
     excluded.stakeholder = 1;
-    let r = compute(&analysis(
-        vec![outcome(1.0, 100.0, 1, 0.0), excluded],
-        vec![input(100.0, 0)],
-        0.0,
-    ));
+    let r = compute(&analysis(vec![outcome(1.0, 100.0, 1, 0.0), excluded], vec![input(100.0, 0)], 0.0));
     assert!(close(r.present_value, 100.0));
     assert!(r.outcomes[1].excluded);
     assert_eq!(r.outcomes[1].present_value, 0.0);
-    assert!(
-        close(r.outcomes[1].impact, 1000.0),
-        "its figures are still shown"
-    );
+    assert!(close(r.outcomes[1].impact, 1000.0), "its figures are still shown");
     assert_eq!(r.stakeholders[1].present_value, 0.0);
 }
 
@@ -155,11 +129,7 @@ fn present_value_discounts_each_year_and_inputs_by_their_year() {
     let mut o = outcome(0.0, 1.0, 1, 0.0);
     o.profile = Profile::Schedule(vec![1035.0, 1071.225]);
     // An input of £1,035 spent in year 1 is worth £1,000 today; year 0 is not discounted.
-    let r = compute(&analysis(
-        vec![o],
-        vec![input(1000.0, 0), input(1035.0, 1)],
-        0.035,
-    ));
+    let r = compute(&analysis(vec![o], vec![input(1000.0, 0), input(1035.0, 1)], 0.035));
     assert!(close(r.present_value, 2000.0));
     assert!(close(r.investment, 2000.0));
     assert!(close(r.sroi_ratio, 1.0));
@@ -170,18 +140,10 @@ fn present_value_discounts_each_year_and_inputs_by_their_year() {
 #[test]
 fn payback_is_investment_over_monthly_first_year_value() {
     // £12,000 of value in year 1 is £1,000 a month; £6,000 is repaid in 6 months.
-    let r = compute(&analysis(
-        vec![outcome(12.0, 1000.0, 1, 0.0)],
-        vec![input(6000.0, 0)],
-        0.035,
-    ));
+    let r = compute(&analysis(vec![outcome(12.0, 1000.0, 1, 0.0)], vec![input(6000.0, 0)], 0.035));
     assert!(close(r.payback_months.expect("positive first year"), 6.0));
     // A harm in year 1 gives no payback period.
-    let r = compute(&analysis(
-        vec![outcome(12.0, -1000.0, 1, 0.0)],
-        vec![input(6000.0, 0)],
-        0.035,
-    ));
+    let r = compute(&analysis(vec![outcome(12.0, -1000.0, 1, 0.0)], vec![input(6000.0, 0)], 0.035));
     assert_eq!(r.payback_months, None);
     assert!(r.sroi_ratio < 0.0);
 }
@@ -189,15 +151,8 @@ fn payback_is_investment_over_monthly_first_year_value() {
 #[test]
 fn in_kind_time_is_hours_times_rate() {
     let mut time = input(0.0, 0);
-    time.value = InputValue::Time {
-        hours: 1200.0,
-        rate: 12.21,
-    };
+    time.value = InputValue::Time { hours: 1200.0, rate: 12.21 };
     // 1,200 × £12.21 = £14,652.
-    let r = compute(&analysis(
-        vec![outcome(1.0, 1.0, 1, 0.0)],
-        vec![time],
-        0.035,
-    ));
+    let r = compute(&analysis(vec![outcome(1.0, 1.0, 1, 0.0)], vec![time], 0.035));
     assert!(close(r.investment, 14_652.0));
 }

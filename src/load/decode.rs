@@ -28,18 +28,16 @@ impl Decoder {
             other => other.describe().to_owned(),
         };
         let mut diagnostic =
-            Diagnostic::error("wrong-type", format!("expected {expected}, found {found}"))
-                .at(node.loc);
+            Diagnostic::error("wrong-type", format!("expected {expected}, found {found}")).at(node.loc);
         if let Kind::Str(s) = &node.kind
             && expected.contains("number")
         {
-            let cleaned: String = s
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
-                .collect();
+            let cleaned: String =
+                s.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
             if !cleaned.is_empty() && cleaned.parse::<f64>().is_ok() {
-                diagnostic = diagnostic
-                    .hint(format!("write numbers without quotes, currency signs or thousands separators: `{cleaned}`"));
+                diagnostic = diagnostic.hint(format!(
+                    "write numbers without quotes, currency signs or thousands separators: `{cleaned}`"
+                ));
             }
         }
         self.report(diagnostic);
@@ -95,12 +93,9 @@ impl Decoder {
                     "-.inf"
                 };
                 self.report(
-                    Diagnostic::error(
-                        "not-finite",
-                        format!("numbers must be finite, found `{spelling}`"),
-                    )
-                    .at(node.loc)
-                    .hint("give an ordinary number such as `1200` or `0.5`"),
+                    Diagnostic::error("not-finite", format!("numbers must be finite, found `{spelling}`"))
+                        .at(node.loc)
+                        .hint("give an ordinary number such as `1200` or `0.5`"),
                 );
                 None
             }
@@ -145,12 +140,9 @@ impl Decoder {
                     Ok(n) if n.is_finite() => (n, true),
                     _ => {
                         self.report(
-                            Diagnostic::error(
-                                "wrong-type",
-                                format!("expected a percentage, found `{s}`"),
-                            )
-                            .at(node.loc)
-                            .hint(spelling_hint),
+                            Diagnostic::error("wrong-type", format!("expected a percentage, found `{s}`"))
+                                .at(node.loc)
+                                .hint(spelling_hint),
                         );
                         return None;
                     }
@@ -165,10 +157,7 @@ impl Decoder {
             self.report(
                 Diagnostic::error("bare-percentage", format!("`{value}` is not a percentage"))
                     .at(node.loc)
-                    .hint(format!(
-                        "{spelling_hint}: write `{value}%` or `{}`",
-                        value / 100.0
-                    )),
+                    .hint(format!("{spelling_hint}: write `{value}%` or `{}`", value / 100.0)),
             );
             return None;
         }
@@ -186,12 +175,9 @@ impl Decoder {
             return Some(Located::new(*value, node.loc));
         }
         self.report(
-            Diagnostic::error(
-                "unknown-keyword",
-                format!("`{word}` is not one of {}", quoted_list(names())),
-            )
-            .at(node.loc)
-            .maybe_hint(suggest::did_you_mean(word, names())),
+            Diagnostic::error("unknown-keyword", format!("`{word}` is not one of {}", quoted_list(names())))
+                .at(node.loc)
+                .maybe_hint(suggest::did_you_mean(word, names())),
         );
         None
     }
@@ -219,10 +205,9 @@ impl Decoder {
         mut item: impl FnMut(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<Located<Vec<T>>> {
         match &node.kind {
-            Kind::Seq(items) => Some(Located::new(
-                items.iter().filter_map(|n| item(&mut *self, n)).collect(),
-                node.loc,
-            )),
+            Kind::Seq(items) => {
+                Some(Located::new(items.iter().filter_map(|n| item(&mut *self, n)).collect(), node.loc))
+            }
             _ => {
                 self.report(
                     Diagnostic::error(
@@ -274,11 +259,7 @@ pub struct Fields<'n> {
 impl<'n> Fields<'n> {
     /// The node under `key`, if present.
     pub fn node(&mut self, key: &'static str) -> Option<&'n Node> {
-        debug_assert!(
-            self.known.contains(&key),
-            "{key} is not declared for {}",
-            self.what
-        );
+        debug_assert!(self.known.contains(&key), "{key} is not declared for {}", self.what);
         let index = self.entries.iter().position(|(k, _)| k.name == key)?;
         self.used[index] = true;
         Some(&self.entries[index].1)
@@ -348,10 +329,7 @@ impl<'n> Fields<'n> {
             let hint = suggest::did_you_mean(&key.name, known.clone())
                 .unwrap_or_else(|| format!("{} may have: {}", self.what, quoted_list(known)));
             let message = format!("unknown key `{}` in {}", key.name, self.what);
-            let loc = Loc {
-                len: key.name.len(),
-                ..key.loc
-            };
+            let loc = Loc { len: key.name.len(), ..key.loc };
             d.report(Diagnostic::error("unknown-key", message).at(loc).hint(hint));
         }
         self.invalid

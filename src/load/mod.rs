@@ -60,31 +60,18 @@ pub enum ReadError {
 
 /// Reads an analysis from `path`, or from standard input when it is `-`.
 pub fn read_source(path: &str) -> Result<SourceFile, ReadError> {
-    let name = if path == "-" {
-        "<stdin>".to_owned()
-    } else {
-        path.to_owned()
-    };
-    let io_error = |source| ReadError::Io {
-        name: name.clone(),
-        source,
-    };
+    let name = if path == "-" { "<stdin>".to_owned() } else { path.to_owned() };
+    let io_error = |source| ReadError::Io { name: name.clone(), source };
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
     } else {
         let file = std::fs::File::open(Path::new(path)).map_err(io_error)?;
         let size = file.metadata().map_err(io_error)?.len();
         if size > MAX_FILE_BYTES {
             return Err(too_large(name, size));
         }
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
     }
     source_from_bytes(name, bytes)
 }
@@ -105,13 +92,8 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, Rea
             let loc = source.loc_of_offset(valid);
             let diagnostic = Diagnostic::error("not-utf8", "the file is not valid UTF-8 text")
                 .at(loc)
-                .hint(
-                    "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
-                );
-            Err(ReadError::Invalid {
-                file: source,
-                diagnostic: Box::new(diagnostic),
-            })
+                .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")");
+            Err(ReadError::Invalid { file: source, diagnostic: Box::new(diagnostic) })
         }
     }
 }
@@ -126,20 +108,15 @@ fn too_large(name: String, size: u64) -> ReadError {
         ),
     )
     .hint("check that this is the analysis you meant; split very large programmes into several analyses and combine them with `sroi portfolio`");
-    ReadError::Invalid {
-        file: SourceFile::new(name, String::new()),
-        diagnostic: Box::new(diagnostic),
-    }
+    ReadError::Invalid { file: SourceFile::new(name, String::new()), diagnostic: Box::new(diagnostic) }
 }
 
 /// Parses the YAML of `source` into a node tree.
 pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     if source.text.trim().is_empty() || is_only_comments(&source.text) {
-        return Err(
-            Diagnostic::error("empty-file", "the file has no analysis in it")
-                .at(Loc::START)
-                .hint("run `sroi init` to write a commented example to start from"),
-        );
+        return Err(Diagnostic::error("empty-file", "the file has no analysis in it")
+            .at(Loc::START)
+            .hint("run `sroi init` to write a commented example to start from"));
     }
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
@@ -152,8 +129,7 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     options.alias_limits = alias_limits;
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
     options.with_snippet = false;
-    serde_saphyr::from_str_with_options::<Node>(&source.text, options)
-        .map_err(|e| yaml_error(&e, source))
+    serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| yaml_error(&e, source))
 }
 
 fn is_only_comments(text: &str) -> bool {
@@ -181,10 +157,7 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
         // The parser reports where the token began; point at the tab itself.
         let from = loc.map_or(0, |l| l.offset);
         if let Some(tab) = source.text.get(from..).and_then(|rest| rest.find('\t')) {
-            loc = Some(Loc {
-                len: 1,
-                ..source.loc_of_offset(from + tab)
-            });
+            loc = Some(Loc { len: 1, ..source.loc_of_offset(from + tab) });
         }
         (
             "a tab is used for indentation or spacing".to_owned(),
@@ -209,18 +182,14 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
             format!("an analysis nests a few levels deep; this one goes past {MAX_DEPTH}"),
         )
     } else if lower.contains("unclosed") {
-        (
-            message.to_owned(),
-            "close the bracket or quote that starts here".to_owned(),
-        )
+        (message.to_owned(), "close the bracket or quote that starts here".to_owned())
     } else {
         (
             message.to_owned(),
             "check the indentation and that each `key: value` pair is on its own line; text containing `: ` or ` #` needs quotes".to_owned(),
         )
     };
-    let diagnostic =
-        Diagnostic::error("yaml-syntax", format!("invalid YAML: {message}")).hint(hint);
+    let diagnostic = Diagnostic::error("yaml-syntax", format!("invalid YAML: {message}")).hint(hint);
     match loc {
         Some(loc) => diagnostic.at(loc),
         None => diagnostic,

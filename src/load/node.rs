@@ -67,10 +67,7 @@ struct Spanning(Spanned<Kind>);
 
 impl From<Spanning> for Node {
     fn from(Spanning(spanned): Spanning) -> Node {
-        Node {
-            kind: spanned.value,
-            loc: Loc::from_yaml(spanned.referenced),
-        }
+        Node { kind: spanned.value, loc: Loc::from_yaml(spanned.referenced) }
     }
 }
 
@@ -146,9 +143,7 @@ impl<'de> Visitor<'de> for KindVisitor {
     }
 
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Kind, E> {
-        Err(E::custom(
-            "binary values are not part of the analysis format",
-        ))
+        Err(E::custom("binary values are not part of the analysis format"))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
@@ -163,10 +158,7 @@ impl<'de> Visitor<'de> for KindVisitor {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
             let value = map.next_value::<Node>()?;
-            let key = Key {
-                name: key.value,
-                loc: Loc::from_yaml(key.referenced),
-            };
+            let key = Key { name: key.value, loc: Loc::from_yaml(key.referenced) };
             entries.push((key, value));
         }
         Ok(Kind::Map(entries))

@@ -27,12 +27,7 @@ pub struct RawList<T> {
 
 impl<T> Default for RawList<T> {
     fn default() -> Self {
-        RawList {
-            items: Vec::new(),
-            loc: Loc::START,
-            complete: true,
-            absent: true,
-        }
+        RawList { items: Vec::new(), loc: Loc::START, complete: true, absent: true }
     }
 }
 
@@ -59,6 +54,8 @@ pub struct RawAnalysis {
     pub summary: Option<L<String>>,
     /// `settings:`.
     pub settings: RawSettings,
+    /// `theme:`.
+    pub theme: RawTheme,
     /// `stakeholders:`.
     pub stakeholders: RawList<RawStakeholder>,
     /// `inputs:`.
@@ -76,6 +73,15 @@ pub struct RawPeriod {
     pub start: Option<L<Date>>,
     /// Last day.
     pub end: Option<L<Date>>,
+}
+
+/// `theme:`.
+#[derive(Debug, Default)]
+pub struct RawTheme {
+    /// `logo:`, a path relative to the analysis.
+    pub logo: Option<L<String>>,
+    /// `accent:`, a colour.
+    pub accent: Option<L<crate::colour::Rgb>>,
 }
 
 /// `settings:`.
@@ -225,6 +231,7 @@ const TOP_KEYS: &[&str] = &[
     "price_year",
     "summary",
     "settings",
+    "theme",
     "stakeholders",
     "inputs",
     "outputs",
@@ -232,16 +239,9 @@ const TOP_KEYS: &[&str] = &[
 ];
 const PERIOD_KEYS: &[&str] = &["start", "end"];
 const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing"];
+const THEME_KEYS: &[&str] = &["logo", "accent"];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name", "size", "engagement", "excluded"];
-const INPUT_KEYS: &[&str] = &[
-    "id",
-    "stakeholder",
-    "description",
-    "amount",
-    "hours",
-    "rate",
-    "year",
-];
+const INPUT_KEYS: &[&str] = &["id", "stakeholder", "description", "amount", "hours", "rate", "year"];
 const OUTPUT_KEYS: &[&str] = &["id", "description", "quantity", "unit", "inputs"];
 const OUTCOME_KEYS: &[&str] = &[
     "id",
@@ -261,15 +261,8 @@ const OUTCOME_KEYS: &[&str] = &[
     "range",
 ];
 const PROXY_KEYS: &[&str] = &["value", "description", "source", "price_year"];
-const RANGE_KEYS: &[&str] = &[
-    "quantity",
-    "proxy",
-    "deadweight",
-    "displacement",
-    "attribution",
-    "drop_off",
-    "duration",
-];
+const RANGE_KEYS: &[&str] =
+    &["quantity", "proxy", "deadweight", "displacement", "attribution", "drop_off", "duration"];
 
 /// Decodes a whole document; problems are left in `d`.
 pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
@@ -282,19 +275,14 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         title: m.required(d, "title", Decoder::text),
         organisation: m.optional(d, "organisation", Decoder::text),
         kind: m.optional(d, "kind", |d, n| {
-            d.keyword(
-                n,
-                &[
-                    ("evaluative", AnalysisKind::Evaluative),
-                    ("forecast", AnalysisKind::Forecast),
-                ],
-            )
+            d.keyword(n, &[("evaluative", AnalysisKind::Evaluative), ("forecast", AnalysisKind::Forecast)])
         }),
         period: m.optional(d, "period", period),
         currency: m.optional(d, "currency", Decoder::text),
         price_year: m.optional(d, "price_year", Decoder::whole),
         summary: m.optional(d, "summary", Decoder::text),
         settings: m.optional(d, "settings", settings).unwrap_or_default(),
+        theme: m.optional(d, "theme", theme).unwrap_or_default(),
         stakeholders: list_of(&mut m, d, "stakeholders", stakeholder),
         inputs: list_of(&mut m, d, "inputs", input),
         outputs: list_of(&mut m, d, "outputs", output),
@@ -314,30 +302,18 @@ fn list_of<T>(
         return RawList::default();
     };
     match d.list_complete(node, item) {
-        Some((list, complete)) => RawList {
-            items: list.value,
-            loc: list.loc,
-            complete,
-            absent: false,
-        },
+        Some((list, complete)) => RawList { items: list.value, loc: list.loc, complete, absent: false },
         None => {
             m.mark_invalid(key);
-            RawList {
-                items: Vec::new(),
-                loc: node.loc,
-                complete: false,
-                absent: false,
-            }
+            RawList { items: Vec::new(), loc: node.loc, complete: false, absent: false }
         }
     }
 }
 
 fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
     let mut m = d.map(node, "a period", PERIOD_KEYS)?;
-    let period = RawPeriod {
-        start: m.required(d, "start", Decoder::date),
-        end: m.required(d, "end", Decoder::date),
-    };
+    let period =
+        RawPeriod { start: m.required(d, "start", Decoder::date), end: m.required(d, "end", Decoder::date) };
     m.finish(d);
     Some(period)
 }
@@ -347,18 +323,35 @@ fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
     let settings = RawSettings {
         discount_rate: m.optional(d, "discount_rate", discount_rate),
         discount_timing: m.optional(d, "discount_timing", |d, n| {
-            d.keyword(
-                n,
-                &[
-                    ("end", Timing::End),
-                    ("mid", Timing::Mid),
-                    ("start", Timing::Start),
-                ],
-            )
+            d.keyword(n, &[("end", Timing::End), ("mid", Timing::Mid), ("start", Timing::Start)])
         }),
     };
     let _ = m.finish(d);
     Some(settings)
+}
+
+fn theme(d: &mut Decoder, node: &Node) -> Option<RawTheme> {
+    let mut m = d.map(node, "the theme", THEME_KEYS)?;
+    let theme =
+        RawTheme { logo: m.optional(d, "logo", Decoder::text), accent: m.optional(d, "accent", colour) };
+    let _ = m.finish(d);
+    Some(theme)
+}
+
+/// `#1d4f91` or `#14c`.
+fn colour(d: &mut Decoder, node: &Node) -> Option<L<crate::colour::Rgb>> {
+    let text = d.text(node)?;
+    match crate::colour::Rgb::parse(&text.value) {
+        Some(rgb) => Some(L::new(rgb, text.loc)),
+        None => {
+            d.diagnostics.push(
+                crate::diag::Diagnostic::error("bad-colour", format!("`{}` is not a colour", text.value))
+                    .at(text.loc)
+                    .hint("write colours as hexadecimal RGB in quotes, such as `\"#1d4f91\"`"),
+            );
+            None
+        }
+    }
 }
 
 /// `3.5%`, `0.035` or `green-book`.
@@ -483,11 +476,7 @@ fn ranges(d: &mut Decoder, node: &Node) -> Option<Vec<RawRange>> {
         match &pair.kind {
             Kind::Seq(items) if items.len() == 2 => {
                 if let (Some(low), Some(high)) = (read(d, &items[0]), read(d, &items[1])) {
-                    out.push(RawRange {
-                        assumption: L::new(assumption, pair.loc),
-                        low,
-                        high,
-                    });
+                    out.push(RawRange { assumption: L::new(assumption, pair.loc), low, high });
                 }
             }
             _ => d.diagnostics.push(

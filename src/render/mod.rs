@@ -1,4 +1,5 @@
 //! Stage 4, render: figures in, bytes out. Renderers do no I/O.
 
+pub mod html;
 pub mod json;
 pub mod text;

@@ -38,10 +38,7 @@ impl Table {
         let widths: Vec<usize> = (0..self.headers.len())
             .map(|i| {
                 let cells = self.rows.iter().map(|r| r[i].chars().count());
-                cells
-                    .chain([self.headers[i].chars().count()])
-                    .max()
-                    .unwrap_or(0)
+                cells.chain([self.headers[i].chars().count()]).max().unwrap_or(0)
             })
             .collect();
         let line = |cells: Vec<&str>, out: &mut String| {
@@ -69,9 +66,7 @@ impl Table {
 pub fn describe_discounting(analysis: &Analysis) -> String {
     let rate = match analysis.settings.discount_rate {
         DiscountRate::Constant(rate) => percent(rate),
-        DiscountRate::GreenBook => {
-            "Green Book schedule (3.5% to year 30, then declining)".to_owned()
-        }
+        DiscountRate::GreenBook => "Green Book schedule (3.5% to year 30, then declining)".to_owned(),
     };
     let timing = match analysis.settings.discount_timing {
         Timing::End => "end of year",
@@ -92,10 +87,9 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
     let _ = writeln!(out, "\n{}\n", headline(results.sroi_ratio, c));
 
     let mut figures = Table::new(&[("Figure", Align::Left), ("Value", Align::Right)]);
-    let payback = results.payback_months.map_or_else(
-        || "no value in year 1".to_owned(),
-        |m| format!("{} months", number(m, 1)),
-    );
+    let payback = results
+        .payback_months
+        .map_or_else(|| "no value in year 1".to_owned(), |m| format!("{} months", number(m, 1)));
     for (name, value) in [
         ("SROI ratio", ratio(results.sroi_ratio)),
         ("Net SROI ratio", ratio(results.net_sroi_ratio)),
@@ -110,11 +104,8 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
     figures.render(&mut out);
 
     let _ = writeln!(out, "\nValue by stakeholder");
-    let mut by_stakeholder = Table::new(&[
-        ("Stakeholder", Align::Left),
-        ("Present value", Align::Right),
-        ("Share", Align::Right),
-    ]);
+    let mut by_stakeholder =
+        Table::new(&[("Stakeholder", Align::Left), ("Present value", Align::Right), ("Share", Align::Right)]);
     for (s, r) in analysis.stakeholders.iter().zip(&results.stakeholders) {
         let share = if s.is_excluded() {
             "excluded".to_owned()
@@ -137,11 +128,7 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
     ]);
     for (o, r) in analysis.outcomes.iter().zip(&results.outcomes) {
         let stakeholder = &analysis.stakeholders[o.stakeholder];
-        let pv = if r.excluded {
-            "excluded".to_owned()
-        } else {
-            money(r.present_value, c)
-        };
+        let pv = if r.excluded { "excluded".to_owned() } else { money(r.present_value, c) };
         by_outcome.row(vec![
             o.description.clone(),
             stakeholder.id.clone(),

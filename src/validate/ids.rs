@@ -45,65 +45,39 @@ impl Ids {
             }
             if ids.contains(&id.value) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "duplicate-id",
-                        format!("the {what} id `{}` is used twice", id.value),
-                    )
-                    .at(id.loc)
-                    .hint(format!("each {what} needs its own id; rename this one")),
+                    Diagnostic::error("duplicate-id", format!("the {what} id `{}` is used twice", id.value))
+                        .at(id.loc)
+                        .hint(format!("each {what} needs its own id; rename this one")),
                 );
                 ids.push(String::new());
             } else {
                 ids.push(id.value.clone());
             }
         }
-        Ids {
-            what,
-            ids,
-            complete,
-        }
+        Ids { what, ids, complete }
     }
 
     /// The index of the referenced id, or a located error with the nearest id.
-    pub fn resolve(
-        &self,
-        reference: &Located<String>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<usize> {
-        if let Some(index) = self
-            .ids
-            .iter()
-            .position(|id| !id.is_empty() && *id == reference.value)
-        {
+    pub fn resolve(&self, reference: &Located<String>, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+        if let Some(index) = self.ids.iter().position(|id| !id.is_empty() && *id == reference.value) {
             return Some(index);
         }
         if !self.complete {
             return None;
         }
-        let known = self
-            .ids
-            .iter()
-            .filter(|id| !id.is_empty())
-            .map(String::as_str);
+        let known = self.ids.iter().filter(|id| !id.is_empty()).map(String::as_str);
         let hint = suggest::did_you_mean(&reference.value, known.clone()).unwrap_or_else(|| {
             let list: Vec<&str> = known.collect();
             if list.is_empty() {
                 format!("the analysis defines no {}s yet", self.what)
             } else {
-                format!(
-                    "the {}s are: {}",
-                    self.what,
-                    super::super::load::decode::quoted_list(list)
-                )
+                format!("the {}s are: {}", self.what, super::super::load::decode::quoted_list(list))
             }
         });
         diagnostics.push(
-            Diagnostic::error(
-                "unknown-id",
-                format!("there is no {} `{}`", self.what, reference.value),
-            )
-            .at(reference.loc)
-            .hint(hint),
+            Diagnostic::error("unknown-id", format!("there is no {} `{}`", self.what, reference.value))
+                .at(reference.loc)
+                .hint(hint),
         );
         None
     }
@@ -115,12 +89,7 @@ impl Ids {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<usize> {
         references
-            .map(|list| {
-                list.value
-                    .iter()
-                    .filter_map(|r| self.resolve(r, diagnostics))
-                    .collect()
-            })
+            .map(|list| list.value.iter().filter_map(|r| self.resolve(r, diagnostics)).collect())
             .unwrap_or_default()
     }
 }
@@ -128,10 +97,7 @@ impl Ids {
 fn spelling_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("is empty")
-    } else if !id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         Some("may only have lowercase letters, digits and `-`")
     } else {
         None
@@ -149,11 +115,7 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_matches('-').to_owned();
-    if out.is_empty() {
-        "my-id".to_owned()
-    } else {
-        out
-    }
+    if out.is_empty() { "my-id".to_owned() } else { out }
 }
 
 #[cfg(test)]

@@ -8,12 +8,10 @@
 mod ids;
 
 use crate::diag::{Diagnostic, has_errors};
-use crate::load::raw::{
-    RawAnalysis, RawInput, RawList, RawOutcome, RawOutput, RawRange, RawStakeholder,
-};
+use crate::load::raw::{RawAnalysis, RawInput, RawList, RawOutcome, RawOutput, RawRange, RawStakeholder};
 use crate::model::{
-    Analysis, AnalysisKind, Input, InputValue, Outcome, Output, Period, Profile, Proxy, Range,
-    Settings, Stakeholder,
+    Analysis, AnalysisKind, Input, InputValue, Outcome, Output, Period, Profile, Proxy, Range, Settings,
+    Stakeholder,
 };
 use crate::source::{Loc, Located};
 
@@ -41,15 +39,8 @@ struct Validator<'d> {
 }
 
 impl Validator<'_> {
-    fn error(
-        &mut self,
-        code: &'static str,
-        loc: Loc,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        self.diagnostics
-            .push(Diagnostic::error(code, message).at(loc).hint(hint));
+    fn error(&mut self, code: &'static str, loc: Loc, message: impl Into<String>, hint: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(code, message).at(loc).hint(hint));
     }
 
     fn analysis(&mut self, raw: RawAnalysis) -> Option<Analysis> {
@@ -74,10 +65,7 @@ impl Validator<'_> {
                 "give the analysis the name readers will know it by",
             );
         }
-        let currency = raw
-            .currency
-            .as_ref()
-            .map_or_else(|| "GBP".to_owned(), |c| c.value.clone());
+        let currency = raw.currency.as_ref().map_or_else(|| "GBP".to_owned(), |c| c.value.clone());
         if let Some(c) = &raw.currency
             && !(c.value.len() == 3 && c.value.chars().all(|ch| ch.is_ascii_uppercase()))
         {
@@ -85,40 +73,28 @@ impl Validator<'_> {
                 "bad-currency",
                 c.loc,
                 format!("`{}` is not an ISO 4217 currency code", c.value),
-                format!(
-                    "currency codes are three capital letters, such as `GBP`, `EUR` or `USD`{}",
-                    {
-                        let upper = c.value.trim().to_ascii_uppercase();
-                        if upper.len() == 3 && upper.chars().all(|ch| ch.is_ascii_uppercase()) {
-                            format!(": write `{upper}`")
-                        } else {
-                            String::new()
-                        }
+                format!("currency codes are three capital letters, such as `GBP`, `EUR` or `USD`{}", {
+                    let upper = c.value.trim().to_ascii_uppercase();
+                    if upper.len() == 3 && upper.chars().all(|ch| ch.is_ascii_uppercase()) {
+                        format!(": write `{upper}`")
+                    } else {
+                        String::new()
                     }
-                ),
+                }),
             );
         }
-        let price_year = raw
-            .price_year
-            .as_ref()
-            .and_then(|y| self.year(y, "price year"));
+        let price_year = raw.price_year.as_ref().and_then(|y| self.year(y, "price year"));
         let period = raw.period.as_ref().and_then(|p| {
             let (start, end) = (p.start.as_ref()?, p.end.as_ref()?);
             if end.value < start.value {
                 self.error(
                     "bad-period",
                     end.loc,
-                    format!(
-                        "the period ends ({}) before it starts ({})",
-                        end.value, start.value
-                    ),
+                    format!("the period ends ({}) before it starts ({})", end.value, start.value),
                     "swap `start` and `end`",
                 );
             }
-            Some(Period {
-                start: start.value,
-                end: end.value,
-            })
+            Some(Period { start: start.value, end: end.value })
         });
         let settings = Settings {
             discount_rate: raw.settings.discount_rate.as_ref().map_or(
@@ -136,46 +112,18 @@ impl Validator<'_> {
                 .map_or(Settings::default().discount_timing, |t| t.value),
         };
 
-        let stakeholder_ids = Ids::register(
-            "stakeholder",
-            &raw.stakeholders,
-            |s| s.id.as_ref(),
-            self.diagnostics,
-        );
+        let stakeholder_ids =
+            Ids::register("stakeholder", &raw.stakeholders, |s| s.id.as_ref(), self.diagnostics);
         let input_ids = Ids::register("input", &raw.inputs, |i| i.id.as_ref(), self.diagnostics);
         let output_ids = Ids::register("output", &raw.outputs, |o| o.id.as_ref(), self.diagnostics);
         // Outcome ids are only checked for spelling and uniqueness; nothing refers to them yet.
-        let _ = Ids::register(
-            "outcome",
-            &raw.outcomes,
-            |o| o.id.as_ref(),
-            self.diagnostics,
-        );
+        let _ = Ids::register("outcome", &raw.outcomes, |o| o.id.as_ref(), self.diagnostics);
 
-        let stakeholders: Vec<_> = raw
-            .stakeholders
-            .items
-            .iter()
-            .map(|s| self.stakeholder(s))
-            .collect();
-        let inputs: Vec<_> = raw
-            .inputs
-            .items
-            .iter()
-            .map(|i| self.input(i, &stakeholder_ids))
-            .collect();
-        let outputs: Vec<_> = raw
-            .outputs
-            .items
-            .iter()
-            .map(|o| self.output(o, &input_ids))
-            .collect();
-        let outcomes: Vec<_> = raw
-            .outcomes
-            .items
-            .iter()
-            .map(|o| self.outcome(o, &stakeholder_ids, &output_ids))
-            .collect();
+        let stakeholders: Vec<_> = raw.stakeholders.items.iter().map(|s| self.stakeholder(s)).collect();
+        let inputs: Vec<_> = raw.inputs.items.iter().map(|i| self.input(i, &stakeholder_ids)).collect();
+        let outputs: Vec<_> = raw.outputs.items.iter().map(|o| self.output(o, &input_ids)).collect();
+        let outcomes: Vec<_> =
+            raw.outcomes.items.iter().map(|o| self.outcome(o, &stakeholder_ids, &output_ids)).collect();
 
         // Without a readable document or inputs list, these would only repeat an error already given.
         if raw.is_mapping && raw.inputs.complete {
@@ -195,6 +143,7 @@ impl Validator<'_> {
             inputs: inputs.into_iter().collect::<Option<_>>()?,
             outputs: outputs.into_iter().collect::<Option<_>>()?,
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
+            theme: self.theme(raw.theme),
         })
     }
 
@@ -218,6 +167,26 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// A pale accent still works: reports darken it for text, and say so here.
+    fn theme(&mut self, raw: crate::load::raw::RawTheme) -> crate::model::Theme {
+        use crate::colour::{Rgb, TEXT_CONTRAST};
+        if let Some(accent) = &raw.accent {
+            let contrast = accent.value.contrast(Rgb::WHITE);
+            if contrast < TEXT_CONTRAST {
+                let darker = accent.value.darkened_for_contrast(TEXT_CONTRAST);
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "low-contrast-accent",
+                        format!("the accent colour has a contrast of {contrast:.1}:1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text"),
+                    )
+                    .at(accent.loc)
+                    .hint(format!("reports use {} instead for text; choose a darker colour to control it", darker.hex())),
+                );
+            }
+        }
+        crate::model::Theme { logo: raw.logo, accent: raw.accent }
     }
 
     fn year(&mut self, year: &Located<i64>, what: &str) -> Option<i32> {
@@ -252,10 +221,7 @@ impl Validator<'_> {
             self.error(
                 "percentage-out-of-range",
                 value.loc,
-                format!(
-                    "{what} must lie between 0% and 100% (found {}%)",
-                    value.value * 100.0
-                ),
+                format!("{what} must lie between 0% and 100% (found {}%)", value.value * 100.0),
                 "percentages are written `25%` or `0.25`",
             );
             return None;
@@ -270,10 +236,7 @@ impl Validator<'_> {
             self.error(
                 "out-of-range",
                 value.loc,
-                format!(
-                    "{what} must be between {min} and {max} (found {})",
-                    value.value
-                ),
+                format!("{what} must be between {min} and {max} (found {})", value.value),
                 format!("{what} is a whole number of years from {min} to {max}"),
             );
             None
@@ -285,11 +248,7 @@ impl Validator<'_> {
             Some(size) => Some(self.not_negative(size, "a stakeholder's size")?),
             None => None,
         };
-        let excluded = raw
-            .excluded
-            .as_ref()
-            .map(|e| e.value.trim().to_owned())
-            .filter(|e| !e.is_empty());
+        let excluded = raw.excluded.as_ref().map(|e| e.value.trim().to_owned()).filter(|e| !e.is_empty());
         Some(Stakeholder {
             id: raw.id.as_ref()?.value.clone(),
             name: raw.name.as_ref()?.value.clone(),
@@ -306,16 +265,11 @@ impl Validator<'_> {
             None => None,
         };
         let value = match (&raw.amount, &raw.hours, &raw.rate) {
-            (Some(amount), None, None) => {
-                InputValue::Amount(self.not_negative(amount, "an amount")?)
-            }
+            (Some(amount), None, None) => InputValue::Amount(self.not_negative(amount, "an amount")?),
             (None, Some(hours), Some(rate)) => {
                 let hours = self.not_negative(hours, "hours");
                 let rate = self.not_negative(rate, "a rate");
-                InputValue::Time {
-                    hours: hours?,
-                    rate: rate?,
-                }
+                InputValue::Time { hours: hours?, rate: rate? }
             }
             (Some(amount), _, _) => {
                 self.error(
@@ -327,11 +281,7 @@ impl Validator<'_> {
                 return None;
             }
             // A value that was given but unreadable has been reported already.
-            _ if raw
-                .invalid
-                .iter()
-                .any(|k| ["amount", "hours", "rate"].contains(k)) =>
-            {
+            _ if raw.invalid.iter().any(|k| ["amount", "hours", "rate"].contains(k)) => {
                 return None;
             }
             (None, None, None) => {
@@ -344,11 +294,7 @@ impl Validator<'_> {
                 return None;
             }
             (None, hours, _) => {
-                let (present, missing) = if hours.is_some() {
-                    ("hours", "rate")
-                } else {
-                    ("rate", "hours")
-                };
+                let (present, missing) = if hours.is_some() { ("hours", "rate") } else { ("rate", "hours") };
                 self.error(
                     "input-half-time",
                     raw.loc,
@@ -378,11 +324,7 @@ impl Validator<'_> {
             Some(q) => Some(self.not_negative(q, "a quantity")?),
             None => None,
         };
-        if raw
-            .inputs
-            .as_ref()
-            .is_some_and(|l| l.value.len() != links.len())
-        {
+        if raw.inputs.as_ref().is_some_and(|l| l.value.len() != links.len()) {
             return None;
         }
         Some(Output {
@@ -396,15 +338,9 @@ impl Validator<'_> {
     }
 
     fn outcome(&mut self, raw: &RawOutcome, stakeholders: &Ids, outputs: &Ids) -> Option<Outcome> {
-        let stakeholder = raw
-            .stakeholder
-            .as_ref()
-            .and_then(|s| stakeholders.resolve(s, self.diagnostics));
+        let stakeholder = raw.stakeholder.as_ref().and_then(|s| stakeholders.resolve(s, self.diagnostics));
         let output_links = outputs.resolve_all(raw.outputs.as_ref(), self.diagnostics);
-        let links_ok = raw
-            .outputs
-            .as_ref()
-            .is_none_or(|l| l.value.len() == output_links.len());
+        let links_ok = raw.outputs.as_ref().is_none_or(|l| l.value.len() == output_links.len());
         let profile = self.profile(raw);
         let start = match &raw.start {
             Some(start) => self.years(start, "`start`", 1, MAX_YEARS),
@@ -445,8 +381,7 @@ impl Validator<'_> {
             loc: raw.loc,
         };
         // Check every range before giving up, so all their problems are reported.
-        let ranges: Vec<Option<Range>> =
-            raw.range.iter().map(|r| self.range(r, &outcome)).collect();
+        let ranges: Vec<Option<Range>> = raw.range.iter().map(|r| self.range(r, &outcome)).collect();
         let ranges = ranges.into_iter().collect::<Option<Vec<_>>>()?;
         links_ok.then_some(Outcome { ranges, ..outcome })
     }
@@ -492,16 +427,9 @@ impl Validator<'_> {
                 );
                 return None;
             }
-            let quantities: Option<Vec<f64>> = schedule
-                .value
-                .iter()
-                .map(|q| self.not_negative(q, "a quantity"))
-                .collect();
-            return if ok {
-                quantities.map(Profile::Schedule)
-            } else {
-                None
-            };
+            let quantities: Option<Vec<f64>> =
+                schedule.value.iter().map(|q| self.not_negative(q, "a quantity")).collect();
+            return if ok { quantities.map(Profile::Schedule) } else { None };
         }
         let Some(quantity) = &raw.quantity else {
             if raw.invalid.contains(&"quantity") || raw.invalid.contains(&"schedule") {
@@ -524,11 +452,7 @@ impl Validator<'_> {
             Some(d) => self.percentage_in_range(d, "drop-off"),
             None => Some(0.0),
         };
-        Some(Profile::Constant {
-            quantity: quantity?,
-            duration: duration?,
-            drop_off: drop_off?,
-        })
+        Some(Profile::Constant { quantity: quantity?, duration: duration?, drop_off: drop_off? })
     }
 
     /// A range must be ordered, sensible for its assumption, and contain the point value.
@@ -536,11 +460,7 @@ impl Validator<'_> {
         let assumption = raw.assumption.value;
         let key = assumption.key();
         let show = |v: f64| {
-            if assumption.is_percentage() {
-                crate::format::percent(v)
-            } else {
-                v.to_string()
-            }
+            if assumption.is_percentage() { crate::format::percent(v) } else { v.to_string() }
         };
         if raw.low.value > raw.high.value {
             self.error(
@@ -558,9 +478,7 @@ impl Validator<'_> {
         let point = match (assumption, &outcome.profile) {
             (crate::model::Assumption::Quantity, Profile::Constant { quantity, .. }) => *quantity,
             (crate::model::Assumption::DropOff, Profile::Constant { drop_off, .. }) => *drop_off,
-            (crate::model::Assumption::Duration, Profile::Constant { duration, .. }) => {
-                f64::from(*duration)
-            }
+            (crate::model::Assumption::Duration, Profile::Constant { duration, .. }) => f64::from(*duration),
             (
                 crate::model::Assumption::Quantity
                 | crate::model::Assumption::DropOff
@@ -582,9 +500,7 @@ impl Validator<'_> {
         };
         let (low, high) = (raw.low.value, raw.high.value);
         let valid = if assumption.is_percentage() {
-            self.percentage_in_range(&raw.low, key)
-                .and(self.percentage_in_range(&raw.high, key))
-                .is_some()
+            self.percentage_in_range(&raw.low, key).and(self.percentage_in_range(&raw.high, key)).is_some()
         } else if assumption == crate::model::Assumption::Duration {
             (1.0..=MAX_YEARS as f64).contains(&low) && (1.0..=MAX_YEARS as f64).contains(&high) || {
                 self.error(
@@ -617,10 +533,6 @@ impl Validator<'_> {
             );
             return None;
         }
-        Some(Range {
-            assumption,
-            low,
-            high,
-        })
+        Some(Range { assumption, low, high })
     }
 }

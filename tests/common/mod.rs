@@ -32,22 +32,11 @@ impl Write for Captured {
 /// Runs `sroi ARGS…` in-process, without colour.
 pub fn sroi(args: &[&str]) -> Run {
     let (out, err) = (Captured::default(), Captured::default());
-    let mut streams = Streams {
-        out: Box::new(out.clone()),
-        err: Box::new(err.clone()),
-        color: false,
-    };
-    let code = sroi::cli::run(
-        std::iter::once("sroi").chain(args.iter().copied()),
-        &mut streams,
-    );
+    let mut streams = Streams { out: Box::new(out.clone()), err: Box::new(err.clone()), color: false };
+    let code = sroi::cli::run(std::iter::once("sroi").chain(args.iter().copied()), &mut streams);
     drop(streams);
     let text = |c: Captured| String::from_utf8(c.0.borrow().clone()).expect("output is UTF-8");
-    Run {
-        code,
-        stdout: text(out),
-        stderr: text(err),
-    }
+    Run { code, stdout: text(out), stderr: text(err) }
 }
 
 /// A fresh, empty scratch folder for one test.
@@ -61,8 +50,8 @@ pub fn scratch(name: &str) -> std::path::PathBuf {
 /// The results of a fixture, through the library.
 pub fn results_of(path: &str) -> (sroi::model::Analysis, sroi::compute::Results) {
     let source = sroi::load::read_source(path).expect("fixture readable");
-    let (analysis, _) = sroi::analyse(&source)
-        .unwrap_or_else(|d| panic!("{}", sroi::diag::render_all(&d, &source, false)));
+    let (analysis, _) =
+        sroi::analyse(&source).unwrap_or_else(|d| panic!("{}", sroi::diag::render_all(&d, &source, false)));
     let results = sroi::compute::compute(&analysis);
     (analysis, results)
 }

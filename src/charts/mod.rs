@@ -1,0 +1,191 @@
+//! Charts as accessible SVG: plotters draws them (SVG backend, text measured
+//! with the embedded Open Sans through ab_glyph, never a system font), and
+//! [`accessible`] gives each one `role="img"`, a title and a description.
+//! Every chart's numbers are also in a table beside it in the report.
+
+pub mod bars;
+pub mod stacked;
+pub mod theory;
+pub mod waterfall;
+
+use std::sync::OnceLock;
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use plotters::style::{FontStyle, RGBColor};
+
+use crate::colour::Rgb;
+
+/// The regular face, for measuring and for PDF embedding.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../templates/fonts/OpenSans-Regular.ttf");
+/// The bold face.
+pub const FONT_BOLD: &[u8] = include_bytes!("../../templates/fonts/OpenSans-Bold.ttf");
+/// The italic face.
+pub const FONT_ITALIC: &[u8] = include_bytes!("../../templates/fonts/OpenSans-Italic.ttf");
+
+/// The family name charts use; reports map it to the embedded Open Sans.
+pub const FAMILY: &str = "sans-serif";
+
+/// Width of every chart's view box, in CSS pixels (the measure of an A4 page).
+pub const WIDTH: u32 = 720;
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[error("could not draw the chart `{chart}`: {message}")]
+pub struct ChartError {
+    chart: &'static str,
+    message: String,
+}
+
+pub(crate) fn chart_error(chart: &'static str) -> impl Fn(String) -> ChartError {
+    move |message| ChartError { chart, message }
+}
+
+/// Registers the embedded fonts with plotters, once.
+pub(crate) fn fonts() {
+    static REGISTERED: OnceLock<()> = OnceLock::new();
+    REGISTERED.get_or_init(|| {
+        // The fonts are compiled in and known to parse; a failure here would be a build error in tests.
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Normal, FONT_REGULAR);
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Bold, FONT_BOLD);
+        let _ = plotters::style::register_font(FAMILY, FontStyle::Italic, FONT_ITALIC);
+    });
+}
+
+/// A palette colour for plotters.
+pub(crate) fn rgb(colour: Rgb) -> RGBColor {
+    RGBColor(colour.0, colour.1, colour.2)
+}
+
+/// The `i`th palette colour, cycling.
+pub(crate) fn series_colour(i: usize) -> Rgb {
+    crate::colour::PALETTE[i % crate::colour::PALETTE.len()]
+}
+
+fn regular_font() -> &'static FontRef<'static> {
+    static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
+    // The embedded font parses (tested); an empty font would only make text measure as zero width.
+    FONT.get_or_init(|| {
+        FontRef::try_from_slice(FONT_REGULAR).unwrap_or_else(|_| unreachable!("embedded font parses"))
+    })
+}
+
+/// The width of `text` set in the regular face at a CSS font size of `size` pixels.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    let font = regular_font();
+    // ab_glyph scales by line height (ascent − descent), CSS by the em square.
+    let em_to_height = font.height_unscaled() / font.units_per_em().unwrap_or(2048.0);
+    let font = font.as_scaled(PxScale::from(size * em_to_height));
+    let mut width = 0.0;
+    let mut previous = None;
+    for c in text.chars() {
+        let glyph = font.glyph_id(c);
+        if let Some(prev) = previous {
+            width += font.kern(prev, glyph);
+        }
+        width += font.h_advance(glyph);
+        previous = Some(glyph);
+    }
+    width
+}
+
+/// `text`, cut with an ellipsis to fit `max` pixels.
+pub fn truncate(text: &str, size: f32, max: f32) -> String {
+    if text_width(text, size) <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.to_owned();
+    while !cut.is_empty() && text_width(&format!("{cut}…"), size) > max {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
+}
+
+/// `text` broken into lines of at most `max` pixels, at most `lines` lines
+/// (the last cut with an ellipsis if needed).
+pub fn wrap(text: &str, size: f32, max: f32, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
+        if text_width(&candidate, size) <= max || current.is_empty() {
+            current = candidate;
+        } else {
+            out.push(std::mem::replace(&mut current, word.to_owned()));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    let overflow = out.len() > lines;
+    out.truncate(lines);
+    for line in &mut out {
+        *line = truncate(line, size, max);
+    }
+    if overflow && let Some(last) = out.last_mut() {
+        *last = truncate(&format!("{last} …"), size, max);
+    }
+    out
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes an SVG an accessible image: `role="img"`, a `<title>` and a
+/// `<desc>` referenced by `aria-labelledby`, and a size that scales to its
+/// container.
+pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+    let body_start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let open = &svg[..body_start];
+    let view_box = open
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("0 0 720 400")
+        .to_owned();
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        xml_escape(title),
+        xml_escape(description),
+        svg[body_start..].trim_start()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_measured_with_the_embedded_font() {
+        let narrow = text_width("iiii", 12.0);
+        let wide = text_width("MMMM", 12.0);
+        assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
+        assert!(text_width(&truncate("A very long stakeholder name indeed", 12.0, 80.0), 12.0) <= 80.0);
+        let lines = wrap("one two three four five six seven eight nine ten", 12.0, 60.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn accessible_svg_has_role_title_and_description() {
+        let svg = "<svg width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
+        let out = accessible(svg, "c1", "Value <by> stakeholder", "Bars & more");
+        assert!(
+            out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 400\" role=\"img\"")
+        );
+        assert!(out.contains("<title id=\"c1-title\">Value &lt;by&gt; stakeholder</title>"));
+        assert!(out.contains("<desc id=\"c1-desc\">Bars &amp; more</desc><rect/>"));
+    }
+}

@@ -1,0 +1,158 @@
+//! The HTML report: one self-contained page (styles, fonts, charts and logo
+//! inline; no script, no request to the network), from tera templates over
+//! the [view model](crate::report).
+//!
+//! Templates are embedded; a folder given with `--templates` overrides any of
+//! them by file name (`sroi init --templates DIR` writes the defaults out).
+//! Every value is escaped by tera; Markdown goes through the `markdown` and
+//! `markdown_inline` filters, which sanitise it with ammonia.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::charts;
+use crate::colour::Rgb;
+use crate::report::Report;
+
+/// The default templates, by file name.
+pub const DEFAULT_TEMPLATES: [(&str, &str); 2] = [
+    ("report.html", include_str!("../../templates/report.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+];
+
+const FONT_FACES: [(&str, &str, &[u8]); 3] = [
+    ("400", "normal", include_bytes!("../../templates/fonts/OpenSans-Regular.woff2")),
+    ("700", "normal", include_bytes!("../../templates/fonts/OpenSans-Bold.woff2")),
+    ("400", "italic", include_bytes!("../../templates/fonts/OpenSans-Italic.woff2")),
+];
+
+/// Why the HTML could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// A template could not be read.
+    #[error("{path}: cannot read the template: {source}")]
+    Read {
+        /// The template file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A template has an error (in the user's own templates, usually).
+    #[error("template `{name}`: {message}")]
+    Template {
+        /// The template's file name.
+        name: String,
+        /// What tera said.
+        message: String,
+    },
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] charts::ChartError),
+}
+
+fn template_error(name: &str) -> impl Fn(tera::Error) -> HtmlError + '_ {
+    move |error| {
+        // tera's errors nest their cause; show the whole chain.
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            message.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        HtmlError::Template { name: name.to_owned(), message }
+    }
+}
+
+/// A loaded set of templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// The embedded templates, with any file of the same name in `overrides` used instead.
+    pub fn load(overrides: Option<&Path>) -> Result<Templates, HtmlError> {
+        let mut tera = Tera::new();
+        tera.register_filter("markdown", |text: Cow<'_, str>, _: Kwargs, _: &State| {
+            Value::safe_string(&crate::markdown::to_html(&text))
+        });
+        tera.register_filter("markdown_inline", |text: Cow<'_, str>, _: Kwargs, _: &State| {
+            Value::safe_string(&crate::markdown::to_inline_html(&text))
+        });
+        let mut sources = Vec::new();
+        for (name, default) in DEFAULT_TEMPLATES {
+            let text = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
+                Some(path) => {
+                    std::fs::read_to_string(&path).map_err(|source| HtmlError::Read { path, source })?
+                }
+                None => default.to_owned(),
+            };
+            sources.push((name, text));
+        }
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(template_error("report.html"))?;
+        Ok(Templates { tera })
+    }
+}
+
+/// An image embedded in the report.
+#[derive(Debug, Clone)]
+pub struct Image {
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+fn data_uri(mime: &str, bytes: &[u8]) -> String {
+    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+fn fonts_css() -> String {
+    FONT_FACES
+        .iter()
+        .map(|(weight, style, bytes)| {
+            format!(
+                "@font-face {{ font-family: \"Open Sans\"; font-weight: {weight}; font-style: {style}; src: url({}) format(\"woff2\"); }}\n",
+                data_uri("font/woff2", bytes)
+            )
+        })
+        .collect()
+}
+
+/// The charts of a report, as accessible SVG.
+#[derive(Debug, serde::Serialize)]
+struct Charts {
+    theory: Option<String>,
+    by_stakeholder: String,
+    over_time: String,
+    waterfall: String,
+}
+
+fn charts(report: &Report) -> Result<Charts, HtmlError> {
+    let data = &report.charts;
+    let accent = Rgb::parse(&report.theme.accent).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    Ok(Charts {
+        theory: charts::theory::theory_of_change(&data.theory_of_change, accent, "chart-theory"),
+        by_stakeholder: charts::bars::by_stakeholder(
+            &data.by_stakeholder,
+            &data.currency,
+            "chart-stakeholders",
+        )?,
+        over_time: charts::stacked::over_time(&data.years, &data.over_time, &data.currency, "chart-years")?,
+        waterfall: charts::waterfall::waterfall(&data.waterfall, accent, &data.currency, "chart-waterfall")?,
+    })
+}
+
+/// Renders the report as one HTML page.
+pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+    let mut context = Context::new();
+    context.insert("report", report);
+    context.insert("charts", &charts(report)?);
+    context.insert("fonts_css", &fonts_css());
+    context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
+    let html = templates.tera.render("report.html", &context).map_err(template_error("report.html"))?;
+    Ok(html.into_bytes())
+}

@@ -1,0 +1,535 @@
+//! Stage 4a, the report view model: every figure of a report formatted once,
+//! for people, so that the HTML and PDF reports show the same numbers and
+//! their templates stay free of logic.
+//!
+//! Nothing here is HTML. Narrative fields hold the user's Markdown; each
+//! renderer turns it into its own form through [`crate::markdown`].
+
+pub mod date;
+
+use serde::Serialize;
+
+use crate::compute::Results;
+use crate::compute::waterfall::waterfall;
+use crate::format::{headline, money, money_exact, number, percent, ratio};
+use crate::model::{Analysis, AnalysisKind, DiscountRate, InputValue, Profile, Timing};
+
+/// A whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The language of the text, for `lang` attributes and PDF metadata.
+    pub lang: &'static str,
+    /// The analysis's title.
+    pub title: String,
+    /// The organisation, if given.
+    pub organisation: Option<String>,
+    /// "Evaluative SROI analysis" or "Forecast SROI analysis".
+    pub kind: &'static str,
+    /// "1 April 2025 to 31 March 2026".
+    pub period: Option<String>,
+    /// The date the report was made (from `SOURCE_DATE_EPOCH` when set).
+    pub date: String,
+    /// "sroi 0.1.0".
+    pub generator: String,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// The summary, as Markdown.
+    pub summary: Option<String>,
+    /// The figures a reader sees first.
+    pub headline: Headline,
+    /// Every stakeholder, included or not, in file order.
+    pub stakeholders: Vec<StakeholderView>,
+    /// The investment, in file order.
+    pub inputs: Vec<InputView>,
+    /// Σ of discounted inputs.
+    pub inputs_total: String,
+    /// What the programme does.
+    pub outputs: Vec<OutputView>,
+    /// The impact map, one row per outcome.
+    pub outcomes: Vec<OutcomeView>,
+    /// The year-by-year table.
+    pub years: Vec<YearView>,
+    /// The year table's totals.
+    pub years_total: YearView,
+    /// Names of included stakeholders, the columns of the value-by-year table.
+    pub year_columns: Vec<String>,
+    /// From gross value to present value.
+    pub waterfall: Vec<Step>,
+    /// How the figures were reached.
+    pub method: Method,
+    /// Colours.
+    pub theme: ThemeView,
+    /// The data behind the charts.
+    pub charts: ChartData,
+}
+
+/// The headline figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    /// "4.28 : 1".
+    pub ratio: String,
+    /// "For every £1 invested, £4.28 of social value is created."
+    pub sentence: String,
+    /// Present value.
+    pub present_value: String,
+    /// Investment.
+    pub investment: String,
+    /// Net present value.
+    pub net_present_value: String,
+    /// Net SROI ratio.
+    pub net_ratio: String,
+    /// "5.7 months", or why there is none.
+    pub payback: String,
+}
+
+/// A stakeholder, in the scope section and value tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct StakeholderView {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// "120 people", if known.
+    pub size: Option<String>,
+    /// How it was engaged, as Markdown.
+    pub engagement: Option<String>,
+    /// Why it is excluded, if it is.
+    pub excluded: Option<String>,
+    /// Its present value, or "Excluded".
+    pub present_value: String,
+    /// Share of the total present value.
+    pub share: String,
+    /// Number of its outcomes.
+    pub outcomes: usize,
+}
+
+/// One input.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputView {
+    /// Its id.
+    pub id: String,
+    /// What it is, as Markdown.
+    pub description: String,
+    /// Who contributed it.
+    pub stakeholder: Option<String>,
+    /// "£150,000" or "1,200 hours × £12.21".
+    pub valuation: String,
+    /// The amount.
+    pub amount: String,
+    /// "Year 0" etc.
+    pub year: String,
+    /// Discounted amount.
+    pub present_value: String,
+}
+
+/// One output.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutputView {
+    /// Its id.
+    pub id: String,
+    /// What it is, as Markdown.
+    pub description: String,
+    /// "120 participants".
+    pub quantity: Option<String>,
+    /// Descriptions of the inputs it uses.
+    pub inputs: Vec<String>,
+}
+
+/// One row of the impact map.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeView {
+    /// Its id.
+    pub id: String,
+    /// What changes, as Markdown.
+    pub description: String,
+    /// The stakeholder's name.
+    pub stakeholder: String,
+    /// How it is measured.
+    pub indicator: Option<String>,
+    /// "38", or the schedule "24, 18, 12".
+    pub quantity: String,
+    /// The proxy value, with pence.
+    pub proxy_value: String,
+    /// What the proxy measures.
+    pub proxy_description: Option<String>,
+    /// Where it comes from.
+    pub proxy_source: Option<String>,
+    /// "3 years".
+    pub duration: String,
+    /// "Year 1".
+    pub start: String,
+    /// "25%".
+    pub deadweight: String,
+    /// "10%".
+    pub displacement: String,
+    /// "30%".
+    pub attribution: String,
+    /// "20%", or "schedule".
+    pub drop_off: String,
+    /// First-year impact.
+    pub impact: String,
+    /// Present value, or "Excluded".
+    pub present_value: String,
+    /// Whether its stakeholder is excluded.
+    pub excluded: bool,
+    /// Whether it records a harm (negative proxy).
+    pub harm: bool,
+}
+
+/// One year of value (or the totals row).
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    /// "Year 1", or "Total".
+    pub label: String,
+    /// Undiscounted value of each included stakeholder, as in [`Report::year_columns`].
+    pub by_stakeholder: Vec<String>,
+    /// Undiscounted value.
+    pub value: String,
+    /// "0.9662".
+    pub discount_factor: String,
+    /// Present value.
+    pub present_value: String,
+}
+
+/// One step of the waterfall.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// "Less deadweight".
+    pub label: &'static str,
+    /// The amount, formatted ("-£120,635" for a deduction).
+    pub amount: String,
+    /// True for the first and last bars, which are totals rather than changes.
+    pub total: bool,
+}
+
+/// How the figures were reached.
+#[derive(Debug, Clone, Serialize)]
+pub struct Method {
+    /// "3.5% a year".
+    pub discount_rate: String,
+    /// Where in the year values fall, in words.
+    pub timing: String,
+    /// Price year, in words.
+    pub price_year: String,
+    /// Currency, in words.
+    pub currency: String,
+    /// The longest duration and the horizon, in words.
+    pub horizon: String,
+}
+
+/// Colours for the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    /// The accent, as given (or the default).
+    pub accent: String,
+    /// The accent, darkened if needed to reach 4.5:1 on white, for text.
+    pub accent_text: String,
+}
+
+/// The numbers behind the charts; each renderer draws them its own way.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartData {
+    /// (stakeholder, present value) of included stakeholders.
+    pub by_stakeholder: Vec<(String, f64)>,
+    /// Years shown in the value-over-time chart.
+    pub years: Vec<u32>,
+    /// (stakeholder, undiscounted value each year) of included stakeholders.
+    pub over_time: Vec<(String, Vec<f64>)>,
+    /// (label, amount) for the waterfall: gross, then the deductions, then present value.
+    pub waterfall: Vec<(&'static str, f64)>,
+    /// The theory of change.
+    pub theory_of_change: TheoryOfChange,
+    /// The currency, for axis labels.
+    pub currency: String,
+}
+
+/// Inputs → outputs → outcomes → stakeholders, as columns of labelled boxes
+/// and the links between them.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct TheoryOfChange {
+    /// Labels of the inputs.
+    pub inputs: Vec<String>,
+    /// Labels of the outputs.
+    pub outputs: Vec<String>,
+    /// Labels of the outcomes.
+    pub outcomes: Vec<String>,
+    /// Labels of the stakeholders with outcomes.
+    pub stakeholders: Vec<String>,
+    /// (input, output) index pairs.
+    pub input_links: Vec<(usize, usize)>,
+    /// (output, outcome) index pairs.
+    pub output_links: Vec<(usize, usize)>,
+    /// (outcome, stakeholder) index pairs, into `stakeholders`.
+    pub outcome_links: Vec<(usize, usize)>,
+}
+
+fn plural(n: f64, one: &str, many: &str) -> String {
+    let word = if n == 1.0 { one } else { many };
+    let digits = if n.fract() == 0.0 { number(n, 0) } else { number(n, 2) };
+    format!("{digits} {word}")
+}
+
+/// Builds the view model. `date` is the report date, usually [`date::report_date`].
+pub fn build(analysis: &Analysis, results: &Results, date: crate::model::Date) -> Report {
+    let c = analysis.currency.as_str();
+    let pv = results.present_value;
+    let stakeholder_name = |i: usize| analysis.stakeholders[i].name.clone();
+
+    let stakeholders = analysis
+        .stakeholders
+        .iter()
+        .zip(&results.stakeholders)
+        .enumerate()
+        .map(|(i, (s, r))| StakeholderView {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            size: s.size.map(|n| plural(n, "person", "people")),
+            engagement: s.engagement.clone(),
+            excluded: s.excluded.clone(),
+            present_value: if s.is_excluded() { "Excluded".into() } else { money(r.present_value, c) },
+            share: if s.is_excluded() || pv == 0.0 { "–".into() } else { percent(r.present_value / pv) },
+            outcomes: analysis.outcomes.iter().filter(|o| o.stakeholder == i).count(),
+        })
+        .collect();
+
+    let inputs = analysis
+        .inputs
+        .iter()
+        .zip(&results.inputs)
+        .map(|(input, r)| InputView {
+            id: input.id.clone(),
+            description: input.description.clone().unwrap_or_else(|| input.id.clone()),
+            stakeholder: input.stakeholder.map(stakeholder_name),
+            valuation: match input.value {
+                InputValue::Amount(amount) => money(amount, c),
+                InputValue::Time { hours, rate } => {
+                    format!("{} × {}", plural(hours, "hour", "hours"), money_exact(rate, c))
+                }
+            },
+            amount: money(r.amount, c),
+            year: format!("Year {}", input.year),
+            present_value: money(r.present_value, c),
+        })
+        .collect();
+
+    let input_label =
+        |i: usize| analysis.inputs[i].description.clone().unwrap_or_else(|| analysis.inputs[i].id.clone());
+    let outputs = analysis
+        .outputs
+        .iter()
+        .map(|o| OutputView {
+            id: o.id.clone(),
+            description: o.description.clone().unwrap_or_else(|| o.id.clone()),
+            quantity: o.quantity.map(|q| match &o.unit {
+                Some(unit) => format!("{} {unit}", number(q, if q.fract() == 0.0 { 0 } else { 2 })),
+                None => number(q, if q.fract() == 0.0 { 0 } else { 2 }),
+            }),
+            inputs: o.inputs.iter().map(|&i| input_label(i)).collect(),
+        })
+        .collect();
+
+    let quantity = |q: f64| number(q, if q.fract() == 0.0 { 0 } else { 2 });
+    let outcomes = analysis
+        .outcomes
+        .iter()
+        .zip(&results.outcomes)
+        .map(|(o, r)| {
+            let (quantity_text, drop_off) = match &o.profile {
+                Profile::Constant { quantity: q, drop_off, .. } => (quantity(*q), percent(*drop_off)),
+                Profile::Schedule(qs) => {
+                    (qs.iter().map(|q| quantity(*q)).collect::<Vec<_>>().join(", "), "By schedule".to_owned())
+                }
+            };
+            let years = o.profile.years();
+            OutcomeView {
+                id: o.id.clone(),
+                description: o.description.clone(),
+                stakeholder: stakeholder_name(o.stakeholder),
+                indicator: o.indicator.clone(),
+                quantity: quantity_text,
+                proxy_value: money_exact(o.proxy.value, c),
+                proxy_description: o.proxy.description.clone(),
+                proxy_source: o.proxy.source.clone(),
+                duration: plural(f64::from(years), "year", "years"),
+                start: format!("Year {}", o.start),
+                deadweight: percent(o.deadweight),
+                displacement: percent(o.displacement),
+                attribution: percent(o.attribution),
+                drop_off,
+                impact: money(r.impact, c),
+                present_value: if r.excluded { "Excluded".into() } else { money(r.present_value, c) },
+                excluded: r.excluded,
+                harm: o.proxy.value < 0.0,
+            }
+        })
+        .collect();
+
+    let included: Vec<usize> =
+        (0..analysis.stakeholders.len()).filter(|&i| !analysis.stakeholders[i].is_excluded()).collect();
+    let years: Vec<YearView> = results
+        .years
+        .iter()
+        .map(|y| YearView {
+            label: format!("Year {}", y.year),
+            by_stakeholder: included
+                .iter()
+                .map(|&i| money(results.stakeholders[i].values[(y.year - 1) as usize], c))
+                .collect(),
+            value: money(y.value, c),
+            discount_factor: format!("{:.4}", y.discount_factor),
+            present_value: money(y.present_value, c),
+        })
+        .collect();
+    let years_total = YearView {
+        label: "Total".into(),
+        by_stakeholder: included
+            .iter()
+            .map(|&i| money(results.stakeholders[i].values.iter().sum(), c))
+            .collect(),
+        value: money(results.years.iter().map(|y| y.value).sum(), c),
+        discount_factor: String::new(),
+        present_value: money(pv, c),
+    };
+
+    let w = waterfall(analysis, results);
+    let steps: Vec<(&'static str, f64)> = vec![
+        ("Gross value", w.gross),
+        ("Less deadweight", -w.deadweight),
+        ("Less displacement", -w.displacement),
+        ("Less attribution", -w.attribution),
+        ("Less drop-off", -w.drop_off),
+        ("Less discounting", -w.discounting),
+        ("Present value", w.present_value),
+    ];
+
+    let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
+    Report {
+        lang: "en-GB",
+        title: analysis.title.clone(),
+        organisation: analysis.organisation.clone(),
+        kind: match analysis.kind {
+            AnalysisKind::Evaluative => "Evaluative SROI analysis",
+            AnalysisKind::Forecast => "Forecast SROI analysis",
+        },
+        period: analysis.period.map(|p| format!("{} to {}", date::long(p.start), date::long(p.end))),
+        date: date::long(date),
+        generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
+        currency: analysis.currency.clone(),
+        summary: analysis.summary.clone(),
+        headline: Headline {
+            ratio: ratio(results.sroi_ratio),
+            sentence: headline(results.sroi_ratio, c),
+            present_value: money(pv, c),
+            investment: money(results.investment, c),
+            net_present_value: money(results.net_present_value, c),
+            net_ratio: ratio(results.net_sroi_ratio),
+            payback: results.payback_months.map_or_else(
+                || "None: no value is created in year 1".to_owned(),
+                |m| format!("{} months", number(m, 1)),
+            ),
+        },
+        stakeholders,
+        inputs,
+        inputs_total: money(results.investment, c),
+        outputs,
+        outcomes,
+        years,
+        years_total,
+        year_columns: included.iter().map(|&i| stakeholder_name(i)).collect(),
+        waterfall: steps
+            .iter()
+            .enumerate()
+            .map(|(i, (label, amount))| Step {
+                label,
+                amount: money(*amount, c),
+                total: i == 0 || i == steps.len() - 1,
+            })
+            .collect(),
+        method: method(analysis, results),
+        theme: ThemeView {
+            accent: accent.hex(),
+            accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
+        },
+        charts: ChartData {
+            by_stakeholder: included
+                .iter()
+                .map(|&i| (stakeholder_name(i), results.stakeholders[i].present_value))
+                .collect(),
+            years: results.years.iter().map(|y| y.year).collect(),
+            over_time: included
+                .iter()
+                .map(|&i| (stakeholder_name(i), results.stakeholders[i].values.clone()))
+                .collect(),
+            waterfall: steps,
+            theory_of_change: theory_of_change(analysis),
+            currency: analysis.currency.clone(),
+        },
+    }
+}
+
+fn method(analysis: &Analysis, results: &Results) -> Method {
+    let discount_rate = match analysis.settings.discount_rate {
+        DiscountRate::Constant(rate) => format!("{} a year", percent(rate)),
+        DiscountRate::GreenBook => {
+            "HM Treasury Green Book schedule: 3.5% a year for years 1 to 30, then 3.0% to year 75, declining after".into()
+        }
+    };
+    let timing = match analysis.settings.discount_timing {
+        Timing::End => {
+            "Values are taken to fall at the end of each year, as the SROI Guide does: year 1 is discounted once."
+        }
+        Timing::Mid => {
+            "Values are taken to fall half-way through each year: year 1 is discounted by half a year."
+        }
+        Timing::Start => "Values are taken to fall at the start of each year: year 1 is not discounted.",
+    };
+    let price_year = match analysis.price_year {
+        Some(year) => format!("Figures are in {year} prices."),
+        None => {
+            "No price year is given, so proxies from different years are used as written, without re-basing."
+                .into()
+        }
+    };
+    let longest = analysis.outcomes.iter().map(|o| o.profile.years()).max().unwrap_or(0);
+    Method {
+        discount_rate,
+        timing: timing.into(),
+        price_year,
+        currency: format!("All money is in {}.", analysis.currency),
+        horizon: format!(
+            "The longest outcome lasts {}; values are counted over {}.",
+            plural(f64::from(longest), "year", "years"),
+            plural(results.years.len() as f64, "year", "years")
+        ),
+    }
+}
+
+fn theory_of_change(analysis: &Analysis) -> TheoryOfChange {
+    let mut toc = TheoryOfChange {
+        inputs: analysis
+            .inputs
+            .iter()
+            .map(|i| i.description.clone().unwrap_or_else(|| i.id.clone()))
+            .collect(),
+        outputs: analysis
+            .outputs
+            .iter()
+            .map(|o| o.description.clone().unwrap_or_else(|| o.id.clone()))
+            .collect(),
+        outcomes: analysis.outcomes.iter().map(|o| o.description.clone()).collect(),
+        ..TheoryOfChange::default()
+    };
+    let mut stakeholder_index: Vec<Option<usize>> = vec![None; analysis.stakeholders.len()];
+    for (o, outcome) in analysis.outcomes.iter().enumerate() {
+        let s = *stakeholder_index[outcome.stakeholder].get_or_insert_with(|| {
+            toc.stakeholders.push(analysis.stakeholders[outcome.stakeholder].name.clone());
+            toc.stakeholders.len() - 1
+        });
+        toc.outcome_links.push((o, s));
+        toc.output_links.extend(outcome.outputs.iter().map(|&p| (p, o)));
+    }
+    for (p, output) in analysis.outputs.iter().enumerate() {
+        toc.input_links.extend(output.inputs.iter().map(|&i| (i, p)));
+    }
+    toc
+}
