@@ -43,11 +43,15 @@ impl Rgb {
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
-    /// This colour, darkened just enough to reach `ratio` against white.
+    /// The darkest background reports put text on (panels and table stripes).
+    pub const PANEL: Rgb = Rgb(0xf5, 0xf5, 0xf5);
+
+    /// This colour, darkened just enough to reach `ratio` against every
+    /// background a report uses (white and [`Rgb::PANEL`]).
     pub fn darkened_for_contrast(self, ratio: f64) -> Rgb {
         let mut colour = self;
         let mut step = 0u8;
-        while colour.contrast(Rgb::WHITE) < ratio && step < 100 {
+        while colour.contrast(Rgb::PANEL) < ratio && step < 100 {
             step += 1;
             let keep = 1.0 - f64::from(step) / 100.0;
             let scale = |c: u8| (f64::from(c) * keep).round() as u8;
@@ -87,7 +91,7 @@ mod tests {
 
     #[test]
     fn palette_and_default_accent_are_readable_on_white() {
-        assert!(DEFAULT_ACCENT.contrast(Rgb::WHITE) >= TEXT_CONTRAST);
+        assert!(DEFAULT_ACCENT.contrast(Rgb::PANEL) >= TEXT_CONTRAST);
         for colour in PALETTE {
             assert!(colour.contrast(Rgb::WHITE) >= 3.0, "{}", colour.hex());
         }
@@ -98,6 +102,12 @@ mod tests {
         let yellow = Rgb::parse("#ffcc00").expect("valid");
         let dark = yellow.darkened_for_contrast(TEXT_CONTRAST);
         assert!(dark.contrast(Rgb::WHITE) >= TEXT_CONTRAST);
+        assert!(dark.contrast(Rgb::PANEL) >= TEXT_CONTRAST);
+        assert_eq!(
+            DEFAULT_ACCENT.darkened_for_contrast(TEXT_CONTRAST),
+            DEFAULT_ACCENT,
+            "already dark enough"
+        );
         assert_eq!(Rgb::parse("#abc"), Some(Rgb(0xaa, 0xbb, 0xcc)));
         assert_eq!(Rgb::parse("blue"), None);
     }

@@ -55,6 +55,7 @@ fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
             }],
             outputs: vec![],
             outcomes,
+            theme: Theme::default(),
         },
     )
 }

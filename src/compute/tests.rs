@@ -58,6 +58,7 @@ fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {
         inputs,
         outputs: vec![],
         outcomes,
+        theme: Theme::default(),
     }
 }
 

@@ -133,7 +133,8 @@ struct Charts {
 
 fn charts(report: &Report) -> Result<Charts, HtmlError> {
     let data = &report.charts;
-    let accent = Rgb::parse(&report.theme.accent).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    // Charts carry meaning and white text, so they use the accent darkened for contrast.
+    let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     Ok(Charts {
         theory: charts::theory::theory_of_change(&data.theory_of_change, accent, "chart-theory"),
         by_stakeholder: charts::bars::by_stakeholder(

@@ -173,16 +173,16 @@ impl Validator<'_> {
     fn theme(&mut self, raw: crate::load::raw::RawTheme) -> crate::model::Theme {
         use crate::colour::{Rgb, TEXT_CONTRAST};
         if let Some(accent) = &raw.accent {
-            let contrast = accent.value.contrast(Rgb::WHITE);
+            let contrast = accent.value.contrast(Rgb::PANEL);
             if contrast < TEXT_CONTRAST {
                 let darker = accent.value.darkened_for_contrast(TEXT_CONTRAST);
                 self.diagnostics.push(
                     Diagnostic::warning(
                         "low-contrast-accent",
-                        format!("the accent colour has a contrast of {contrast:.1}:1 with white, below the 4.5:1 that WCAG 2.1 AA asks of text"),
+                        format!("the accent colour has a contrast of {contrast:.1}:1 with the report's light backgrounds, below the 4.5:1 that WCAG 2.1 AA asks of text"),
                     )
                     .at(accent.loc)
-                    .hint(format!("reports use {} instead for text; choose a darker colour to control it", darker.hex())),
+                    .hint(format!("reports use {} instead for text and charts; choose a darker colour to control it", darker.hex())),
                 );
             }
         }
