@@ -206,16 +206,21 @@ fn crop(line: &str, loc: Loc) -> (String, Loc) {
 /// Spaces (and tabs, where the line has them) up to the column, then one `^`
 /// per character of the node that lies on this line.
 fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
+    use unicode_width::UnicodeWidthChar;
     let before = usize::try_from(loc.column.saturating_sub(1)).unwrap_or(0);
-    let mut caret: String = line
-        .chars()
-        .chain(std::iter::repeat(' '))
-        .take(before)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+    // Wide characters (CJK, emoji) take two columns on a terminal; tabs stay tabs.
+    let mut caret = String::new();
+    for c in line.chars().chain(std::iter::repeat(' ')).take(before) {
+        match c {
+            '\t' => caret.push('\t'),
+            c => caret.push_str(&" ".repeat(c.width().unwrap_or(0))),
+        }
+    }
     let node = source.text.get(loc.offset..loc.offset.saturating_add(loc.len)).unwrap_or("");
-    let on_this_line = node.lines().next().unwrap_or("").trim_end().chars().count();
-    let width = on_this_line.clamp(1, line.chars().count().saturating_sub(before).max(1));
+    let node: String = node.chars().take(loc.len.min(MAX_SHOWN)).collect();
+    let rest: String = line.chars().skip(before).collect();
+    let on_this_line = unicode_width::UnicodeWidthStr::width(node.lines().next().unwrap_or("").trim_end());
+    let width = on_this_line.clamp(1, unicode_width::UnicodeWidthStr::width(rest.as_str()).max(1));
     caret.push_str(&"^".repeat(width));
     caret
 }
@@ -267,6 +272,20 @@ mod tests {
         let caret_line = out.lines().nth(3).unwrap_or("");
         let caret_at = caret_line.chars().position(|c| c == '^');
         assert_eq!(shown.chars().nth(caret_at.unwrap_or(0)), Some('x'), "{out}");
+    }
+
+    #[test]
+    fn caret_counts_wide_characters_as_two_columns() {
+        let source = SourceFile::new("a.yaml", "- { name: \"青少年 🌱\", size: -3 }\n");
+        let offset = source.text.find("-3").unwrap_or(0);
+        let loc = Loc { len: 2, ..source.loc_of_offset(offset) };
+        let out = render(&Diagnostic::error("negative", "negative").at(loc), &source, false);
+        let lines: Vec<&str> = out.lines().collect();
+        let caret_column =
+            unicode_width::UnicodeWidthStr::width(&lines[3][..lines[3].find('^').unwrap_or(0)]);
+        let minus_column =
+            unicode_width::UnicodeWidthStr::width(&lines[2][..lines[2].find("-3").unwrap_or(0)]);
+        assert_eq!(caret_column, minus_column, "{out}");
     }
 
     #[test]

@@ -42,9 +42,10 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// `value` with `decimals` places and thousands separators: `-1234.5` → `-1,234.50`.
-/// Rounds to nearest; an exact binary tie (`0.125`) goes to the even digit.
+/// Rounds half away from zero, as people and spreadsheets do (`2250.5` → `2,251`).
 pub fn number(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
+    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    let text = format!("{:.*}", decimals, (value.abs() * factor).round() / factor);
     let (whole, fraction) = text.split_once('.').map_or((text.as_str(), ""), |(w, f)| (w, f));
     let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
     let fraction = if fraction.is_empty() { String::new() } else { format!(".{fraction}") };
@@ -83,11 +84,13 @@ pub fn percent(fraction: f64) -> String {
 }
 
 /// The sentence a funder reads first: "For every £1 invested, £3.87 of social value is created."
-pub fn headline(ratio: f64, currency_code: &str) -> String {
+/// A forecast says what is expected: "… is forecast to be created."
+pub fn headline(ratio: f64, currency_code: &str, forecast: bool) -> String {
     format!(
-        "For every {} invested, {} of social value is created.",
+        "For every {} invested, {} of social value {}.",
         money(1.0, currency_code),
-        money_exact(ratio, currency_code)
+        money_exact(ratio, currency_code),
+        if forecast { "is forecast to be created" } else { "is created" }
     )
 }
 
@@ -112,7 +115,11 @@ mod tests {
         assert_eq!(ratio(1234.5), "1,234.50 : 1");
         assert_eq!(percent(0.25), "25%");
         assert_eq!(percent(0.125), "12.5%");
-        assert_eq!(headline(3.87, "GBP"), "For every £1 invested, £3.87 of social value is created.");
+        assert_eq!(headline(3.87, "GBP", false), "For every £1 invested, £3.87 of social value is created.");
+        assert_eq!(
+            headline(3.87, "GBP", true),
+            "For every £1 invested, £3.87 of social value is forecast to be created."
+        );
     }
 
     #[test]
@@ -121,7 +128,9 @@ mod tests {
         assert_eq!(number(100.0, 0), "100");
         assert_eq!(number(1000.0, 0), "1,000");
         assert_eq!(number(-1_000_000.126, 2), "-1,000,000.13");
-        // An exact binary tie rounds to even, as Rust's formatting does.
-        assert_eq!(number(0.125, 2), "0.12");
+        // Halves round away from zero, not to even.
+        assert_eq!(number(0.125, 2), "0.13");
+        assert_eq!(number(2250.5, 0), "2,251");
+        assert_eq!(number(-2.5, 0), "-3");
     }
 }

@@ -31,6 +31,7 @@ pub mod charts;
 pub mod cli;
 pub mod colour;
 pub mod compute;
+pub mod currency;
 pub mod diag;
 pub mod format;
 pub mod load;
@@ -52,7 +53,7 @@ use source::SourceFile;
 /// otherwise every diagnostic found, errors and warnings, in file order.
 pub fn analyse(source: &SourceFile) -> Result<(Analysis, Vec<Diagnostic>), Vec<Diagnostic>> {
     let root = load::parse_yaml(source).map_err(|d| vec![d])?;
-    let mut decoder = load::decode::Decoder::default();
+    let mut decoder = load::decode::Decoder::new(&source.text);
     let raw = load::raw::analysis(&mut decoder, &root);
     let mut diagnostics = decoder.diagnostics;
     let analysis = validate::validate(raw, &mut diagnostics);

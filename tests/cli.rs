@@ -165,3 +165,53 @@ fn process_exit_codes_and_no_colour_off_a_terminal() {
             .starts_with("<stdin>:1:1: error: the file has no analysis in it")
     );
 }
+
+#[test]
+fn regression_stdin_can_be_named_once() {
+    let run = sroi(&["check", "-", "-"]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("standard input (`-`) can be read only once"));
+}
+
+#[test]
+fn regression_init_onto_a_file_says_so() {
+    let dir = scratch("init-file");
+    let file = dir.join("afile");
+    std::fs::write(&file, "mine").expect("write");
+    let run = sroi(&["init", &file.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("this is a file, not a folder"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "mine");
+}
+
+#[test]
+fn regression_words_like_no_and_numbers_are_text_where_text_is_expected() {
+    let dir = scratch("words");
+    let path = dir.join("words.yaml");
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml")
+        .expect("fixture")
+        .replace("title: Minimal analysis", "title: No")
+        .replace("description: Feel better", "description: 1.50")
+        .replace("name: People who take part", "name: yes, excluded: false");
+    std::fs::write(&path, text).expect("write");
+    let run = sroi(&["calc", &path.to_string_lossy(), "--json"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["title"], "No");
+    assert_eq!(json["outcomes"][0]["description"], "1.50", "kept as written, not as the number 1.5");
+    assert_eq!(json["stakeholders"][0]["excluded"], false);
+}
+
+#[test]
+fn regression_no_negative_zero_in_json() {
+    let dir = scratch("negative-zero");
+    let path = dir.join("harm.yaml");
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("fixture").replace(
+        "    quantity: 10\n    proxy: { value: 500, source: Survey }",
+        "    schedule: [0, 1]\n    proxy: { value: -500, source: Survey }",
+    );
+    std::fs::write(&path, text).expect("write");
+    let run = sroi(&["calc", &path.to_string_lossy(), "--json"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    assert!(!run.stdout.contains("-0.0"), "{}", run.stdout);
+}

@@ -15,12 +15,20 @@ pub const FILE_NAME: &str = "analysis.yaml";
 
 /// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
 pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
+    if dir.exists() && !dir.is_dir() {
+        let _ = writeln!(
+            streams.err,
+            "{}: error: this is a file, not a folder; nothing was written\nhint: give a folder to write `{FILE_NAME}` into, such as `sroi init my-analysis`",
+            dir.display()
+        );
+        return Exit::Failed;
+    }
     let path = dir.join(FILE_NAME);
     let result =
         std::fs::create_dir_all(dir).and_then(|()| write_atomic(&path, EXAMPLE.as_bytes(), Existing::Keep));
     match result {
         Ok(()) => {
-            let shown = path.display();
+            let shown = shell_quote(&path.to_string_lossy());
             let _ = writeln!(
                 streams.out,
                 "wrote {shown}\n\nnext:\n  sroi check {shown}     validate it\n  sroi calc {shown}      see the figures\n\nEdit the comments' examples into your own programme; every key is explained in the file."
@@ -74,4 +82,13 @@ pub fn templates(dir: &Path, streams: &mut Streams<'_>) -> Exit {
         );
     }
     code
+}
+
+/// A path as a shell command needs it: quoted when it has spaces or quotes.
+fn shell_quote(path: &str) -> String {
+    if path.chars().all(|c| c.is_alphanumeric() || "/._-+:@%".contains(c)) {
+        path.to_owned()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }

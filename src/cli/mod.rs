@@ -135,6 +135,10 @@ where
         Command::Report { file, format, output, templates } => {
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
+        Command::Check { files } if files.iter().filter(|f| *f == "-").count() > 1 => {
+            let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
+            Exit::Failed
+        }
         Command::Check { files } => files.iter().map(|f| check(f, streams)).max().unwrap_or(Exit::Ok),
         Command::Calc { file, json } => calc(&file, json, streams),
     }
@@ -176,19 +180,22 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile,
 fn check(path: &str, streams: &mut Streams<'_>) -> Exit {
     match load(path, streams) {
         Ok((source, a)) => {
-            let _ = writeln!(
-                streams.out,
-                "{}: ok ({} stakeholders, {} inputs, {} outputs, {} outcomes)",
-                source.name,
-                a.stakeholders.len(),
-                a.inputs.len(),
-                a.outputs.len(),
-                a.outcomes.len()
-            );
+            let counts = [
+                count(a.stakeholders.len(), "stakeholder"),
+                count(a.inputs.len(), "input"),
+                count(a.outputs.len(), "output"),
+                count(a.outcomes.len(), "outcome"),
+            ];
+            let _ = writeln!(streams.out, "{}: ok ({})", source.name, counts.join(", "));
             Exit::Ok
         }
         Err(code) => code,
     }
+}
+
+/// `1 outcome`, `3 outcomes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {

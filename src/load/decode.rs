@@ -1,8 +1,9 @@
 //! Checking the shape of a node tree: known keys, value types, required fields.
 //!
 //! A [`Decoder`] collects diagnostics as it goes; a value of the wrong type is
-//! reported and then treated as absent, so decoding always runs to the end of
-//! the file and reports everything in one go.
+//! reported and then treated as absent (and remembered as such, so that no
+//! later check reports it again as missing), so decoding always runs to the
+//! end of the file and reports everything in one go.
 
 use crate::diag::Diagnostic;
 use crate::source::{Loc, Located};
@@ -10,36 +11,73 @@ use crate::suggest;
 
 use super::node::{Key, Kind, Node};
 
+/// Largest magnitude accepted for any number: a quadrillion. Beyond it,
+/// products of quantities and proxies could overflow to infinity.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
 /// Collects the diagnostics of one file while its nodes are decoded.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Decoder {
+    /// The file's text, to quote values as they were written.
+    source: String,
     /// Everything found so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Decoder {
+    /// A decoder for a document parsed from `source`.
+    pub fn new(source: &str) -> Self {
+        Decoder { source: source.to_owned(), diagnostics: Vec::new() }
+    }
+
     fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
+    /// A scalar as the user wrote it (`25.0`, `0x10`, `No`), when its place is known.
+    pub fn spelling(&self, node: &Node) -> String {
+        let written =
+            self.source.get(node.loc.offset..node.loc.offset.saturating_add(node.loc.len)).map(str::trim);
+        match (&node.kind, written) {
+            (Kind::Str(s), _) => s.clone(),
+            (_, Some(text)) if !text.is_empty() && !text.contains('\n') => text.to_owned(),
+            (Kind::Int(i), _) => i.to_string(),
+            (Kind::Float(f), _) => f.to_string(),
+            (Kind::Bool(b), _) => b.to_string(),
+            (other, _) => other.describe().to_owned(),
+        }
+    }
+
     fn mismatch(&mut self, node: &Node, expected: &str) {
         let found = match &node.kind {
-            Kind::Str(s) if s.chars().count() <= 40 => format!("`{s}`"),
+            // Quoted, so that `"1000"` reads as the text it is.
+            Kind::Str(s) if s.chars().count() <= 40 => format!("the text \"{s}\""),
+            Kind::Str(_) => "text".to_owned(),
+            Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) => format!("`{}`", self.spelling(node)),
             other => other.describe().to_owned(),
         };
         let mut diagnostic =
             Diagnostic::error("wrong-type", format!("expected {expected}, found {found}")).at(node.loc);
-        if let Kind::Str(s) = &node.kind
-            && expected.contains("number")
-        {
-            let cleaned: String =
-                s.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
-            if !cleaned.is_empty() && cleaned.parse::<f64>().is_ok() {
-                diagnostic = diagnostic.hint(format!(
-                    "write numbers without quotes, currency signs or thousands separators: `{cleaned}`"
-                ));
+        let hint = match &node.kind {
+            Kind::Str(s) if expected.contains("number") => {
+                let cleaned: String =
+                    s.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
+                (!cleaned.is_empty() && cleaned.parse::<f64>().is_ok()).then(|| {
+                    format!(
+                        "write numbers without quotes, currency signs or thousands separators: `{cleaned}`"
+                    )
+                })
             }
-        }
+            Kind::Seq(_) if expected.contains("percentage") => {
+                Some("write a single percentage such as `25%`".to_owned())
+            }
+            Kind::Seq(_) | Kind::Map(_) if expected == "text" => {
+                Some("text is written on one line after the colon, or as a block after `|`".to_owned())
+            }
+            Kind::Null => Some("give a value after the colon, or delete the line".to_owned()),
+            _ => None,
+        };
+        diagnostic = diagnostic.maybe_hint(hint);
         self.report(diagnostic);
     }
 
@@ -56,6 +94,7 @@ impl Decoder {
                 entries,
                 used: vec![false; entries.len()],
                 invalid: Vec::new(),
+                missing: Vec::new(),
                 what,
                 known,
                 loc: node.loc,
@@ -67,11 +106,13 @@ impl Decoder {
         }
     }
 
-    /// Text. Whole numbers are taken as their digits (`id: 2025`).
+    /// Text. Other scalars are taken as written (`title: 2025`, `name: No`).
     pub fn text(&mut self, node: &Node) -> Option<Located<String>> {
         match &node.kind {
             Kind::Str(s) => Some(Located::new(s.clone(), node.loc)),
-            Kind::Int(i) => Some(Located::new(i.to_string(), node.loc)),
+            Kind::Int(_) | Kind::Float(_) | Kind::Bool(_) => {
+                Some(Located::new(self.spelling(node), node.loc))
+            }
             _ => {
                 self.mismatch(node, "text");
                 None
@@ -79,45 +120,44 @@ impl Decoder {
         }
     }
 
-    /// A finite number.
+    /// A finite number, at most a quadrillion in size.
     pub fn number(&mut self, node: &Node) -> Option<Located<f64>> {
-        match node.kind {
-            Kind::Int(i) => Some(Located::new(i as f64, node.loc)),
-            Kind::Float(f) if f.is_finite() => Some(Located::new(f, node.loc)),
-            Kind::Float(f) => {
-                let spelling = if f.is_nan() {
-                    ".nan"
-                } else if f > 0.0 {
-                    ".inf"
-                } else {
-                    "-.inf"
-                };
-                self.report(
-                    Diagnostic::error("not-finite", format!("numbers must be finite, found `{spelling}`"))
-                        .at(node.loc)
-                        .hint("give an ordinary number such as `1200` or `0.5`"),
-                );
-                None
-            }
+        let value = match node.kind {
+            Kind::Int(i) => i as f64,
+            Kind::Float(f) => f,
             _ => {
                 self.mismatch(node, "a number");
-                None
+                return None;
             }
+        };
+        if !value.is_finite() || value.abs() > MAX_MAGNITUDE {
+            let spelling = self.spelling(node);
+            self.report(
+                Diagnostic::error(
+                    "number-too-large",
+                    format!("`{spelling}` is not a number sroi can work with"),
+                )
+                .at(node.loc)
+                .hint("numbers must be finite and at most 1,000,000,000,000,000 in size"),
+            );
+            return None;
         }
+        Some(Located::new(value, node.loc))
     }
 
     /// A whole number (`3`, or `3.0`).
     pub fn whole(&mut self, node: &Node) -> Option<Located<i64>> {
         match node.kind {
             Kind::Int(i) => Some(Located::new(i, node.loc)),
-            Kind::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 => {
+            Kind::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < MAX_MAGNITUDE => {
                 Some(Located::new(f as i64, node.loc))
             }
-            Kind::Float(f) => {
+            Kind::Float(_) => {
+                let spelling = self.spelling(node);
                 self.report(
-                    Diagnostic::error("not-whole", format!("expected a whole number, found `{f}`"))
+                    Diagnostic::error("not-whole", format!("expected a whole number, found `{spelling}`"))
                         .at(node.loc)
-                        .hint("years and durations are whole numbers, such as `3`"),
+                        .hint("years, durations and counts of people are whole numbers, such as `3`"),
                 );
                 None
             }
@@ -131,22 +171,19 @@ impl Decoder {
     /// A percentage as a fraction: `25%`, `12.5%` or `0.25`. A bare number
     /// above 1 is refused, since `25` could mean 25% or 2,500%.
     pub fn percentage(&mut self, node: &Node) -> Option<Located<f64>> {
-        let spelling_hint = "percentages are written `25%` or `0.25`";
+        let spelling = self.spelling(node);
         let (value, bare) = match &node.kind {
             Kind::Int(_) | Kind::Float(_) => (self.number(node)?.value, true),
             Kind::Str(s) => match s.trim().strip_suffix('%').map(|n| n.trim().parse::<f64>()) {
                 Some(Ok(n)) if n.is_finite() => (n / 100.0, false),
-                _ => match s.trim().parse::<f64>() {
-                    Ok(n) if n.is_finite() => (n, true),
-                    _ => {
-                        self.report(
-                            Diagnostic::error("wrong-type", format!("expected a percentage, found `{s}`"))
-                                .at(node.loc)
-                                .hint(spelling_hint),
-                        );
-                        return None;
-                    }
-                },
+                _ => {
+                    self.report(
+                        Diagnostic::error("wrong-type", format!("expected a percentage, found `{s}`"))
+                            .at(node.loc)
+                            .hint("write percentages with a `%` sign, `25%`, or as a fraction, `0.25`"),
+                    );
+                    return None;
+                }
             },
             _ => {
                 self.mismatch(node, "a percentage");
@@ -154,10 +191,18 @@ impl Decoder {
             }
         };
         if bare && value > 1.0 {
+            let hint = if value <= 100.0 {
+                format!(
+                    "write percentages with a `%` sign or as a fraction: `{spelling}%` or `{}`",
+                    value / 100.0
+                )
+            } else {
+                "percentages lie between 0% and 100%, written `25%` or `0.25`".to_owned()
+            };
             self.report(
-                Diagnostic::error("bare-percentage", format!("`{value}` is not a percentage"))
+                Diagnostic::error("bare-percentage", format!("`{spelling}` is not a percentage"))
                     .at(node.loc)
-                    .hint(format!("{spelling_hint}: write `{value}%` or `{}`", value / 100.0)),
+                    .hint(hint),
             );
             return None;
         }
@@ -245,11 +290,12 @@ impl Decoder {
 }
 
 /// The entries of one mapping, read key by key; [`Fields::finish`] then
-/// reports the keys nobody asked for.
+/// reports the keys nobody asked for and the required ones that are missing.
 pub struct Fields<'n> {
     entries: &'n [(Key, Node)],
     used: Vec<bool>,
     invalid: Vec<&'static str>,
+    missing: Vec<&'static str>,
     what: &'static str,
     known: &'static [&'static str],
     /// Where the mapping starts.
@@ -257,56 +303,67 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
-    /// The node under `key`, if present.
-    pub fn node(&mut self, key: &'static str) -> Option<&'n Node> {
+    /// The key and node of `key`, if present.
+    fn entry(&mut self, key: &'static str) -> Option<&'n (Key, Node)> {
         debug_assert!(self.known.contains(&key), "{key} is not declared for {}", self.what);
         let index = self.entries.iter().position(|(k, _)| k.name == key)?;
         self.used[index] = true;
-        Some(&self.entries[index].1)
+        Some(&self.entries[index])
     }
 
-    /// Reads a present, non-null node with `read`, remembering the key when
-    /// the value was unusable.
+    /// The node under `key`, if present.
+    pub fn node(&mut self, key: &'static str) -> Option<&'n Node> {
+        self.entry(key).map(|(_, node)| node)
+    }
+
+    /// Reads a present node with `read`. A key with no value is an error
+    /// (`deadweight:` must not silently mean 0%); any unusable value is
+    /// remembered, so it is not reported again as missing.
     fn read<T>(
         &mut self,
         d: &mut Decoder,
-        key: &'static str,
-        node: &Node,
+        (key, node): &(Key, Node),
+        name: &'static str,
         read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<T> {
-        let value = read(d, node);
+        let value = if node.kind == Kind::Null {
+            d.report(
+                Diagnostic::error("empty-value", format!("`{name}` has no value"))
+                    .at(Loc { len: key.name.len(), ..key.loc })
+                    .hint("give a value after the colon, or delete the line"),
+            );
+            None
+        } else {
+            read(d, node)
+        };
         if value.is_none() {
-            self.mark_invalid(key);
+            self.mark_invalid(name);
         }
         value
     }
 
-    /// Reads an optional field. `null` counts as absent.
+    /// Reads an optional field.
     pub fn optional<T>(
         &mut self,
         d: &mut Decoder,
         key: &'static str,
         read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<T> {
-        let node = self.node(key).filter(|n| n.kind != Kind::Null)?;
-        self.read(d, key, node, read)
+        let entry = self.entry(key)?;
+        self.read(d, entry, key, read)
     }
 
-    /// Reads a required field, reporting it when missing.
+    /// Reads a required field; a missing one is reported by [`Fields::finish`].
     pub fn required<T>(
         &mut self,
         d: &mut Decoder,
         key: &'static str,
         read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<T> {
-        match self.node(key) {
-            Some(node) if node.kind != Kind::Null => self.read(d, key, node, read),
-            _ => {
-                d.report(
-                    Diagnostic::error("missing-key", format!("{} needs `{key}`", self.what))
-                        .at(self.loc)
-                        .hint(format!("add a line `{key}: …` to {}", self.what)),
-                );
+        match self.entry(key) {
+            Some(entry) => self.read(d, entry, key, read),
+            None => {
+                self.missing.push(key);
                 None
             }
         }
@@ -317,21 +374,38 @@ impl<'n> Fields<'n> {
         self.invalid.push(key);
     }
 
-    /// Reports every key that no read asked for, and returns the keys that
-    /// were present but unusable (already reported), so that later checks do
-    /// not report them again as missing.
-    pub fn finish(self, d: &mut Decoder) -> Vec<&'static str> {
-        for ((key, _), used) in self.entries.iter().zip(self.used) {
-            if used {
+    /// Reports every key that no read asked for, with the likely intended key,
+    /// and every required key that is missing, unless a misspelt key already
+    /// stands for it. Returns the keys that were present but unusable, or
+    /// misspelt, so that later checks do not report their absence again.
+    pub fn finish(mut self, d: &mut Decoder) -> Vec<&'static str> {
+        let mut meant = Vec::new();
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if *used {
                 continue;
             }
             let known = self.known.iter().copied();
-            let hint = suggest::did_you_mean(&key.name, known.clone())
-                .unwrap_or_else(|| format!("{} may have: {}", self.what, quoted_list(known)));
+            let closest = suggest::closest(&key.name, known.clone());
+            let hint = match closest {
+                Some(intended) => format!("did you mean `{intended}`?"),
+                None => format!("{} may have: {}", self.what, quoted_list(known)),
+            };
+            meant.extend(closest);
             let message = format!("unknown key `{}` in {}", key.name, self.what);
             let loc = Loc { len: key.name.len(), ..key.loc };
             d.report(Diagnostic::error("unknown-key", message).at(loc).hint(hint));
         }
+        for key in &self.missing {
+            if meant.contains(key) {
+                continue;
+            }
+            d.report(
+                Diagnostic::error("missing-key", format!("{} needs `{key}`", self.what))
+                    .at(self.loc)
+                    .hint(format!("add a line `{key}: …` to {}", self.what)),
+            );
+        }
+        self.invalid.extend(meant);
         self.invalid
     }
 }

@@ -129,6 +129,8 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     options.alias_limits = alias_limits;
     options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
     options.with_snippet = false;
+    // `No`, `yes` and `on` are words (a title, a name), not YAML 1.1 booleans.
+    options.strict_booleans = true;
     serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| yaml_error(&e, source))
 }
 
@@ -162,6 +164,19 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
         (
             "a tab is used for indentation or spacing".to_owned(),
             "YAML indents with spaces, never tabs: replace the tab with spaces".to_owned(),
+        )
+    } else if lower.contains("multiple yaml documents") || lower.contains("multiple documents") {
+        // Point at the `---` that starts the second document.
+        let mut starts = source.text.match_indices("\n---").map(|(i, _)| i + 1);
+        if source.text.starts_with("---") {
+            starts.next();
+        }
+        if let Some(offset) = starts.next() {
+            loc = Some(Loc { len: 3, ..source.loc_of_offset(offset) });
+        }
+        (
+            "the file holds more than one YAML document".to_owned(),
+            "keep one analysis per file: remove this `---` line, or move what follows it to a file of its own".to_owned(),
         )
     } else if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         let key = key.split(',').next().unwrap_or(key).trim();

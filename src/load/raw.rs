@@ -288,7 +288,20 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         outputs: list_of(&mut m, d, "outputs", output),
         outcomes: list_of(&mut m, d, "outcomes", outcome),
     };
-    let _ = m.finish(d);
+    // A list whose key is misspelt (`output:`) is there, just unreadable:
+    // references to its ids are consequences, not new errors.
+    let invalid = m.finish(d);
+    let mut raw = raw;
+    for (key, complete) in [
+        ("stakeholders", &mut raw.stakeholders.complete),
+        ("inputs", &mut raw.inputs.complete),
+        ("outputs", &mut raw.outputs.complete),
+        ("outcomes", &mut raw.outcomes.complete),
+    ] {
+        if invalid.contains(&key) {
+            *complete = false;
+        }
+    }
     raw
 }
 
@@ -372,12 +385,31 @@ fn stakeholder(d: &mut Decoder, node: &Node) -> Option<RawStakeholder> {
         invalid: Vec::new(),
         id: m.required(d, "id", Decoder::text),
         name: m.required(d, "name", Decoder::text),
-        size: m.optional(d, "size", Decoder::number),
+        size: m.optional(d, "size", |d, n| d.whole(n).map(|w| w.map(|v| v as f64))),
         engagement: m.optional(d, "engagement", Decoder::text),
-        excluded: m.optional(d, "excluded", Decoder::text),
+        excluded: m.optional(d, "excluded", excluded),
     };
     raw.invalid = m.finish(d);
     Some(raw)
+}
+
+/// `excluded:` holds the reason; `false` (or `""`) means the group is included.
+fn excluded(d: &mut Decoder, node: &Node) -> Option<L<String>> {
+    match node.kind {
+        Kind::Bool(false) => Some(L::new(String::new(), node.loc)),
+        Kind::Bool(true) => {
+            d.diagnostics.push(
+                crate::diag::Diagnostic::error(
+                    "excluded-without-reason",
+                    "`excluded` needs the reason the group is left out",
+                )
+                .at(node.loc)
+                .hint("write the reason, such as `excluded: Their gain is matched by a cost elsewhere`"),
+            );
+            None
+        }
+        _ => d.text(node),
+    }
 }
 
 fn input(d: &mut Decoder, node: &Node) -> Option<RawInput> {

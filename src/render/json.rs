@@ -43,7 +43,7 @@ struct OutcomeJson<'a> {
     description: &'a str,
     gross_value: f64,
     impact: f64,
-    values: &'a [f64],
+    values: Vec<f64>,
     present_value: f64,
     excluded: bool,
 }
@@ -72,6 +72,11 @@ struct YearJson {
     present_value: f64,
 }
 
+/// `-0.0` (from a zero times a negative proxy) prints as `0.0`.
+fn n(value: f64) -> f64 {
+    value + 0.0
+}
+
 /// The SPEC §5 object for `analysis` and its `results`, pretty-printed, with a final newline.
 pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
     let document = Document {
@@ -80,13 +85,13 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
         kind: analysis.kind,
         currency: &analysis.currency,
         price_year: analysis.price_year,
-        present_value: results.present_value,
-        investment: results.investment,
-        net_present_value: results.net_present_value,
-        sroi_ratio: results.sroi_ratio,
-        net_sroi_ratio: results.net_sroi_ratio,
-        payback_months: results.payback_months,
-        gross_value: results.gross_value,
+        present_value: n(results.present_value),
+        investment: n(results.investment),
+        net_present_value: n(results.net_present_value),
+        sroi_ratio: n(results.sroi_ratio),
+        net_sroi_ratio: n(results.net_sroi_ratio),
+        payback_months: results.payback_months.map(n),
+        gross_value: n(results.gross_value),
         settings: SettingsJson {
             discount_rate: match analysis.settings.discount_rate {
                 DiscountRate::Constant(rate) => rate.into(),
@@ -102,10 +107,10 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
                 id: &o.id,
                 stakeholder: &analysis.stakeholders[o.stakeholder].id,
                 description: &o.description,
-                gross_value: r.gross_value,
-                impact: r.impact,
-                values: &r.values,
-                present_value: r.present_value,
+                gross_value: n(r.gross_value),
+                impact: n(r.impact),
+                values: r.values.iter().copied().map(n).collect(),
+                present_value: n(r.present_value),
                 excluded: r.excluded,
             })
             .collect(),
@@ -116,7 +121,7 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
             .map(|(s, r)| StakeholderJson {
                 id: &s.id,
                 name: &s.name,
-                present_value: r.present_value,
+                present_value: n(r.present_value),
                 excluded: s.is_excluded(),
             })
             .collect(),
@@ -128,7 +133,7 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
                 id: &i.id,
                 amount: r.amount,
                 year: i.year,
-                present_value: r.present_value,
+                present_value: n(r.present_value),
             })
             .collect(),
         years: results
@@ -136,9 +141,9 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
             .iter()
             .map(|y| YearJson {
                 year: y.year,
-                value: y.value,
+                value: n(y.value),
                 discount_factor: y.discount_factor,
-                present_value: y.present_value,
+                present_value: n(y.present_value),
             })
             .collect(),
     };

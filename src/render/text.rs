@@ -35,20 +35,24 @@ impl Table {
     }
 
     fn render(&self, out: &mut String) {
+        use unicode_width::UnicodeWidthStr;
+        let rows: Vec<Vec<String>> =
+            self.rows.iter().map(|r| r.iter().map(|c| fit(c, MAX_CELL)).collect()).collect();
         let widths: Vec<usize> = (0..self.headers.len())
-            .map(|i| {
-                let cells = self.rows.iter().map(|r| r[i].chars().count());
-                cells.chain([self.headers[i].chars().count()]).max().unwrap_or(0)
-            })
+            .map(|i| rows.iter().map(|r| r[i].width()).chain([self.headers[i].width()]).max().unwrap_or(0))
             .collect();
         let line = |cells: Vec<&str>, out: &mut String| {
             let padded: Vec<String> = cells
                 .iter()
                 .zip(&widths)
                 .zip(&self.align)
-                .map(|((cell, &width), align)| match align {
-                    Align::Left => format!("{cell:<width$}"),
-                    Align::Right => format!("{cell:>width$}"),
+                .map(|((cell, &width), align)| {
+                    // Pad by display width: CJK characters and emoji take two columns.
+                    let pad = " ".repeat(width.saturating_sub(cell.width()));
+                    match align {
+                        Align::Left => format!("{cell}{pad}"),
+                        Align::Right => format!("{pad}{cell}"),
+                    }
                 })
                 .collect();
             let _ = writeln!(out, "  {}", padded.join("  ").trim_end());
@@ -56,10 +60,33 @@ impl Table {
         line(self.headers.clone(), out);
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         line(rule.iter().map(String::as_str).collect(), out);
-        for row in &self.rows {
+        for row in &rows {
             line(row.iter().map(String::as_str).collect(), out);
         }
     }
+}
+
+/// Widest cell shown, in columns; longer text is cut with an ellipsis.
+const MAX_CELL: usize = 44;
+
+/// `text` cut to at most `max` display columns.
+fn fit(text: &str, max: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Describes the discounting settings in words: `3.5%, end of year`.
@@ -84,7 +111,11 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
     if let Some(organisation) = &analysis.organisation {
         let _ = writeln!(out, "{organisation}");
     }
-    let _ = writeln!(out, "\n{}\n", headline(results.sroi_ratio, c));
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        headline(results.sroi_ratio, c, analysis.kind == crate::model::AnalysisKind::Forecast)
+    );
 
     let mut figures = Table::new(&[("Figure", Align::Left), ("Value", Align::Right)]);
     let payback = results
@@ -131,7 +162,7 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
         let pv = if r.excluded { "excluded".to_owned() } else { money(r.present_value, c) };
         by_outcome.row(vec![
             o.description.clone(),
-            stakeholder.id.clone(),
+            stakeholder.name.clone(),
             money(r.gross_value, c),
             money(r.impact, c),
             pv,

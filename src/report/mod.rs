@@ -418,7 +418,7 @@ pub fn build(analysis: &Analysis, results: &Results, date: crate::model::Date) -
         summary: analysis.summary.clone(),
         headline: Headline {
             ratio: ratio(results.sroi_ratio),
-            sentence: headline(results.sroi_ratio, c),
+            sentence: headline(results.sroi_ratio, c, analysis.kind == crate::model::AnalysisKind::Forecast),
             present_value: money(pv, c),
             investment: money(results.investment, c),
             net_present_value: money(results.net_present_value, c),

@@ -65,7 +65,8 @@ impl Ids {
         if !self.complete {
             return None;
         }
-        let known = self.ids.iter().filter(|id| !id.is_empty()).map(String::as_str);
+        // Only ids that are themselves valid are worth suggesting.
+        let known = self.ids.iter().filter(|id| spelling_problem(id).is_none()).map(String::as_str);
         let hint = suggest::did_you_mean(&reference.value, known.clone()).unwrap_or_else(|| {
             let list: Vec<&str> = known.collect();
             if list.is_empty() {

@@ -14,6 +14,7 @@ use crate::model::{
     Stakeholder,
 };
 use crate::source::{Loc, Located};
+use crate::suggest;
 
 use ids::Ids;
 
@@ -23,6 +24,14 @@ pub const FORMAT_VERSION: i64 = 1;
 pub const MAX_YEARS: i64 = 50;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
+
+/// A number as people write it: at most six decimals, no trailing zeros
+/// (`100.49999999999999` → `100.5`).
+fn show(value: f64) -> String {
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+}
 
 /// Validates `raw`, adding every problem to `diagnostics`. Returns the model
 /// when there is no error.
@@ -67,20 +76,21 @@ impl Validator<'_> {
         }
         let currency = raw.currency.as_ref().map_or_else(|| "GBP".to_owned(), |c| c.value.clone());
         if let Some(c) = &raw.currency
-            && !(c.value.len() == 3 && c.value.chars().all(|ch| ch.is_ascii_uppercase()))
+            && !crate::currency::is_known(&c.value)
         {
+            let upper = c.value.trim().to_ascii_uppercase();
+            let hint = if crate::currency::is_known(&upper) {
+                format!("currency codes are written in capitals: `{upper}`")
+            } else {
+                suggest::did_you_mean(&upper, crate::currency::CODES.iter().copied())
+                    .map(|d| format!("{d} Codes are ISO 4217, such as `GBP`, `EUR` or `USD`"))
+                    .unwrap_or_else(|| "use an ISO 4217 code, such as `GBP`, `EUR` or `USD`".to_owned())
+            };
             self.error(
                 "bad-currency",
                 c.loc,
                 format!("`{}` is not an ISO 4217 currency code", c.value),
-                format!("currency codes are three capital letters, such as `GBP`, `EUR` or `USD`{}", {
-                    let upper = c.value.trim().to_ascii_uppercase();
-                    if upper.len() == 3 && upper.chars().all(|ch| ch.is_ascii_uppercase()) {
-                        format!(": write `{upper}`")
-                    } else {
-                        String::new()
-                    }
-                }),
+                hint,
             );
         }
         let price_year = raw.price_year.as_ref().and_then(|y| self.year(y, "price year"));
@@ -128,6 +138,15 @@ impl Validator<'_> {
         // Without a readable document or inputs list, these would only repeat an error already given.
         if raw.is_mapping && raw.inputs.complete {
             self.investment(&raw.inputs, &inputs);
+        }
+        if raw.is_mapping && raw.outcomes.complete && raw.outcomes.items.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::warning("no-outcomes", "the analysis has no outcomes, so its value is zero")
+                    .at(raw.outcomes.loc)
+                    .hint(
+                        "list what changes for stakeholders under `outcomes:`; `sroi init` writes an example",
+                    ),
+            );
         }
 
         Some(Analysis {
@@ -205,11 +224,17 @@ impl Validator<'_> {
 
     fn not_negative(&mut self, value: &Located<f64>, what: &str) -> Option<f64> {
         if value.value < 0.0 {
+            // Only a quantity of outcome could be meant as a harm.
+            let hint = if what.contains("quantity") {
+                "give zero or more; a harm is recorded with a negative proxy value instead"
+            } else {
+                "give zero or more"
+            };
             self.error(
                 "negative",
                 value.loc,
-                format!("{what} cannot be negative (found {})", value.value),
-                "give zero or more; a harm is recorded with a negative proxy value instead",
+                format!("{what} cannot be negative (found {})", show(value.value)),
+                hint,
             );
             return None;
         }
@@ -221,7 +246,7 @@ impl Validator<'_> {
             self.error(
                 "percentage-out-of-range",
                 value.loc,
-                format!("{what} must lie between 0% and 100% (found {}%)", value.value * 100.0),
+                format!("{what} must lie between 0% and 100% (found {}%)", show(value.value * 100.0)),
                 "percentages are written `25%` or `0.25`",
             );
             return None;
@@ -260,16 +285,31 @@ impl Validator<'_> {
     }
 
     fn input(&mut self, raw: &RawInput, stakeholders: &Ids) -> Option<Input> {
-        let stakeholder = match &raw.stakeholder {
-            Some(s) => Some(stakeholders.resolve(s, self.diagnostics)?),
-            None => None,
+        // Every part is checked before any failure stops the input, so all its problems show at once.
+        let stakeholder = raw.stakeholder.as_ref().map(|s| stakeholders.resolve(s, self.diagnostics));
+        let value = self.input_value(raw);
+        let year = match &raw.year {
+            Some(year) => self.years(year, "an input's year", 0, MAX_INPUT_YEAR),
+            None => Some(0),
         };
-        let value = match (&raw.amount, &raw.hours, &raw.rate) {
-            (Some(amount), None, None) => InputValue::Amount(self.not_negative(amount, "an amount")?),
+        Some(Input {
+            id: raw.id.as_ref()?.value.clone(),
+            stakeholder: stakeholder.map_or(Some(None), |s| s.map(Some))?,
+            description: raw.description.as_ref().map(|d| d.value.clone()),
+            value: value?,
+            year: year?,
+            loc: raw.loc,
+        })
+    }
+
+    /// `amount`, or `hours` and `rate`.
+    fn input_value(&mut self, raw: &RawInput) -> Option<InputValue> {
+        match (&raw.amount, &raw.hours, &raw.rate) {
+            (Some(amount), None, None) => Some(InputValue::Amount(self.not_negative(amount, "an amount")?)),
             (None, Some(hours), Some(rate)) => {
                 let hours = self.not_negative(hours, "hours");
                 let rate = self.not_negative(rate, "a rate");
-                InputValue::Time { hours: hours?, rate: rate? }
+                Some(InputValue::Time { hours: hours?, rate: rate? })
             }
             (Some(amount), _, _) => {
                 self.error(
@@ -278,12 +318,10 @@ impl Validator<'_> {
                     "an input has either `amount` or `hours` and `rate`, not both",
                     "keep `amount` for money, or `hours` and `rate` for time given in kind",
                 );
-                return None;
+                None
             }
             // A value that was given but unreadable has been reported already.
-            _ if raw.invalid.iter().any(|k| ["amount", "hours", "rate"].contains(k)) => {
-                return None;
-            }
+            _ if raw.invalid.iter().any(|k| ["amount", "hours", "rate"].contains(k)) => None,
             (None, None, None) => {
                 self.error(
                     "input-no-value",
@@ -291,7 +329,7 @@ impl Validator<'_> {
                     "an input needs `amount`, or `hours` and `rate`",
                     "add `amount: 50000` for money, or `hours: 1200` and `rate: 12.21` for volunteer time",
                 );
-                return None;
+                None
             }
             (None, hours, _) => {
                 let (present, missing) = if hours.is_some() { ("hours", "rate") } else { ("rate", "hours") };
@@ -301,21 +339,9 @@ impl Validator<'_> {
                     format!("an input with `{present}` also needs `{missing}`"),
                     "time given in kind is valued as `hours` × `rate`",
                 );
-                return None;
+                None
             }
-        };
-        let year = match &raw.year {
-            Some(year) => self.years(year, "an input's year", 0, MAX_INPUT_YEAR)?,
-            None => 0,
-        };
-        Some(Input {
-            id: raw.id.as_ref()?.value.clone(),
-            stakeholder,
-            description: raw.description.as_ref().map(|d| d.value.clone()),
-            value,
-            year,
-            loc: raw.loc,
-        })
+        }
     }
 
     fn output(&mut self, raw: &RawOutput, inputs: &Ids) -> Option<Output> {
@@ -365,6 +391,8 @@ impl Validator<'_> {
                 price_year,
             })
         });
+        // Check every range before giving up, so all their problems are reported.
+        let ranges: Vec<Option<Range>> = raw.range.iter().map(|r| self.range(r, raw)).collect();
         let outcome = Outcome {
             id: raw.id.as_ref()?.value.clone(),
             stakeholder: stakeholder?,
@@ -377,13 +405,10 @@ impl Validator<'_> {
             deadweight: deadweight?,
             displacement: displacement?,
             attribution: attribution?,
-            ranges: Vec::new(),
+            ranges: ranges.into_iter().collect::<Option<Vec<_>>>()?,
             loc: raw.loc,
         };
-        // Check every range before giving up, so all their problems are reported.
-        let ranges: Vec<Option<Range>> = raw.range.iter().map(|r| self.range(r, &outcome)).collect();
-        let ranges = ranges.into_iter().collect::<Option<Vec<_>>>()?;
-        links_ok.then_some(Outcome { ranges, ..outcome })
+        links_ok.then_some(outcome)
     }
 
     /// `quantity`/`duration`/`drop_off`, or `schedule`, never both.
@@ -456,11 +481,11 @@ impl Validator<'_> {
     }
 
     /// A range must be ordered, sensible for its assumption, and contain the point value.
-    fn range(&mut self, raw: &RawRange, outcome: &Outcome) -> Option<Range> {
+    fn range(&mut self, raw: &RawRange, outcome: &RawOutcome) -> Option<Range> {
         let assumption = raw.assumption.value;
         let key = assumption.key();
         let show = |v: f64| {
-            if assumption.is_percentage() { crate::format::percent(v) } else { v.to_string() }
+            if assumption.is_percentage() { crate::format::percent(v) } else { show(v) }
         };
         if raw.low.value > raw.high.value {
             self.error(
@@ -475,28 +500,28 @@ impl Validator<'_> {
             );
             return None;
         }
-        let point = match (assumption, &outcome.profile) {
-            (crate::model::Assumption::Quantity, Profile::Constant { quantity, .. }) => *quantity,
-            (crate::model::Assumption::DropOff, Profile::Constant { drop_off, .. }) => *drop_off,
-            (crate::model::Assumption::Duration, Profile::Constant { duration, .. }) => f64::from(*duration),
-            (
-                crate::model::Assumption::Quantity
-                | crate::model::Assumption::DropOff
-                | crate::model::Assumption::Duration,
-                Profile::Schedule(_),
-            ) => {
-                self.error(
-                    "range-on-schedule",
-                    raw.assumption.loc,
-                    format!("an outcome with a `schedule` has no single `{key}` to vary"),
-                    format!("remove `{key}` from `range:`"),
-                );
-                return None;
-            }
-            (crate::model::Assumption::Proxy, _) => outcome.proxy.value,
-            (crate::model::Assumption::Deadweight, _) => outcome.deadweight,
-            (crate::model::Assumption::Displacement, _) => outcome.displacement,
-            (crate::model::Assumption::Attribution, _) => outcome.attribution,
+        use crate::model::Assumption as A;
+        let value = |v: &Option<Located<f64>>, default: f64| v.as_ref().map_or(default, |v| v.value);
+        if outcome.schedule.is_some() && matches!(assumption, A::Quantity | A::DropOff | A::Duration) {
+            self.error(
+                "range-on-schedule",
+                raw.assumption.loc,
+                format!("an outcome with a `schedule` has no single `{key}` to vary"),
+                format!("remove `{key}` from `range:`"),
+            );
+            return None;
+        }
+        // The value the range is around, as written (or its default). When it
+        // was unreadable it has been reported, and there is nothing to compare.
+        let point = match assumption {
+            _ if outcome.invalid.contains(&key) => None,
+            A::Quantity => outcome.quantity.as_ref().map(|q| q.value),
+            A::Proxy => outcome.proxy.as_ref().and_then(|p| p.value.as_ref()).map(|v| v.value),
+            A::Deadweight => Some(value(&outcome.deadweight, 0.0)),
+            A::Displacement => Some(value(&outcome.displacement, 0.0)),
+            A::Attribution => Some(value(&outcome.attribution, 0.0)),
+            A::DropOff => Some(value(&outcome.drop_off, 0.0)),
+            A::Duration => Some(outcome.duration.as_ref().map_or(1.0, |d| d.value as f64)),
         };
         let (low, high) = (raw.low.value, raw.high.value);
         let valid = if assumption.is_percentage() {
@@ -519,7 +544,9 @@ impl Validator<'_> {
         if !valid {
             return None;
         }
-        if !(low..=high).contains(&point) {
+        if let Some(point) = point
+            && !(low..=high).contains(&point)
+        {
             self.error(
                 "point-outside-range",
                 raw.assumption.loc,
