@@ -44,3 +44,19 @@ fn parse_yaml(bencher: divan::Bencher, outcomes: usize) {
     let source = source(outcomes);
     bencher.bench(|| sroi::load::parse_yaml(divan::black_box(&source)).is_ok());
 }
+
+/// What `sroi report -f html` does, less the file write: check, compute,
+/// build the view model, draw the charts and render the templates.
+/// Target (issue 3): under 50 ms for 30 outcomes.
+#[divan::bench(args = [30, 200])]
+fn report_html(bencher: divan::Bencher, outcomes: usize) {
+    let source = source(outcomes);
+    let templates = sroi::render::html::Templates::load(None).expect("embedded templates");
+    let date = sroi::model::Date { year: 2026, month: 1, day: 1 };
+    bencher.bench(|| {
+        let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
+        let results = sroi::compute::compute(&analysis);
+        let report = sroi::report::build(&analysis, &results, date);
+        sroi::render::html::render(&report, None, &templates).expect("renders").len()
+    });
+}
