@@ -1,37 +1,64 @@
 //! Present value by stakeholder: horizontal bars, each labelled with its value.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{ChartError, FAMILY, WIDTH, accessible, chart_error, fonts, rgb, series_colour, truncate};
+use super::{Chart, FAMILY, WIDTH, rgb, series_colour, truncate};
 use crate::format::{money, percent};
 
-/// Horizontal bars of `values` (label, amount), in `currency`.
-pub fn by_stakeholder(values: &[(String, f64)], currency: &str, id: &str) -> Result<String, ChartError> {
-    fonts();
-    let err = chart_error("value by stakeholder");
-    let rows = values.len().max(1);
-    let height = 70 + 44 * rows as u32;
-    let total: f64 = values.iter().map(|(_, v)| v).sum();
-    let max = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
-    let min = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
-    let span = (max - min).max(1.0);
-    // Room for the value label at the end of the longest bar.
-    let (x_min, x_max) = (min - if min < 0.0 { span * 0.25 } else { 0.0 }, max + span * 0.3);
-    let label_width = 210u32;
-    let names: Vec<String> =
-        values.iter().map(|(n, _)| truncate(n, 13.0, label_width as f32 - 14.0)).collect();
+/// Horizontal bars of (label, amount), in a currency.
+pub struct ByStakeholder<'a> {
+    /// (stakeholder, present value).
+    pub values: &'a [(String, f64)],
+    /// ISO 4217 code.
+    pub currency: &'a str,
+}
 
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| err(e.to_string()))?;
-        let mut chart = ChartBuilder::on(&root)
+const LABEL_WIDTH: u32 = 210;
+
+impl Chart for ByStakeholder<'_> {
+    fn name(&self) -> &'static str {
+        "value by stakeholder"
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (WIDTH, 70 + 44 * self.values.len().max(1) as u32)
+    }
+
+    fn title(&self) -> String {
+        "Present value by stakeholder".to_owned()
+    }
+
+    fn description(&self) -> String {
+        let items: Vec<String> = self
+            .values
+            .iter()
+            .map(|(name, value)| format!("{name}: {}", money(*value, self.currency)))
+            .collect();
+        format!("Horizontal bar chart. {}.", items.join("; "))
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let (values, currency) = (self.values, self.currency);
+        let rows = values.len().max(1);
+        let total: f64 = values.iter().map(|(_, v)| v).sum();
+        let max = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
+        let min = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
+        let span = (max - min).max(1.0);
+        // Room for the value label at the end of the longest bar.
+        let (x_min, x_max) = (min - if min < 0.0 { span * 0.25 } else { 0.0 }, max + span * 0.3);
+        let names: Vec<String> =
+            values.iter().map(|(n, _)| truncate(n, 10.5, LABEL_WIDTH as f32 - 14.0)).collect();
+        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
+
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let mut chart = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(34)
-            .y_label_area_size(label_width)
+            .y_label_area_size(LABEL_WIDTH)
             .build_cartesian_2d(x_min..x_max, -0.5..rows as f64 - 0.5)
-            .map_err(|e| err(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
         let money_label = |v: &f64| money(*v, currency);
         chart
             .configure_mesh()
@@ -42,45 +69,32 @@ pub fn by_stakeholder(values: &[(String, f64)], currency: &str, id: &str) -> Res
             .x_labels(5)
             .x_label_formatter(&money_label)
             .y_labels(0)
-            .label_style((FAMILY, 13).into_font().color(&RGBColor(34, 34, 34)))
+            .label_style(text.clone())
             .draw()
-            .map_err(|e| err(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
         for (index, ((_, value), name)) in values.iter().zip(&names).enumerate() {
             // The first stakeholder is drawn at the top.
             let row = (rows - 1 - index) as f64;
-            let colour = rgb(series_colour(index));
-            let bar = Rectangle::new([(0.0, row - 0.3), (*value, row + 0.3)], colour.filled());
-            chart.draw_series(std::iter::once(bar)).map_err(|e| err(e.to_string()))?;
+            let bar =
+                Rectangle::new([(0.0, row - 0.3), (*value, row + 0.3)], rgb(series_colour(index)).filled());
+            chart.draw_series(std::iter::once(bar)).map_err(|e| e.to_string())?;
             let share = if total != 0.0 { format!(" ({})", percent(value / total)) } else { String::new() };
-            let anchor = if *value < 0.0 {
-                Pos::new(HPos::Right, VPos::Center)
-            } else {
-                Pos::new(HPos::Left, VPos::Center)
-            };
-            let offset = span * 0.01 * if *value < 0.0 { -1.0 } else { 1.0 };
+            let (h_pos, offset) =
+                if *value < 0.0 { (HPos::Right, -span * 0.01) } else { (HPos::Left, span * 0.01) };
             let label = Text::new(
                 format!("{}{share}", money(*value, currency)),
                 (*value + offset, row),
-                (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34)).pos(anchor),
+                text.clone().pos(Pos::new(h_pos, VPos::Center)),
             );
-            chart.draw_series(std::iter::once(label)).map_err(|e| err(e.to_string()))?;
+            chart.draw_series(std::iter::once(label)).map_err(|e| e.to_string())?;
             let (x, y) = chart.backend_coord(&(x_min, row));
             root.draw(&Text::new(
                 name.clone(),
                 (x - 8, y),
-                (FAMILY, 13)
-                    .into_font()
-                    .color(&RGBColor(34, 34, 34))
-                    .pos(Pos::new(HPos::Right, VPos::Center)),
+                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
             ))
-            .map_err(|e| err(e.to_string()))?;
+            .map_err(|e| e.to_string())?;
         }
-        root.present().map_err(|e| err(e.to_string()))?;
+        Ok(())
     }
-    let description = values
-        .iter()
-        .map(|(name, value)| format!("{name}: {}", money(*value, currency)))
-        .collect::<Vec<_>>()
-        .join("; ");
-    Ok(accessible(&svg, id, "Present value by stakeholder", &format!("Horizontal bar chart. {description}.")))
 }

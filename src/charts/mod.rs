@@ -4,6 +4,7 @@
 //! Every chart's numbers are also in a table beside it in the report.
 
 pub mod bars;
+pub mod drawing;
 pub mod stacked;
 pub mod theory;
 pub mod waterfall;
@@ -38,6 +39,49 @@ pub struct ChartError {
 
 pub(crate) fn chart_error(chart: &'static str) -> impl Fn(String) -> ChartError {
     move |message| ChartError { chart, message }
+}
+
+/// A chart plotters can draw on any backend: SVG for the HTML report, the
+/// [`drawing::Recorder`] for the PDF.
+pub trait Chart {
+    /// Its name, for errors.
+    fn name(&self) -> &'static str;
+    /// Its size in CSS pixels.
+    fn size(&self) -> (u32, u32);
+    /// Its title, the short text alternative.
+    fn title(&self) -> String;
+    /// Its description, the long text alternative, with its numbers.
+    fn description(&self) -> String;
+    /// Draws it.
+    fn draw<DB: plotters::prelude::DrawingBackend>(
+        &self,
+        root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    ) -> Result<(), String>;
+}
+
+/// The chart as an accessible SVG image with the element id `id`.
+pub fn svg(chart: &impl Chart, id: &str) -> Result<String, ChartError> {
+    use plotters::prelude::IntoDrawingArea;
+    fonts();
+    let mut svg = String::new();
+    {
+        let root = plotters::prelude::SVGBackend::with_string(&mut svg, chart.size()).into_drawing_area();
+        chart.draw(&root).map_err(chart_error(chart.name()))?;
+        root.present().map_err(|e| chart_error(chart.name())(e.to_string()))?;
+    }
+    Ok(accessible(&svg, id, &chart.title(), &chart.description()))
+}
+
+/// The chart as shapes, for the PDF.
+pub fn drawing(chart: &impl Chart) -> Result<drawing::Drawing, ChartError> {
+    use plotters::prelude::IntoDrawingArea;
+    fonts();
+    let mut out = drawing::Drawing::default();
+    {
+        let root = drawing::Recorder::new(&mut out, chart.size()).into_drawing_area();
+        chart.draw(&root).map_err(chart_error(chart.name()))?;
+    }
+    Ok(out)
 }
 
 /// Registers the embedded fonts with plotters, once.

@@ -2,9 +2,8 @@
 //! outputs, outcomes, stakeholders) joined by the links the analysis gives.
 //! Drawn directly as SVG: plotters has no node-and-link layout.
 
-use std::fmt::Write as _;
-
-use super::{FAMILY, WIDTH, accessible, wrap, xml_escape};
+use super::drawing::{Anchor, Drawing, Shape};
+use super::{WIDTH, accessible, wrap};
 use crate::colour::Rgb;
 use crate::report::TheoryOfChange;
 
@@ -39,26 +38,29 @@ fn column(labels: &[String], index: usize) -> (Vec<Placed>, f32) {
     (placed, y)
 }
 
-/// The diagram, or `None` when the analysis links nothing (there is no theory to draw).
-pub fn theory_of_change(toc: &TheoryOfChange, accent: Rgb, id: &str) -> Option<String> {
+/// The diagram as shapes, or `None` when there are no outcomes to draw.
+pub fn drawing(toc: &TheoryOfChange, accent: Rgb) -> Option<Drawing> {
     if toc.outcomes.is_empty() {
         return None;
     }
+    let grey = Rgb(0x59, 0x59, 0x59);
+    let ink = Rgb(0x22, 0x22, 0x22);
     let columns = [&toc.inputs, &toc.outputs, &toc.outcomes, &toc.stakeholders];
     let placed: Vec<(Vec<Placed>, f32)> =
         columns.iter().enumerate().map(|(i, labels)| column(labels, i)).collect();
     let height = placed.iter().map(|(_, bottom)| *bottom).fold(TOP, f32::max) + 4.0;
-    let mut body = String::new();
-    let _ = write!(
-        body,
-        "<svg viewBox=\"0 0 {WIDTH} {height:.0}\"><defs><marker id=\"{id}-arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#595959\"/></marker></defs>"
-    );
+    let mut shapes = Vec::new();
     for (i, title) in ["Inputs", "Outputs", "Outcomes", "Stakeholders"].iter().enumerate() {
         let x = i as f32 * (COLUMN + GAP);
-        let _ = write!(
-            body,
-            "<text x=\"{x:.1}\" y=\"18\" font-family=\"{FAMILY}\" font-size=\"14\" font-weight=\"bold\" fill=\"#222222\">{title}</text>"
-        );
+        shapes.push(Shape::Text {
+            text: (*title).to_owned(),
+            x,
+            y: 18.0,
+            size: 14.0,
+            bold: true,
+            colour: ink,
+            anchor: Anchor::Start,
+        });
     }
     let links = [(0, &toc.input_links), (1, &toc.output_links), (2, &toc.outcome_links)];
     for (from_column, pairs) in links {
@@ -70,42 +72,56 @@ pub fn theory_of_change(toc: &TheoryOfChange, accent: Rgb, id: &str) -> Option<S
             let (x1, y1) = (from.x + COLUMN, from.y + from.height / 2.0);
             let (x2, y2) = (to.x - 1.0, to.y + to.height / 2.0);
             let bend = GAP / 2.0;
-            let _ = write!(
-                body,
-                "<path d=\"M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {x2:.1},{y2:.1}\" fill=\"none\" stroke=\"#595959\" stroke-width=\"1.2\" marker-end=\"url(#{id}-arrow)\"/>",
-                x1 + bend,
-                x2 - bend
-            );
+            shapes.push(Shape::Curve {
+                points: [(x1, y1), (x1 + bend, y1), (x2 - bend, y2), (x2, y2)],
+                colour: grey,
+                width: 1.2,
+                arrow: true,
+            });
         }
     }
-    let accent = accent.hex();
     for (c, (boxes, _)) in placed.iter().enumerate() {
         // Outcomes are filled with the accent, so the column that carries the value stands out.
-        let (fill, text) = if c == 2 { (accent.as_str(), "#ffffff") } else { ("#f2f2f2", "#222222") };
+        let (fill, text) = if c == 2 { (accent, Rgb::WHITE) } else { (Rgb(0xf2, 0xf2, 0xf2), ink) };
         for b in boxes {
-            let _ = write!(
-                body,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{COLUMN}\" height=\"{:.1}\" rx=\"4\" fill=\"{fill}\" stroke=\"#595959\" stroke-width=\"1\"/>",
-                b.x, b.y, b.height
-            );
+            shapes.push(Shape::Rect {
+                x: b.x,
+                y: b.y,
+                w: COLUMN,
+                h: b.height,
+                fill: Some(fill),
+                stroke: Some((grey, 1.0)),
+                radius: 4.0,
+            });
             for (l, line) in b.lines.iter().enumerate() {
-                let _ = write!(
-                    body,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"{FAMILY}\" font-size=\"{FONT_SIZE}\" fill=\"{text}\">{}</text>",
-                    b.x + PAD,
-                    b.y + PAD + 11.0 + l as f32 * LINE,
-                    xml_escape(line)
-                );
+                shapes.push(Shape::Text {
+                    text: line.clone(),
+                    x: b.x + PAD,
+                    y: b.y + PAD + 11.0 + l as f32 * LINE,
+                    size: FONT_SIZE,
+                    bold: false,
+                    colour: text,
+                    anchor: Anchor::Start,
+                });
             }
         }
     }
-    body.push_str("</svg>");
-    let description = format!(
+    Some(Drawing { width: WIDTH as f32, height, shapes })
+}
+
+/// A text description of the diagram.
+pub fn description(toc: &TheoryOfChange) -> String {
+    format!(
         "Diagram of the theory of change: {} inputs lead to {} outputs, which lead to {} outcomes for {} stakeholder groups. The impact map and the inputs and outputs tables list every link in words.",
         toc.inputs.len(),
         toc.outputs.len(),
         toc.outcomes.len(),
         toc.stakeholders.len()
-    );
-    Some(accessible(&body, id, "Theory of change", &description))
+    )
+}
+
+/// The diagram as an accessible SVG image, or `None` when there are no outcomes.
+pub fn theory_of_change(toc: &TheoryOfChange, accent: Rgb, id: &str) -> Option<String> {
+    let drawing = drawing(toc, accent)?;
+    Some(accessible(&drawing.to_svg(), id, "Theory of change", &description(toc)))
 }

@@ -130,7 +130,7 @@ pub fn run(
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
-    let report = crate::report::build(&analysis, &results, crate::report::date::report_date());
+    let report = crate::report::build(&analysis, &results, crate::report::date::report_time());
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {
             Ok(image) => Some(image),

@@ -137,13 +137,22 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
     let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     Ok(Charts {
         theory: charts::theory::theory_of_change(&data.theory_of_change, accent, "chart-theory"),
-        by_stakeholder: charts::bars::by_stakeholder(
-            &data.by_stakeholder,
-            &data.currency,
+        by_stakeholder: charts::svg(
+            &charts::bars::ByStakeholder { values: &data.by_stakeholder, currency: &data.currency },
             "chart-stakeholders",
         )?,
-        over_time: charts::stacked::over_time(&data.years, &data.over_time, &data.currency, "chart-years")?,
-        waterfall: charts::waterfall::waterfall(&data.waterfall, accent, &data.currency, "chart-waterfall")?,
+        over_time: charts::svg(
+            &charts::stacked::OverTime {
+                years: &data.years,
+                series: &data.over_time,
+                currency: &data.currency,
+            },
+            "chart-years",
+        )?,
+        waterfall: charts::svg(
+            &charts::waterfall::Waterfall { steps: &data.waterfall, accent, currency: &data.currency },
+            "chart-waterfall",
+        )?,
     })
 }
 

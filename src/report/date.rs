@@ -3,18 +3,14 @@
 
 use crate::model::Date;
 
-/// The report date: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) if set and
-/// valid, else the current time.
-pub fn report_date() -> Date {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    from_unix_seconds(seconds)
+/// The report time in seconds since 1970 (UTC): `SOURCE_DATE_EPOCH` if set
+/// and valid, else now.
+pub fn report_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+    })
 }
 
 /// The UTC calendar date of a Unix time (Howard Hinnant's `civil_from_days`).

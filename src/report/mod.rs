@@ -29,6 +29,8 @@ pub struct Report {
     pub period: Option<String>,
     /// The date the report was made (from `SOURCE_DATE_EPOCH` when set).
     pub date: String,
+    /// The same moment, in seconds since 1970 (UTC), for document metadata.
+    pub timestamp: i64,
     /// "sroi 0.1.0".
     pub generator: String,
     /// ISO 4217 code.
@@ -269,8 +271,10 @@ fn plural(n: f64, one: &str, many: &str) -> String {
     format!("{digits} {word}")
 }
 
-/// Builds the view model. `date` is the report date, usually [`date::report_date`].
-pub fn build(analysis: &Analysis, results: &Results, date: crate::model::Date) -> Report {
+/// Builds the view model. `timestamp` is when the report is made, in seconds
+/// since 1970, usually [`date::report_time`].
+pub fn build(analysis: &Analysis, results: &Results, timestamp: i64) -> Report {
+    let date = date::from_unix_seconds(timestamp);
     let c = analysis.currency.as_str();
     let pv = results.present_value;
     let stakeholder_name = |i: usize| analysis.stakeholders[i].name.clone();
@@ -413,6 +417,7 @@ pub fn build(analysis: &Analysis, results: &Results, date: crate::model::Date) -
         },
         period: analysis.period.map(|p| format!("{} to {}", date::long(p.start), date::long(p.end))),
         date: date::long(date),
+        timestamp,
         generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
         currency: analysis.currency.clone(),
         summary: analysis.summary.clone(),
