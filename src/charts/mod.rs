@@ -105,18 +105,54 @@ pub(crate) fn series_colour(i: usize) -> Rgb {
     crate::colour::PALETTE[i % crate::colour::PALETTE.len()]
 }
 
-fn regular_font() -> &'static FontRef<'static> {
-    static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
-    // The embedded font parses (tested); an empty font would only make text measure as zero width.
-    FONT.get_or_init(|| {
-        FontRef::try_from_slice(FONT_REGULAR).unwrap_or_else(|_| unreachable!("embedded font parses"))
-    })
+/// A face of the embedded Open Sans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    /// Regular.
+    Regular,
+    /// Bold.
+    Bold,
+    /// Italic.
+    Italic,
 }
 
-/// The width of `text` set in the regular face at a CSS font size of `size` pixels.
-pub fn text_width(text: &str, size: f32) -> f32 {
-    let font = regular_font();
-    // ab_glyph scales by line height (ascent − descent), CSS by the em square.
+impl Face {
+    /// Every face, in the order of [`Face::index`].
+    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
+
+    /// The face's TrueType file.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::Regular => FONT_REGULAR,
+            Face::Bold => FONT_BOLD,
+            Face::Italic => FONT_ITALIC,
+        }
+    }
+
+    /// Its position in [`Face::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+fn font(face: Face) -> &'static FontRef<'static> {
+    static FONTS: OnceLock<Vec<FontRef<'static>>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        Face::ALL
+            .iter()
+            // The embedded fonts parse (tested below); a failure would be a build error, not input.
+            .map(|f| {
+                FontRef::try_from_slice(f.bytes()).unwrap_or_else(|_| unreachable!("embedded font parses"))
+            })
+            .collect()
+    });
+    &fonts[face.index()]
+}
+
+/// The width of `text` set in `face` at a font size of `size` (in any unit; the width is in the same).
+pub fn measure(text: &str, face: Face, size: f32) -> f32 {
+    let font = font(face);
+    // ab_glyph scales by line height (ascent − descent), CSS and PDF by the em square.
     let em_to_height = font.height_unscaled() / font.units_per_em().unwrap_or(2048.0);
     let font = font.as_scaled(PxScale::from(size * em_to_height));
     let mut width = 0.0;
@@ -132,13 +168,23 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     width
 }
 
+/// The width of `text` set in the regular face at a CSS font size of `size` pixels.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    measure(text, Face::Regular, size)
+}
+
 /// `text`, cut with an ellipsis to fit `max` pixels.
 pub fn truncate(text: &str, size: f32, max: f32) -> String {
-    if text_width(text, size) <= max {
+    truncate_with(text, Face::Regular, size, max)
+}
+
+/// `text` in `face`, cut with an ellipsis to fit `max`.
+pub fn truncate_with(text: &str, face: Face, size: f32, max: f32) -> String {
+    if measure(text, face, size) <= max {
         return text.to_owned();
     }
     let mut cut: String = text.to_owned();
-    while !cut.is_empty() && text_width(&format!("{cut}…"), size) > max {
+    while !cut.is_empty() && measure(&format!("{cut}…"), face, size) > max {
         cut.pop();
     }
     format!("{}…", cut.trim_end())
@@ -210,6 +256,14 @@ pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_face_parses_and_bold_is_wider() {
+        for face in Face::ALL {
+            assert!(measure("Social value", face, 10.0) > 40.0, "{face:?}");
+        }
+        assert!(measure("Social value", Face::Bold, 10.0) > measure("Social value", Face::Regular, 10.0));
+    }
 
     #[test]
     fn text_is_measured_with_the_embedded_font() {

@@ -91,9 +91,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the reports: a self-contained, accessible HTML page, and JSON.
+    /// Write the reports: a self-contained, accessible HTML page, a PDF, JSON.
     #[command(
-        after_help = "Examples:\n  sroi report analysis.yaml -o reports          writes reports/analysis.html\n  sroi report analysis.yaml -f html,json -o out\n  sroi report analysis.yaml --templates my-templates\n\nFiles are written whole or not at all; the analysis is never changed.\nThe report's date comes from SOURCE_DATE_EPOCH when it is set."
+        after_help = "Examples:\n  sroi report analysis.yaml -o reports          writes reports/analysis.html\n  sroi report analysis.yaml -f html,pdf,json -o out\n  sroi report analysis.yaml --templates my-templates\n\nFiles are written whole or not at all; the analysis is never changed.\nThe report's date comes from SOURCE_DATE_EPOCH when it is set."
     )]
     Report {
         /// Analysis file; `-` reads standard input.

@@ -14,6 +14,8 @@ use crate::source::{Located, SourceFile};
 pub enum Format {
     /// One self-contained, accessible HTML page.
     Html,
+    /// The same report typeset for A4, with embedded fonts.
+    Pdf,
     /// The figures as JSON, as `sroi calc --json`.
     Json,
 }
@@ -22,6 +24,7 @@ impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Json => "json",
         }
     }
@@ -155,6 +158,14 @@ pub fn run(
     for format in formats {
         let bytes = match format {
             Format::Json => crate::render::json::render(&analysis, &results),
+            Format::Pdf => match crate::render::pdf::render(&report) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    let _ =
+                        writeln!(streams.err, "{}: error: cannot make the PDF report: {error}", source.name);
+                    return Exit::Failed;
+                }
+            },
             Format::Html => match Templates::load(templates)
                 .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t))
             {

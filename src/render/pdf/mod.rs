@@ -1,0 +1,566 @@
+//! The PDF report: the same content and figures as the HTML report, from
+//! the same [view model](crate::report), typeset for A4 with printpdf.
+//!
+//! Fonts are the embedded Open Sans faces, subset by printpdf and tagged as
+//! subsets; charts are vector drawings from the same plotters code as the
+//! HTML; document information (title, author, subject, creator, dates) comes
+//! from the report, its date from `SOURCE_DATE_EPOCH` when set.
+
+pub mod layout;
+pub mod markdown;
+
+use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
+
+use crate::charts::{self, Face};
+use crate::colour::Rgb;
+use crate::report::Report;
+use layout::{Align, Layout, MARGIN, MEASURE, MUTED, PANEL, Span, Table};
+use markdown::Block;
+
+/// Why the PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// An embedded font could not be read (a build fault, not the user's).
+    #[error("cannot load the embedded font: {0}")]
+    Font(String),
+    /// A chart could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] charts::ChartError),
+}
+
+/// Font resource names: six capital letters, the PDF convention for a
+/// subset's tag, so readers and `pdffonts` see the fonts are subsets.
+const FONT_TAGS: [&str; 3] = ["SRREGU", "SRBOLD", "SRITAL"];
+
+/// Most stakeholders shown as columns of the year table; beyond, totals only.
+const MAX_YEAR_COLUMNS: usize = 6;
+
+fn cell(text: impl Into<String>) -> Vec<Span> {
+    vec![Span::new(text, Face::Regular)]
+}
+
+fn muted(text: impl Into<String>) -> Span {
+    Span::new(text, Face::Regular).colour(MUTED)
+}
+
+/// Renders `report` as a PDF document.
+pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
+    let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let mut doc = PdfDocument::new(&report.title);
+    let ids = FONT_TAGS.map(|tag| FontId(tag.to_owned()));
+    for (face, id) in Face::ALL.iter().zip(&ids) {
+        let mut warnings = Vec::new();
+        let font = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
+            .ok_or_else(|| PdfError::Font(format!("{face:?}: {warnings:?}")))?;
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(font));
+    }
+    let info = &mut doc.metadata.info;
+    info.author = report.organisation.clone().unwrap_or_default();
+    info.subject = format!("{}: Social Return on Investment report", report.kind);
+    info.creator = report.generator.clone();
+    info.producer = report.generator.clone();
+    info.keywords = vec!["SROI".into(), "social value".into(), "impact".into()];
+    let when = OffsetDateTime::from_unix_timestamp(report.timestamp)
+        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
+        .map_err(|e| PdfError::Font(e.to_owned()))?;
+    info.creation_date = when;
+    info.modification_date = when;
+    info.metadata_date = when;
+
+    let mut l = Layout::new(ids, accent);
+    title(&mut l, report);
+    headline(&mut l, report);
+    if let Some(summary) = &report.summary {
+        l.heading("Summary");
+        narrative(&mut l, summary, accent);
+    }
+    scope(&mut l, report, accent);
+    theory(&mut l, report, accent);
+    impact_map(&mut l, report, accent);
+    by_stakeholder(&mut l, report)?;
+    over_time(&mut l, report)?;
+    waterfall(&mut l, report, accent)?;
+    inputs_and_outputs(&mut l, report, accent);
+    method(&mut l, report);
+    appendix(&mut l, report);
+
+    let footer = format!("{} · {} · {}", report.title, report.kind, report.date);
+    let header = match &report.organisation {
+        Some(org) => format!("{} · {org}", report.title),
+        None => report.title.clone(),
+    };
+    doc.pages =
+        l.finish(&header, &footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
+    let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
+    Ok(doc.save(&options, &mut Vec::new()))
+}
+
+fn title(l: &mut Layout, report: &Report) {
+    let accent = l.accent;
+    l.paragraph(
+        &[Span::new(report.kind.to_uppercase(), Face::Bold).colour(accent)],
+        8.5,
+        13.0,
+        MARGIN,
+        MEASURE,
+    );
+    l.space(2.0);
+    l.paragraph(&[Span::new(report.title.clone(), Face::Bold)], 22.0, 27.0, MARGIN, MEASURE);
+    let mut meta = Vec::new();
+    meta.extend(report.organisation.clone());
+    meta.extend(report.period.clone());
+    meta.push(format!("Report of {}", report.date));
+    l.paragraph(&[muted(meta.join(" · "))], 9.5, 14.0, MARGIN, MEASURE);
+    l.space(12.0);
+}
+
+fn headline(l: &mut Layout, report: &Report) {
+    let h = &report.headline;
+    let accent = l.accent;
+    let figures = [
+        ("Present value", &h.present_value),
+        ("Investment", &h.investment),
+        ("Net present value", &h.net_present_value),
+        ("Net SROI ratio", &h.net_ratio),
+        ("Payback", &h.payback),
+    ];
+    let column = MEASURE / figures.len() as f32;
+    let figure_height = figures
+        .iter()
+        .map(|(_, v)| Layout::height(&[Span::new((*v).clone(), Face::Bold)], 11.0, 14.0, column - 16.0))
+        .fold(0.0, f32::max)
+        + 22.0;
+    let sentence = [Span::new(h.sentence.clone(), Face::Regular)];
+    let height = 70.0 + Layout::height(&sentence, 12.0, 16.0, MEASURE - 28.0) + figure_height;
+    l.ensure(height);
+    let top = l.y;
+    l.rect(MARGIN, top, MEASURE, height, PANEL);
+    l.rect(MARGIN, top, 4.0, height, accent);
+    l.y += 12.0;
+    l.paragraph(&[muted("SROI ratio")], 9.0, 12.0, MARGIN + 14.0, MEASURE - 28.0);
+    l.paragraph(
+        &[Span::new(h.ratio.clone(), Face::Bold).colour(accent)],
+        30.0,
+        36.0,
+        MARGIN + 14.0,
+        MEASURE - 28.0,
+    );
+    l.paragraph(&sentence, 12.0, 16.0, MARGIN + 14.0, MEASURE - 28.0);
+    l.y += 8.0;
+    let row = l.y;
+    for (i, (label, value)) in figures.iter().enumerate() {
+        let x = MARGIN + 14.0 + i as f32 * column;
+        l.y = row;
+        l.paragraph(&[muted(*label)], 7.5, 10.0, x, column - 16.0);
+        l.paragraph(&[Span::new((*value).clone(), Face::Bold)], 11.0, 14.0, x, column - 16.0);
+    }
+    l.y = top + height + 8.0;
+}
+
+fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
+    for block in markdown::blocks(text, accent) {
+        match block {
+            Block::Paragraph(spans) => {
+                l.paragraph(&spans, 10.0, 14.5, MARGIN, MEASURE);
+                l.space(5.0);
+            }
+            Block::Heading(spans) => {
+                l.ensure(40.0);
+                l.paragraph(&spans, 11.0, 15.0, MARGIN, MEASURE);
+                l.space(2.0);
+            }
+            Block::Quote(spans) => {
+                l.paragraph(&spans, 10.0, 14.5, MARGIN + 18.0, MEASURE - 18.0);
+                l.space(5.0);
+            }
+            Block::Item(marker, depth, spans) => {
+                let indent = 14.0 * depth as f32;
+                l.ensure(14.5);
+                let top = l.y;
+                l.paragraph(&[Span::new(marker, Face::Regular)], 10.0, 14.5, MARGIN + indent - 10.0, 14.0);
+                l.y = top;
+                l.paragraph(&spans, 10.0, 14.5, MARGIN + indent + 6.0, MEASURE - indent - 6.0);
+                l.space(2.0);
+            }
+        }
+    }
+}
+
+fn scope(l: &mut Layout, report: &Report, accent: Rgb) {
+    l.heading("Scope and stakeholders");
+    let rows = report
+        .stakeholders
+        .iter()
+        .map(|s| {
+            vec![
+                vec![Span::new(s.name.clone(), Face::Bold)],
+                cell(s.size.clone().unwrap_or_else(|| "Not given".into())),
+                s.engagement.as_deref().map_or_else(
+                    || vec![Span::new("No engagement recorded", Face::Italic)],
+                    |e| markdown::inline(e, accent),
+                ),
+                cell(s.excluded.as_ref().map_or_else(|| "Yes".to_owned(), |r| format!("No: {r}"))),
+                cell(s.present_value.clone()),
+                cell(s.share.clone()),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Stakeholders: who was involved, and whose value is counted".into(),
+        columns: vec![
+            ("Stakeholder".into(), 2.0, Align::Left),
+            ("Size".into(), 1.0, Align::Left),
+            ("How they were involved".into(), 2.6, Align::Left),
+            ("Counted in the value?".into(), 2.0, Align::Left),
+            ("Present value".into(), 1.2, Align::Right),
+            ("Share".into(), 0.8, Align::Right),
+        ],
+        rows,
+        footer: None,
+        size: 8.5,
+    });
+}
+
+fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
+    let toc = &report.charts.theory_of_change;
+    let Some(drawing) = charts::theory::drawing(toc, accent) else { return };
+    let intro = "How the investment leads to change: each input pays for outputs, which lead to outcomes for stakeholders.";
+    // A diagram taller than a page would be too small to read: list the links instead.
+    if drawing.height * MEASURE / drawing.width <= 600.0 {
+        chart_section(l, "Theory of change", Some(intro), &drawing);
+        return;
+    }
+    l.heading("Theory of change");
+    l.paragraph(&[Span::new(intro, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+    let rows = report
+        .outcomes
+        .iter()
+        .enumerate()
+        .map(|(o, outcome)| {
+            let outputs: Vec<&str> = toc
+                .output_links
+                .iter()
+                .filter(|(_, to)| *to == o)
+                .map(|(p, _)| toc.outputs[*p].as_str())
+                .collect();
+            vec![
+                markdown::inline(&outcome.description, accent),
+                cell(outputs.join("; ")),
+                cell(outcome.stakeholder.clone()),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Theory of change: each outcome, the outputs that lead to it, and who experiences it".into(),
+        columns: vec![
+            ("Outcome".into(), 2.0, Align::Left),
+            ("From outputs".into(), 2.0, Align::Left),
+            ("For".into(), 1.4, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 8.0,
+    });
+}
+
+fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
+    l.heading("Impact map");
+    l.paragraph(&[Span::new("Each outcome, how it is measured and valued, and the share of it the programme can claim. Percentages are deducted in turn from the gross value (quantity × proxy).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+    let rows = report
+        .outcomes
+        .iter()
+        .map(|o| {
+            let mut outcome = markdown::inline(&o.description, accent);
+            if o.harm {
+                outcome.push(Span::new(" (harm)", Face::Bold));
+            }
+            if let Some(indicator) = &o.indicator {
+                outcome.push(muted(format!("\nIndicator: {indicator}")));
+            }
+            let mut proxy = vec![Span::new(o.proxy_value.clone(), Face::Bold)];
+            if let Some(d) = &o.proxy_description {
+                proxy.push(Span::new(format!(": {d}"), Face::Regular));
+            }
+            proxy.push(muted(format!("\nSource: {}", o.proxy_source.as_deref().unwrap_or("not given"))));
+            let face = if o.excluded { Face::Italic } else { Face::Regular };
+            let plain = |t: &str| vec![Span::new(t.to_owned(), face)];
+            vec![
+                outcome,
+                plain(&o.stakeholder),
+                plain(&o.quantity),
+                proxy,
+                plain(&format!("{} from {}", o.duration, o.start.to_lowercase())),
+                plain(&format!(
+                    "Deadweight {}\nDisplacement {}\nAttribution {}\nDrop-off {}",
+                    o.deadweight,
+                    o.displacement,
+                    o.attribution,
+                    o.drop_off.to_lowercase()
+                )),
+                plain(&o.impact),
+                plain(&o.present_value),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Impact map: outcomes, indicators, proxies and adjustments".into(),
+        columns: vec![
+            ("Outcome".into(), 2.2, Align::Left),
+            ("Stakeholder".into(), 1.3, Align::Left),
+            ("Quantity".into(), 1.0, Align::Right),
+            ("Financial proxy and source".into(), 2.5, Align::Left),
+            ("Duration".into(), 0.95, Align::Right),
+            ("Adjustments".into(), 1.75, Align::Left),
+            ("Impact (year 1)".into(), 1.0, Align::Right),
+            ("Present value".into(), 1.0, Align::Right),
+        ],
+        rows,
+        footer: None,
+        size: 7.0,
+    });
+}
+
+/// A section that opens with a chart: its heading, introduction and chart
+/// are kept on one page.
+fn chart_section(l: &mut Layout, title: &str, intro: Option<&str>, drawing: &charts::drawing::Drawing) {
+    let intro = intro.map(|text| [Span::new(text, Face::Regular)]);
+    let intro_height = intro.as_ref().map_or(0.0, |s| Layout::height(s, 10.0, 14.5, MEASURE) + 6.0);
+    l.ensure(Layout::HEADING + intro_height + drawing.height * MEASURE / drawing.width);
+    l.heading(title);
+    if let Some(spans) = intro {
+        l.paragraph(&spans, 10.0, 14.5, MARGIN, MEASURE);
+        l.space(6.0);
+    }
+    l.drawing(drawing, MEASURE);
+    l.space(8.0);
+}
+
+fn by_stakeholder(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
+    let data = &report.charts;
+    let chart = charts::drawing(&charts::bars::ByStakeholder {
+        values: &data.by_stakeholder,
+        currency: &data.currency,
+    })?;
+    chart_section(l, "Value by stakeholder", None, &chart);
+    let rows = report
+        .stakeholders
+        .iter()
+        .filter(|s| s.excluded.is_none())
+        .map(|s| {
+            vec![
+                vec![Span::new(s.name.clone(), Face::Bold)],
+                cell(s.present_value.clone()),
+                cell(s.share.clone()),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Present value by stakeholder (the numbers in the chart)".into(),
+        columns: vec![
+            ("Stakeholder".into(), 3.0, Align::Left),
+            ("Present value".into(), 1.2, Align::Right),
+            ("Share".into(), 0.8, Align::Right),
+        ],
+        rows,
+        footer: Some(vec![cell("Total"), cell(report.headline.present_value.clone()), cell("100%")]),
+        size: 8.5,
+    });
+    Ok(())
+}
+
+fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
+    let data = &report.charts;
+    let chart = charts::drawing(&charts::stacked::OverTime {
+        years: &data.years,
+        series: &data.over_time,
+        currency: &data.currency,
+    })?;
+    chart_section(
+        l,
+        "Value over time",
+        Some("The value created in each year, before discounting, by stakeholder."),
+        &chart,
+    );
+    let by_stakeholder = report.year_columns.len() <= MAX_YEAR_COLUMNS;
+    let mut columns = vec![("Year".to_owned(), 1.0, Align::Left)];
+    if by_stakeholder {
+        columns.extend(report.year_columns.iter().map(|name| (name.clone(), 1.3, Align::Right)));
+    }
+    columns.push(("Total".to_owned(), 1.3, Align::Right));
+    let row = |y: &crate::report::YearView| {
+        let mut cells = vec![vec![Span::new(y.label.clone(), Face::Bold)]];
+        if by_stakeholder {
+            cells.extend(y.by_stakeholder.iter().map(|v| cell(v.clone())));
+        }
+        cells.push(cell(y.value.clone()));
+        cells
+    };
+    l.table(&Table {
+        caption: "Value by year and stakeholder, undiscounted (the numbers in the chart)".into(),
+        columns,
+        rows: report.years.iter().map(row).collect(),
+        footer: Some(row(&report.years_total)),
+        size: 8.0,
+    });
+    Ok(())
+}
+
+fn waterfall(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
+    let data = &report.charts;
+    let chart = charts::drawing(&charts::waterfall::Waterfall {
+        steps: &data.waterfall,
+        accent,
+        currency: &data.currency,
+    })?;
+    chart_section(
+        l,
+        "From gross value to present value",
+        Some(
+            "What each adjustment takes away, over every year the outcomes last: what would have happened anyway (deadweight), what moved from elsewhere (displacement), what others contributed (attribution), how outcomes fade (drop-off), and discounting to today's money.",
+        ),
+        &chart,
+    );
+    let rows = report
+        .waterfall
+        .iter()
+        .map(|s| {
+            let face = if s.total { Face::Bold } else { Face::Regular };
+            vec![vec![Span::new(s.label, face)], vec![Span::new(s.amount.clone(), face)]]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "From gross value to present value (the numbers in the chart)".into(),
+        columns: vec![("Step".into(), 3.0, Align::Left), ("Amount".into(), 1.5, Align::Right)],
+        rows,
+        footer: None,
+        size: 8.5,
+    });
+    Ok(())
+}
+
+fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
+    l.heading("Inputs and outputs");
+    let rows = report
+        .inputs
+        .iter()
+        .map(|i| {
+            vec![
+                markdown::inline(&i.description, accent),
+                cell(i.stakeholder.clone().unwrap_or_else(|| "Not given".into())),
+                cell(i.valuation.clone()),
+                cell(i.year.clone()),
+                cell(i.present_value.clone()),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Inputs: the investment, valued and discounted".into(),
+        columns: vec![
+            ("Input".into(), 2.6, Align::Left),
+            ("From".into(), 1.6, Align::Left),
+            ("Valued as".into(), 1.6, Align::Left),
+            ("Year".into(), 0.7, Align::Left),
+            ("Present value".into(), 1.1, Align::Right),
+        ],
+        rows,
+        footer: Some(vec![
+            cell("Total investment"),
+            cell(""),
+            cell(""),
+            cell(""),
+            cell(report.inputs_total.clone()),
+        ]),
+        size: 8.5,
+    });
+    if report.outputs.is_empty() {
+        return;
+    }
+    let rows = report
+        .outputs
+        .iter()
+        .map(|o| {
+            let inputs = if o.inputs.is_empty() { "Not linked".to_owned() } else { o.inputs.join("; ") };
+            vec![
+                markdown::inline(&o.description, accent),
+                cell(o.quantity.clone().unwrap_or_else(|| "Not given".into())),
+                cell(inputs),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Outputs: what the programme delivered".into(),
+        columns: vec![
+            ("Output".into(), 2.2, Align::Left),
+            ("Quantity".into(), 1.2, Align::Left),
+            ("Paid for by".into(), 2.6, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 8.5,
+    });
+}
+
+fn method(l: &mut Layout, report: &Report) {
+    l.heading("Method and assumptions");
+    l.paragraph(&[Span::new("The analysis follows A Guide to Social Return on Investment (Cabinet Office, 2009, revised 2012) and HM Treasury's Green Book. For each outcome, the impact is the quantity times the financial proxy, less deadweight, displacement and attribution; each later year loses the drop-off; each year's value is discounted to today.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+    let m = &report.method;
+    for (label, value) in [
+        ("Discount rate", &m.discount_rate),
+        ("Timing", &m.timing),
+        ("Prices", &m.price_year),
+        ("Currency", &m.currency),
+        ("Time horizon", &m.horizon),
+    ] {
+        let spans = [Span::new(value.clone(), Face::Regular)];
+        let height = Layout::height(&spans, 9.5, 13.5, MEASURE - 110.0);
+        l.ensure(height + 6.0);
+        let top = l.y;
+        l.paragraph(&[Span::new(label, Face::Bold)], 9.5, 13.5, MARGIN, 100.0);
+        l.y = top;
+        l.paragraph(&spans, 9.5, 13.5, MARGIN + 110.0, MEASURE - 110.0);
+        l.space(5.0);
+    }
+}
+
+fn appendix(l: &mut Layout, report: &Report) {
+    l.heading("Appendix: year by year");
+    let rows = report
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                vec![Span::new(y.label.clone(), Face::Bold)],
+                cell(y.value.clone()),
+                cell(y.discount_factor.clone()),
+                cell(y.present_value.clone()),
+            ]
+        })
+        .collect();
+    let t = &report.years_total;
+    l.table(&Table {
+        caption: "Value, discount factor and present value of each year".into(),
+        columns: vec![
+            ("Year".into(), 1.2, Align::Left),
+            ("Value".into(), 1.5, Align::Right),
+            ("Discount factor".into(), 1.3, Align::Right),
+            ("Present value".into(), 1.5, Align::Right),
+        ],
+        rows,
+        footer: Some(vec![cell("Total"), cell(t.value.clone()), cell(""), cell(t.present_value.clone())]),
+        size: 8.5,
+    });
+    l.space(6.0);
+    l.paragraph(
+        &[muted(format!(
+            "Made with {} on {}. Figures are computed in full precision and rounded for display.",
+            report.generator, report.date
+        ))],
+        8.0,
+        11.0,
+        MARGIN,
+        MEASURE,
+    );
+}
