@@ -60,3 +60,17 @@ fn report_html(bencher: divan::Bencher, outcomes: usize) {
         sroi::render::html::render(&report, None, &templates).expect("renders").len()
     });
 }
+
+/// What `sroi report -f pdf` does, less the file write: check, compute,
+/// build the view model, typeset, draw the charts, subset the fonts and
+/// serialise. Target (issue 4): under 200 ms for 30 outcomes.
+#[divan::bench(args = [30, 200])]
+fn report_pdf(bencher: divan::Bencher, outcomes: usize) {
+    let source = source(outcomes);
+    bencher.bench(|| {
+        let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
+        let results = sroi::compute::compute(&analysis);
+        let report = sroi::report::build(&analysis, &results, 1_767_225_600);
+        sroi::render::pdf::render(&report).expect("renders").len()
+    });
+}

@@ -93,7 +93,9 @@ pub fn wrap(spans: &[Span], size: f32, width: f32) -> Vec<Pieces> {
                 // An over-long word is broken between characters.
                 let mut chunk = String::new();
                 for c in word.chars() {
-                    if !chunk.is_empty() && x + measure(format!("{chunk}{c}").trim_end(), span.face, size) > width {
+                    if !chunk.is_empty()
+                        && x + measure(format!("{chunk}{c}").trim_end(), span.face, size) > width
+                    {
                         line.push((x, Span { text: std::mem::take(&mut chunk), ..span.clone() }));
                         lines.push(std::mem::take(&mut line));
                         x = 0.0;
