@@ -27,7 +27,8 @@ fn calc_json(bencher: divan::Bencher, outcomes: usize) {
     bencher.bench(|| {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
         let results = sroi::compute::compute(&analysis);
-        sroi::render::json::render(&analysis, &results).len()
+        let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+        sroi::render::json::render(&analysis, &results, &uncertainty).len()
     });
 }
 
@@ -56,7 +57,8 @@ fn report_html(bencher: divan::Bencher, outcomes: usize) {
     bencher.bench(|| {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
         let results = sroi::compute::compute(&analysis);
-        let report = sroi::report::build(&analysis, &results, date);
+        let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+        let report = sroi::report::build(&analysis, &results, &uncertainty, date);
         sroi::render::html::render(&report, None, &templates).expect("renders").len()
     });
 }
@@ -70,7 +72,58 @@ fn report_pdf(bencher: divan::Bencher, outcomes: usize) {
     bencher.bench(|| {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
         let results = sroi::compute::compute(&analysis);
-        let report = sroi::report::build(&analysis, &results, 1_767_225_600);
+        let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+        let report = sroi::report::build(&analysis, &results, &uncertainty, 1_767_225_600);
         sroi::render::pdf::render(&report).expect("renders").len()
+    });
+}
+
+/// An analysis whose every outcome has a range on every assumption it has.
+fn fully_ranged(outcomes: usize, draws: u32) -> sroi::model::Analysis {
+    use sroi::model::{Assumption, Range};
+    let (mut analysis, _) = sroi::analyse(&source(outcomes)).expect("valid");
+    analysis.settings.simulation.draws = draws;
+    for outcome in &mut analysis.outcomes {
+        outcome.ranges = Assumption::ALL
+            .iter()
+            .filter_map(|&a| {
+                let v = sroi::compute::sensitivity::get(outcome, a)?;
+                let (low, high) = match a {
+                    Assumption::Quantity | Assumption::Proxy => {
+                        ((v * 0.8).min(v * 1.2), (v * 0.8).max(v * 1.2))
+                    }
+                    Assumption::Duration => ((v - 1.0).max(1.0), v + 1.0),
+                    _ => ((v - 0.1).max(0.0), (v + 0.1).min(1.0)),
+                };
+                Some(Range { assumption: a, low, high })
+            })
+            .collect();
+    }
+    analysis
+}
+
+/// The Monte Carlo simulation: 100,000 draws of a 50-outcome analysis with a
+/// range on every assumption. Target (issue 5): under 1 s on 2 cores.
+#[divan::bench(sample_count = 5)]
+fn simulation_100k_draws_50_outcomes(bencher: divan::Bencher) {
+    let analysis = fully_ranged(50, 100_000);
+    let results = sroi::compute::compute(&analysis);
+    bencher.bench(|| {
+        sroi::compute::simulation::simulate(
+            divan::black_box(&analysis),
+            results.present_value,
+            results.investment,
+        )
+        .map(|s| s.p50)
+    });
+}
+
+/// Switching values and swings of a 50-outcome analysis.
+#[divan::bench]
+fn sensitivity_50_outcomes(bencher: divan::Bencher) {
+    let analysis = fully_ranged(50, 0);
+    let results = sroi::compute::compute(&analysis);
+    bencher.bench(|| {
+        sroi::compute::sensitivity::sensitivity(&analysis, results.present_value, results.investment).len()
     });
 }

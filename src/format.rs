@@ -71,14 +71,15 @@ pub fn money_exact(value: f64, currency_code: &str) -> String {
     money_with(value, currency_code, None)
 }
 
-/// A ratio as SROI reports write it: `3.87 : 1`.
+/// A ratio as SROI reports write it: `3.87 : 1`, with no-break spaces so a
+/// line never splits it.
 pub fn ratio(value: f64) -> String {
-    format!("{} : 1", number(value, 2))
+    format!("{}\u{a0}:\u{a0}1", number(value, 2))
 }
 
 /// A fraction as a percentage with at most one decimal: `0.25` → `25%`, `0.125` → `12.5%`.
 pub fn percent(fraction: f64) -> String {
-    let text = format!("{:.1}", fraction * 100.0);
+    let text = number(fraction * 100.0, 1);
     let text = text.strip_suffix(".0").unwrap_or(&text);
     format!("{text}%")
 }
@@ -111,10 +112,11 @@ mod tests {
 
     #[test]
     fn ratios_and_percentages() {
-        assert_eq!(ratio(3.8749), "3.87 : 1");
-        assert_eq!(ratio(1234.5), "1,234.50 : 1");
+        assert_eq!(ratio(3.8749), "3.87\u{a0}:\u{a0}1");
+        assert_eq!(ratio(1234.5), "1,234.50\u{a0}:\u{a0}1");
         assert_eq!(percent(0.25), "25%");
         assert_eq!(percent(0.125), "12.5%");
+        assert_eq!(percent(111.815), "11,181.5%");
         assert_eq!(headline(3.87, "GBP", false), "For every £1 invested, £3.87 of social value is created.");
         assert_eq!(
             headline(3.87, "GBP", true),

@@ -111,11 +111,32 @@ pub struct Settings {
     pub discount_rate: DiscountRate,
     /// Where in each year values are taken to fall.
     pub discount_timing: Timing,
+    /// The Monte Carlo simulation over `range:` entries.
+    pub simulation: SimulationSettings,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { discount_rate: DiscountRate::Constant(0.035), discount_timing: Timing::End }
+        Settings {
+            discount_rate: DiscountRate::Constant(0.035),
+            discount_timing: Timing::End,
+            simulation: SimulationSettings::default(),
+        }
+    }
+}
+
+/// `settings.simulation`: how many draws, from which seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SimulationSettings {
+    /// Number of draws; 0 turns the simulation off.
+    pub draws: u32,
+    /// Seed of the random numbers, so runs repeat exactly.
+    pub seed: u64,
+}
+
+impl Default for SimulationSettings {
+    fn default() -> Self {
+        SimulationSettings { draws: 10_000, seed: 1 }
     }
 }
 

@@ -44,7 +44,8 @@ fn fixtures() -> Vec<PathBuf> {
 /// The view model of a fixture: what the HTML shows, to find in the PDF.
 fn view_model(path: &Path) -> sroi::report::Report {
     let (analysis, results) = common::results_of(&path.to_string_lossy());
-    sroi::report::build(&analysis, &results, EPOCH.parse().expect("epoch"))
+    let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+    sroi::report::build(&analysis, &results, &uncertainty, EPOCH.parse().expect("epoch"))
 }
 
 fn words(text: &str) -> String {
@@ -82,7 +83,7 @@ fn every_fixture_makes_a_valid_pdf_with_its_text_and_subset_fonts() {
         let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&shown, "-"]).stdout));
         let report = view_model(&fixture);
         for expected in
-            [words(&report.title), report.headline.ratio.clone(), report.headline.present_value.clone()]
+            [words(&report.title), words(&report.headline.ratio), report.headline.present_value.clone()]
         {
             assert!(text.contains(&expected), "{shown} lacks {expected:?}");
         }

@@ -36,7 +36,11 @@ fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
             currency: "GBP".into(),
             price_year: None,
             summary: None,
-            settings: Settings { discount_rate: DiscountRate::Constant(rate), discount_timing: Timing::End },
+            settings: Settings {
+                discount_rate: DiscountRate::Constant(rate),
+                discount_timing: Timing::End,
+                ..Settings::default()
+            },
             stakeholders: vec![Stakeholder {
                 id: "s".into(),
                 name: "s".into(),

@@ -5,8 +5,10 @@
 
 pub mod bars;
 pub mod drawing;
+pub mod histogram;
 pub mod stacked;
 pub mod theory;
+pub mod tornado;
 pub mod waterfall;
 
 use std::sync::OnceLock;

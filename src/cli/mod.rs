@@ -204,10 +204,11 @@ fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
+    let uncertainty = crate::compute::uncertainty(&analysis, &results);
     let bytes = if json {
-        crate::render::json::render(&analysis, &results)
+        crate::render::json::render(&analysis, &results, &uncertainty)
     } else {
-        crate::render::text::render(&analysis, &results).into_bytes()
+        crate::render::text::render(&analysis, &results, &uncertainty).into_bytes()
     };
     match streams.out.write_all(&bytes).and_then(|()| streams.out.flush()) {
         Ok(()) => Exit::Ok,

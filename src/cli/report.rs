@@ -133,7 +133,8 @@ pub fn run(
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
-    let report = crate::report::build(&analysis, &results, crate::report::date::report_time());
+    let uncertainty = crate::compute::uncertainty(&analysis, &results);
+    let report = crate::report::build(&analysis, &results, &uncertainty, crate::report::date::report_time());
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {
             Ok(image) => Some(image),
@@ -157,7 +158,7 @@ pub fn run(
     formats.dedup();
     for format in formats {
         let bytes = match format {
-            Format::Json => crate::render::json::render(&analysis, &results),
+            Format::Json => crate::render::json::render(&analysis, &results, &uncertainty),
             Format::Pdf => match crate::render::pdf::render(&report) {
                 Ok(bytes) => bytes,
                 Err(error) => {

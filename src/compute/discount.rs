@@ -69,7 +69,7 @@ mod tests {
     use super::*;
 
     fn settings(rate: DiscountRate, timing: Timing) -> Settings {
-        Settings { discount_rate: rate, discount_timing: timing }
+        Settings { discount_rate: rate, discount_timing: timing, ..Settings::default() }
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -29,6 +29,8 @@
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
 pub mod discount;
+pub mod sensitivity;
+pub mod simulation;
 pub mod waterfall;
 
 use crate::model::{Analysis, Outcome, Profile};
@@ -226,3 +228,21 @@ pub fn compute(analysis: &Analysis) -> Results {
 
 #[cfg(test)]
 mod tests;
+
+/// How sure the figures are: switching values and swings of every
+/// assumption, and the Monte Carlo simulation when ranges are given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertainty {
+    /// One row per assumption of each included outcome.
+    pub sensitivity: Vec<sensitivity::Sensitivity>,
+    /// The simulation, when any `range:` exists and draws are not 0.
+    pub simulation: Option<simulation::Simulation>,
+}
+
+/// Works out the uncertainty of `analysis`, whose figures are `results`.
+pub fn uncertainty(analysis: &Analysis, results: &Results) -> Uncertainty {
+    Uncertainty {
+        sensitivity: sensitivity::sensitivity(analysis, results.present_value, results.investment),
+        simulation: simulation::simulate(analysis, results.present_value, results.investment),
+    }
+}

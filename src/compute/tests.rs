@@ -53,7 +53,11 @@ fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {
         currency: "GBP".into(),
         price_year: None,
         summary: None,
-        settings: Settings { discount_rate: DiscountRate::Constant(rate), discount_timing: Timing::End },
+        settings: Settings {
+            discount_rate: DiscountRate::Constant(rate),
+            discount_timing: Timing::End,
+            ..Settings::default()
+        },
         stakeholders: vec![stakeholder("a", false), stakeholder("b", true)],
         inputs,
         outputs: vec![],

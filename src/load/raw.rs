@@ -91,6 +91,10 @@ pub struct RawSettings {
     pub discount_rate: Option<L<DiscountRate>>,
     /// `discount_timing:`.
     pub discount_timing: Option<L<Timing>>,
+    /// `simulation: {draws, seed}`.
+    pub draws: Option<L<i64>>,
+    /// `simulation: {seed}`.
+    pub seed: Option<L<i64>>,
 }
 
 /// One entry of `stakeholders:`.
@@ -238,7 +242,8 @@ const TOP_KEYS: &[&str] = &[
     "outcomes",
 ];
 const PERIOD_KEYS: &[&str] = &["start", "end"];
-const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing"];
+const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing", "simulation"];
+const SIMULATION_KEYS: &[&str] = &["draws", "seed"];
 const THEME_KEYS: &[&str] = &["logo", "accent"];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name", "size", "engagement", "excluded"];
 const INPUT_KEYS: &[&str] = &["id", "stakeholder", "description", "amount", "hours", "rate", "year"];
@@ -333,11 +338,21 @@ fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
 
 fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
     let mut m = d.map(node, "the settings", SETTINGS_KEYS)?;
+    let (draws, seed) = m
+        .optional(d, "simulation", |d, n| {
+            let mut s = d.map(n, "the simulation settings", SIMULATION_KEYS)?;
+            let pair = (s.optional(d, "draws", Decoder::whole), s.optional(d, "seed", Decoder::whole));
+            let _ = s.finish(d);
+            Some(pair)
+        })
+        .unwrap_or((None, None));
     let settings = RawSettings {
         discount_rate: m.optional(d, "discount_rate", discount_rate),
         discount_timing: m.optional(d, "discount_timing", |d, n| {
             d.keyword(n, &[("end", Timing::End), ("mid", Timing::Mid), ("start", Timing::Start)])
         }),
+        draws,
+        seed,
     };
     let _ = m.finish(d);
     Some(settings)

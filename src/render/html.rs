@@ -129,6 +129,8 @@ struct Charts {
     by_stakeholder: String,
     over_time: String,
     waterfall: String,
+    tornado: Option<String>,
+    histogram: Option<String>,
 }
 
 fn charts(report: &Report) -> Result<Charts, HtmlError> {
@@ -153,6 +155,24 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
             &charts::waterfall::Waterfall { steps: &data.waterfall, accent, currency: &data.currency },
             "chart-waterfall",
         )?,
+        tornado: match data.uncertainty.tornado.is_empty() {
+            true => None,
+            false => Some(charts::svg(
+                &charts::tornado::Tornado {
+                    rows: &data.uncertainty.tornado,
+                    ratio: data.uncertainty.ratio,
+                    accent,
+                },
+                "chart-tornado",
+            )?),
+        },
+        histogram: match data.uncertainty.band {
+            Some(band) => Some(charts::svg(
+                &charts::histogram::Histogram { bars: &data.uncertainty.histogram, band, accent },
+                "chart-simulation",
+            )?),
+            None => None,
+        },
     })
 }
 

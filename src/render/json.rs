@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::compute::Results;
+use crate::compute::{Results, Uncertainty};
 use crate::model::{Analysis, AnalysisKind, DiscountRate, Timing};
 
 #[derive(Serialize)]
@@ -27,6 +27,32 @@ struct Document<'a> {
     stakeholders: Vec<StakeholderJson<'a>>,
     inputs: Vec<InputJson<'a>>,
     years: Vec<YearJson>,
+    sensitivity: Vec<SensitivityJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    simulation: Option<SimulationJson>,
+}
+
+#[derive(Serialize)]
+struct SensitivityJson<'a> {
+    outcome: &'a str,
+    assumption: crate::model::Assumption,
+    value: f64,
+    switching_value: Option<f64>,
+    low: f64,
+    high: f64,
+    low_ratio: f64,
+    high_ratio: f64,
+}
+
+#[derive(Serialize)]
+struct SimulationJson {
+    draws: u32,
+    seed: u64,
+    p5: f64,
+    p50: f64,
+    p95: f64,
+    mean: f64,
+    probability_below_one: f64,
 }
 
 #[derive(Serialize)]
@@ -77,8 +103,9 @@ fn n(value: f64) -> f64 {
     value + 0.0
 }
 
-/// The SPEC §5 object for `analysis` and its `results`, pretty-printed, with a final newline.
-pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
+/// The SPEC §5 object for `analysis`, its `results` and their `uncertainty`,
+/// pretty-printed, with a final newline. Percentages are fractions.
+pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> Vec<u8> {
     let document = Document {
         title: &analysis.title,
         organisation: analysis.organisation.as_deref(),
@@ -146,6 +173,29 @@ pub fn render(analysis: &Analysis, results: &Results) -> Vec<u8> {
                 present_value: n(y.present_value),
             })
             .collect(),
+        sensitivity: uncertainty
+            .sensitivity
+            .iter()
+            .map(|s| SensitivityJson {
+                outcome: &analysis.outcomes[s.outcome].id,
+                assumption: s.assumption,
+                value: n(s.value),
+                switching_value: s.switching_value.map(n),
+                low: n(s.low),
+                high: n(s.high),
+                low_ratio: n(s.low_ratio),
+                high_ratio: n(s.high_ratio),
+            })
+            .collect(),
+        simulation: uncertainty.simulation.as_ref().map(|s| SimulationJson {
+            draws: s.draws,
+            seed: s.seed,
+            p5: n(s.p5),
+            p50: n(s.p50),
+            p95: n(s.p95),
+            mean: n(s.mean),
+            probability_below_one: s.probability_below_one,
+        }),
     };
     let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
     bytes.push(b'\n');

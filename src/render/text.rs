@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::compute::Results;
+use crate::compute::{Results, Uncertainty};
 use crate::format::{headline, money, number, percent, ratio};
 use crate::model::{Analysis, DiscountRate, Timing};
+use crate::report::uncertainty::{assumption_label, switching_change};
 
 /// Column alignment.
 #[derive(Clone, Copy, PartialEq)]
@@ -104,7 +105,7 @@ pub fn describe_discounting(analysis: &Analysis) -> String {
 }
 
 /// The summary `sroi calc` prints.
-pub fn render(analysis: &Analysis, results: &Results) -> String {
+pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> String {
     let c = analysis.currency.as_str();
     let mut out = String::new();
     let _ = writeln!(out, "{}", analysis.title);
@@ -192,5 +193,40 @@ pub fn render(analysis: &Analysis, results: &Results) -> String {
         money(results.present_value, c),
     ]);
     by_year.render(&mut out);
+    let _ = writeln!(out, "\nHow sure are we?");
+    let switching: Vec<_> = uncertainty.sensitivity.iter().filter(|s| s.switching_value.is_some()).collect();
+    if switching.is_empty() {
+        let _ = writeln!(
+            out,
+            "  No single assumption, moved within its possible range, brings the ratio to 1 : 1."
+        );
+    } else {
+        let mut table = Table::new(&[
+            ("Outcome", Align::Left),
+            ("Assumption", Align::Left),
+            ("To reach 1 : 1", Align::Left),
+        ]);
+        for s in switching {
+            let outcome = &analysis.outcomes[s.outcome];
+            table.row(vec![
+                outcome.description.clone(),
+                assumption_label(s.assumption).to_owned(),
+                switching_change(s, c),
+            ]);
+        }
+        table.render(&mut out);
+    }
+    if let Some(sim) = &uncertainty.simulation {
+        let _ = writeln!(
+            out,
+            "\n  Simulation ({} draws, seed {}): median {}, 90% between {} and {}; chance below 1 : 1: {}",
+            number(f64::from(sim.draws), 0),
+            sim.seed,
+            ratio(sim.p50),
+            ratio(sim.p5),
+            ratio(sim.p95),
+            percent(sim.probability_below_one)
+        );
+    }
     out
 }

@@ -6,6 +6,7 @@
 //! renderer turns it into its own form through [`crate::markdown`].
 
 pub mod date;
+pub mod uncertainty;
 
 use serde::Serialize;
 
@@ -59,6 +60,8 @@ pub struct Report {
     pub waterfall: Vec<Step>,
     /// How the figures were reached.
     pub method: Method,
+    /// How sure the figures are.
+    pub uncertainty: uncertainty::UncertaintyView,
     /// Colours.
     pub theme: ThemeView,
     /// The data behind the charts.
@@ -243,6 +246,8 @@ pub struct ChartData {
     pub theory_of_change: TheoryOfChange,
     /// The currency, for axis labels.
     pub currency: String,
+    /// The tornado chart and the histogram.
+    pub uncertainty: uncertainty::UncertaintyCharts,
 }
 
 /// Inputs → outputs → outcomes → stakeholders, as columns of labelled boxes
@@ -273,8 +278,14 @@ fn plural(n: f64, one: &str, many: &str) -> String {
 
 /// Builds the view model. `timestamp` is when the report is made, in seconds
 /// since 1970, usually [`date::report_time`].
-pub fn build(analysis: &Analysis, results: &Results, timestamp: i64) -> Report {
+pub fn build(
+    analysis: &Analysis,
+    results: &Results,
+    uncertainty: &crate::compute::Uncertainty,
+    timestamp: i64,
+) -> Report {
     let date = date::from_unix_seconds(timestamp);
+    let (uncertainty, uncertainty_charts) = uncertainty::build(analysis, uncertainty, results.sroi_ratio);
     let c = analysis.currency.as_str();
     let pv = results.present_value;
     let stakeholder_name = |i: usize| analysis.stakeholders[i].name.clone();
@@ -451,6 +462,7 @@ pub fn build(analysis: &Analysis, results: &Results, timestamp: i64) -> Report {
             })
             .collect(),
         method: method(analysis, results),
+        uncertainty,
         theme: ThemeView {
             accent: accent.hex(),
             accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
@@ -468,6 +480,7 @@ pub fn build(analysis: &Analysis, results: &Results, timestamp: i64) -> Report {
             waterfall: steps,
             theory_of_change: theory_of_change(analysis),
             currency: analysis.currency.clone(),
+            uncertainty: uncertainty_charts,
         },
     }
 }

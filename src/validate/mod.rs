@@ -22,6 +22,8 @@ use ids::Ids;
 pub const FORMAT_VERSION: i64 = 1;
 /// Longest duration, and latest start year, an outcome may have.
 pub const MAX_YEARS: i64 = 50;
+/// Most Monte Carlo draws.
+pub const MAX_DRAWS: u32 = 10_000_000;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
 
@@ -119,7 +121,9 @@ impl Validator<'_> {
             discount_timing: raw
                 .settings
                 .discount_timing
+                .as_ref()
                 .map_or(Settings::default().discount_timing, |t| t.value),
+            simulation: self.simulation(&raw.settings),
         };
 
         let stakeholder_ids =
@@ -164,6 +168,34 @@ impl Validator<'_> {
             outcomes: outcomes.into_iter().collect::<Option<_>>()?,
             theme: self.theme(raw.theme),
         })
+    }
+
+    /// `draws` from 0 (off) to ten million; a seed of zero or more.
+    fn simulation(&mut self, raw: &crate::load::raw::RawSettings) -> crate::model::SimulationSettings {
+        let defaults = crate::model::SimulationSettings::default();
+        let draws = raw.draws.as_ref().map_or(defaults.draws, |d| {
+            u32::try_from(d.value).ok().filter(|n| *n <= MAX_DRAWS).unwrap_or_else(|| {
+                self.error(
+                    "out-of-range",
+                    d.loc,
+                    format!("`draws` must be between 0 and {MAX_DRAWS} (found {})", d.value),
+                    "10000 draws give percentiles to about two decimal places; 0 turns the simulation off",
+                );
+                defaults.draws
+            })
+        });
+        let seed = raw.seed.as_ref().map_or(defaults.seed, |s| {
+            u64::try_from(s.value).unwrap_or_else(|_| {
+                self.error(
+                    "out-of-range",
+                    s.loc,
+                    format!("`seed` must be zero or more (found {})", s.value),
+                    "any whole number of zero or more will do",
+                );
+                defaults.seed
+            })
+        });
+        crate::model::SimulationSettings { draws, seed }
     }
 
     /// At least one input, and a total above zero: the ratio divides by it.

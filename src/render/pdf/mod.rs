@@ -80,6 +80,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
     by_stakeholder(&mut l, report)?;
     over_time(&mut l, report)?;
     waterfall(&mut l, report, accent)?;
+    how_sure(&mut l, report, accent)?;
     inputs_and_outputs(&mut l, report, accent);
     method(&mut l, report);
     appendix(&mut l, report);
@@ -437,6 +438,129 @@ fn waterfall(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfErro
         footer: None,
         size: 8.5,
     });
+    Ok(())
+}
+
+fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
+    let u = &report.uncertainty;
+    let data = &report.charts.uncertainty;
+    l.heading("How sure are we?");
+    l.paragraph(&[Span::new("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(4.0);
+    l.subheading("What it would take to reach 1 : 1");
+    for s in &u.switching {
+        let mut spans = vec![Span::new(format!("The {} of ", s.assumption), Face::Regular)];
+        spans.extend(
+            markdown::inline(&s.outcome, accent).into_iter().map(|span| Span { face: Face::Italic, ..span }),
+        );
+        spans.push(Span::new(
+            format!(" would have to {} before the ratio reaches 1 : 1.", s.change),
+            Face::Regular,
+        ));
+        l.ensure(14.5);
+        let top = l.y;
+        l.paragraph(&[Span::new("•", Face::Regular)], 10.0, 14.5, MARGIN + 4.0, 10.0);
+        l.y = top;
+        l.paragraph(&spans, 10.0, 14.5, MARGIN + 16.0, MEASURE - 16.0);
+        l.space(2.0);
+    }
+    let none = if u.switching.is_empty() {
+        "No value".to_owned()
+    } else {
+        format!("For the other {} assumptions tested, no value", u.no_switching)
+    };
+    l.paragraph(&[Span::new(format!("{none} within their possible range (quantities of zero or more, proxies that keep their sign, percentages from 0% to 100%) brings the ratio to 1 : 1 on its own."), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+    if !data.tornado.is_empty() {
+        let chart =
+            charts::drawing(&charts::tornado::Tornado { rows: &data.tornado, ratio: data.ratio, accent })?;
+        l.drawing(&chart, MEASURE);
+        l.space(6.0);
+        let rows = u
+            .swings
+            .iter()
+            .map(|s| {
+                vec![
+                    markdown::inline(&s.outcome, accent),
+                    cell(s.assumption),
+                    cell(s.low.clone()),
+                    cell(s.low_ratio.clone()),
+                    cell(s.high.clone()),
+                    cell(s.high_ratio.clone()),
+                ]
+            })
+            .collect();
+        l.table(&Table {
+            caption: "The largest swings (the numbers in the chart)".into(),
+            columns: vec![
+                ("Outcome".into(), 2.6, Align::Left),
+                ("Assumption".into(), 1.2, Align::Left),
+                ("Low".into(), 1.0, Align::Right),
+                ("Ratio".into(), 0.9, Align::Right),
+                ("High".into(), 1.0, Align::Right),
+                ("Ratio".into(), 0.9, Align::Right),
+            ],
+            rows,
+            footer: None,
+            size: 8.0,
+        });
+    }
+    match (&u.simulation, data.band) {
+        (Some(sim), Some(band)) => {
+            let chart =
+                charts::drawing(&charts::histogram::Histogram { bars: &data.histogram, band, accent })?;
+            let text = [
+                Span::new(
+                    format!(
+                        "Drawing every assumption that has a range at random ({} times, from a triangular distribution peaking at the value used; seed {}, so the result repeats exactly), the ratio lies between ",
+                        sim.draws, sim.seed
+                    ),
+                    Face::Regular,
+                ),
+                Span::new(sim.p5.clone(), Face::Bold),
+                Span::new(" and ", Face::Regular),
+                Span::new(sim.p95.clone(), Face::Bold),
+                Span::new(
+                    format!(
+                        " in 90% of draws, with a median of {}. The chance that it is below 1 : 1 is ",
+                        sim.p50
+                    ),
+                    Face::Regular,
+                ),
+                Span::new(sim.below_one.clone(), Face::Bold),
+                Span::new(".", Face::Regular),
+            ];
+            l.ensure(
+                40.0 + Layout::height(&text, 10.0, 14.5, MEASURE) + chart.height * MEASURE / chart.width,
+            );
+            l.subheading("Simulation");
+            l.paragraph(&text, 10.0, 14.5, MARGIN, MEASURE);
+            l.space(6.0);
+            l.drawing(&chart, MEASURE);
+            l.space(6.0);
+            let rows = [
+                ("5th percentile", &sim.p5),
+                ("Median", &sim.p50),
+                ("95th percentile", &sim.p95),
+                ("Mean", &sim.mean),
+                ("Chance below 1 : 1", &sim.below_one),
+            ]
+            .iter()
+            .map(|(label, value)| vec![vec![Span::new(*label, Face::Bold)], cell((*value).clone())])
+            .collect();
+            l.table(&Table {
+                caption: "The simulated ratio (the numbers behind the chart)".into(),
+                columns: vec![("Figure".into(), 3.0, Align::Left), ("Ratio".into(), 1.5, Align::Right)],
+                rows,
+                footer: None,
+                size: 8.5,
+            });
+        }
+        _ => {
+            l.paragraph(&[Span::new("No assumption has a range, so no simulation was run. Giving plausible low and high values for the most uncertain assumptions adds one.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+            l.space(6.0);
+        }
+    }
     Ok(())
 }
 
