@@ -22,6 +22,8 @@ pub struct Analysis {
     pub currency: String,
     /// The year whose prices the figures are in.
     pub price_year: Option<i32>,
+    /// Price indices by year (`indices:`), used to re-base proxies.
+    pub indices: Vec<(i32, f64)>,
     /// Markdown shown at the top of reports.
     pub summary: Option<String>,
     /// Discounting settings.
@@ -277,8 +279,11 @@ pub struct Outcome {
 /// A financial proxy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proxy {
-    /// Value of one unit of outcome; negative for a harm.
+    /// Value of one unit of outcome, in the analysis's prices (re-based when
+    /// its price year differs); negative for a harm.
     pub value: f64,
+    /// The value as written, when it was re-based: (value, its price year).
+    pub written: Option<(f64, i32)>,
     /// What the value measures.
     pub description: Option<String>,
     /// Where the value comes from.

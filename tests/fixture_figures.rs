@@ -89,3 +89,18 @@ fn community_garden_with_volunteer_time_and_in_kind_inputs() {
     assert_eq!(r.years.len(), 4, "the qualification starts in year 2 and lasts three years");
     assert_eq!(r.outcomes[3].values[0], 0.0, "nothing before the start year");
 }
+
+#[test]
+fn proxies_are_rebased_to_the_analysis_price_year() {
+    let (a, r) = results_of("tests/fixtures/valid/rebased.yaml");
+    // value × index[2025] / index[proxy year]:
+    // 1,000 × 110 / 80 = 1,375; 1,300 × 110 / 88 = 1,625; 500 stays 500.
+    assert_close(a.outcomes[0].proxy.value, 1375.0, "2014 proxy");
+    assert_close(a.outcomes[1].proxy.value, 1625.0, "2019 proxy");
+    assert_close(a.outcomes[2].proxy.value, 500.0, "2025 proxy");
+    assert_eq!(a.outcomes[0].proxy.written, Some((1000.0, 2014)));
+    assert_eq!(a.outcomes[2].proxy.written, None);
+    // 10 × 1,375 + 5 × 1,625 + 2 × 500 = 22,875 in year 1, discounted once at 3.5%.
+    assert_close(r.present_value, 22_875.0 / 1.035, "present value");
+    assert_close(r.sroi_ratio, 22_875.0 / 1.035 / 10_000.0, "ratio");
+}

@@ -14,7 +14,7 @@ fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
             outputs: vec![],
             description: "o".into(),
             indicator: None,
-            proxy: Proxy { value, description: None, source: None, price_year: None },
+            proxy: Proxy { value, written: None, description: None, source: None, price_year: None },
             profile: Profile::Constant { quantity, duration, drop_off },
             start,
             deadweight,
@@ -35,6 +35,7 @@ fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
             period: None,
             currency: "GBP".into(),
             price_year: None,
+            indices: vec![],
             summary: None,
             settings: Settings {
                 discount_rate: DiscountRate::Constant(rate),

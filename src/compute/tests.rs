@@ -22,7 +22,7 @@ fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
         outputs: vec![],
         description: "o".into(),
         indicator: None,
-        proxy: Proxy { value: proxy, description: None, source: None, price_year: None },
+        proxy: Proxy { value: proxy, written: None, description: None, source: None, price_year: None },
         profile: Profile::Constant { quantity, duration, drop_off },
         start: 1,
         deadweight: 0.0,
@@ -52,6 +52,7 @@ fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {
         period: None,
         currency: "GBP".into(),
         price_year: None,
+        indices: vec![],
         summary: None,
         settings: Settings {
             discount_rate: DiscountRate::Constant(rate),

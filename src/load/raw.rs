@@ -52,6 +52,10 @@ pub struct RawAnalysis {
     pub price_year: Option<L<i64>>,
     /// `summary:`.
     pub summary: Option<L<String>>,
+    /// `indices:`, year → index.
+    pub indices: Vec<(L<i64>, L<f64>)>,
+    /// False when some entry of `indices:` could not be read.
+    pub indices_complete: bool,
     /// `settings:`.
     pub settings: RawSettings,
     /// `theme:`.
@@ -234,6 +238,7 @@ const TOP_KEYS: &[&str] = &[
     "currency",
     "price_year",
     "summary",
+    "indices",
     "settings",
     "theme",
     "stakeholders",
@@ -286,6 +291,8 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         currency: m.optional(d, "currency", Decoder::text),
         price_year: m.optional(d, "price_year", Decoder::whole),
         summary: m.optional(d, "summary", Decoder::text),
+        indices: m.optional(d, "indices", indices).unwrap_or_default(),
+        indices_complete: true,
         settings: m.optional(d, "settings", settings).unwrap_or_default(),
         theme: m.optional(d, "theme", theme).unwrap_or_default(),
         stakeholders: list_of(&mut m, d, "stakeholders", stakeholder),
@@ -297,6 +304,16 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
     // references to its ids are consequences, not new errors.
     let invalid = m.finish(d);
     let mut raw = raw;
+    let written = match root.kind {
+        Kind::Map(ref entries) => {
+            entries.iter().find(|(k, _)| k.name == "indices").map_or(0, |(_, n)| match &n.kind {
+                Kind::Map(e) => e.len(),
+                _ => usize::MAX,
+            })
+        }
+        _ => 0,
+    };
+    raw.indices_complete = written == raw.indices.len() && !invalid.contains(&"indices");
     for (key, complete) in [
         ("stakeholders", &mut raw.stakeholders.complete),
         ("inputs", &mut raw.inputs.complete),
@@ -356,6 +373,40 @@ fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
     };
     let _ = m.finish(d);
     Some(settings)
+}
+
+/// `indices: { 2014: 83.2, 2025: 104.9 }`: a year and a positive index each.
+fn indices(d: &mut Decoder, node: &Node) -> Option<Vec<(L<i64>, L<f64>)>> {
+    let Kind::Map(entries) = &node.kind else {
+        d.diagnostics.push(
+            crate::diag::Diagnostic::error(
+                "wrong-type",
+                "expected price indices by year, such as `indices: { 2014: 83.2, 2025: 104.9 }`",
+            )
+            .at(node.loc),
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let year = key.name.trim().parse::<i64>();
+        let index = d.number(value);
+        match (year, index) {
+            (Ok(year), Some(index)) if index.value > 0.0 => out.push((L::new(year, key.loc), index)),
+            (Err(_), _) => d.diagnostics.push(
+                crate::diag::Diagnostic::error("bad-year", format!("`{}` is not a year", key.name))
+                    .at(Loc { len: key.name.len(), ..key.loc })
+                    .hint("each entry of `indices:` is a year and its index, such as `2014: 83.2`"),
+            ),
+            (Ok(_), Some(index)) => d.diagnostics.push(
+                crate::diag::Diagnostic::error("bad-index", "a price index must be above zero")
+                    .at(index.loc)
+                    .hint("copy the index of each year from one published series, such as HM Treasury's GDP deflators"),
+            ),
+            (Ok(_), None) => {}
+        }
+    }
+    Some(out)
 }
 
 fn theme(d: &mut Decoder, node: &Node) -> Option<RawTheme> {

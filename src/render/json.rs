@@ -67,6 +67,8 @@ struct OutcomeJson<'a> {
     id: &'a str,
     stakeholder: &'a str,
     description: &'a str,
+    /// The proxy value as used: re-based to the analysis's price year where needed.
+    proxy_value: f64,
     gross_value: f64,
     impact: f64,
     values: Vec<f64>,
@@ -134,6 +136,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
                 id: &o.id,
                 stakeholder: &analysis.stakeholders[o.stakeholder].id,
                 description: &o.description,
+                proxy_value: n(o.proxy.value),
                 gross_value: n(r.gross_value),
                 impact: n(r.impact),
                 values: r.values.iter().copied().map(n).collect(),

@@ -153,8 +153,10 @@ pub struct OutcomeView {
     pub indicator: Option<String>,
     /// "38", or the schedule "24, 18, 12".
     pub quantity: String,
-    /// The proxy value, with pence.
+    /// The proxy value as used, with pence.
     pub proxy_value: String,
+    /// "£14,433.00 in 2014 prices → £18,201.42 in 2025 prices", when re-based.
+    pub rebasing: Option<String>,
     /// What the proxy measures.
     pub proxy_description: Option<String>,
     /// Where it comes from.
@@ -363,6 +365,13 @@ pub fn build(
                 indicator: o.indicator.clone(),
                 quantity: quantity_text,
                 proxy_value: money_exact(o.proxy.value, c),
+                rebasing: o.proxy.written.zip(analysis.price_year).map(|((value, year), to)| {
+                    format!(
+                        "{} in {year} prices → {} in {to} prices",
+                        money_exact(value, c),
+                        money_exact(o.proxy.value, c)
+                    )
+                }),
                 proxy_description: o.proxy.description.clone(),
                 proxy_source: o.proxy.source.clone(),
                 duration: plural(f64::from(years), "year", "years"),

@@ -39,7 +39,7 @@ fn show(value: f64) -> String {
 /// when there is no error.
 pub fn validate(raw: RawAnalysis, diagnostics: &mut Vec<Diagnostic>) -> Option<Analysis> {
     let errors_before = diagnostics.len();
-    let mut v = Validator { diagnostics };
+    let mut v = Validator { diagnostics, prices: Prices::default() };
     let analysis = v.analysis(raw);
     let new_errors = has_errors(&v.diagnostics[errors_before..]);
     if new_errors { None } else { analysis }
@@ -47,6 +47,22 @@ pub fn validate(raw: RawAnalysis, diagnostics: &mut Vec<Diagnostic>) -> Option<A
 
 struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    prices: Prices,
+}
+
+/// What re-basing proxies needs: the analysis's price year and the indices.
+#[derive(Default)]
+struct Prices {
+    /// The analysis's price year, and where it is written.
+    year: Option<Located<i32>>,
+    /// Index by year.
+    indices: std::collections::BTreeMap<i32, f64>,
+    /// Whether the missing index of the analysis's own year was reported.
+    reported_own_year: bool,
+    /// Price years of proxies left as written because the analysis has none.
+    unbased: Vec<(i32, Loc)>,
+    /// False when some index could not be read, so a missing year may be its consequence.
+    complete: bool,
 }
 
 impl Validator<'_> {
@@ -96,6 +112,15 @@ impl Validator<'_> {
             );
         }
         let price_year = raw.price_year.as_ref().and_then(|y| self.year(y, "price year"));
+        self.prices.year = price_year.zip(raw.price_year.as_ref()).map(|(y, l)| Located::new(y, l.loc));
+        let mut indices = Vec::new();
+        self.prices.complete = raw.indices_complete;
+        for (year, index) in &raw.indices {
+            if let Some(y) = self.year(year, "year of a price index") {
+                self.prices.indices.insert(y, index.value);
+                indices.push((y, index.value));
+            }
+        }
         let period = raw.period.as_ref().and_then(|p| {
             let (start, end) = (p.start.as_ref()?, p.end.as_ref()?);
             if end.value < start.value {
@@ -143,6 +168,7 @@ impl Validator<'_> {
         if raw.is_mapping && raw.inputs.complete {
             self.investment(&raw.inputs, &inputs);
         }
+        self.warn_unbased(Loc::START);
         if raw.is_mapping && raw.outcomes.complete && raw.outcomes.items.is_empty() {
             self.diagnostics.push(
                 Diagnostic::warning("no-outcomes", "the analysis has no outcomes, so its value is zero")
@@ -160,6 +186,7 @@ impl Validator<'_> {
             period,
             currency,
             price_year,
+            indices,
             summary: raw.summary.map(|s| s.value),
             settings,
             stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
@@ -218,6 +245,92 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// SPEC §2: a proxy of another price year than the analysis is re-based,
+    /// `value × index[analysis year] / index[proxy year]`, before anything
+    /// else. Where either year is missing, the value is used as written and a
+    /// warning says so. Returns the value to use and, if re-based, the value
+    /// as written with its year.
+    fn rebase(
+        &mut self,
+        raw: &crate::load::raw::RawProxy,
+        year: Option<i32>,
+    ) -> Option<(f64, Option<(f64, i32)>)> {
+        let value = raw.value.as_ref()?.value;
+        let own = self.prices.year.clone();
+        match (own, year, raw.price_year.as_ref()) {
+            (Some(own), Some(year), Some(written)) if own.value != year => {
+                let from = self.prices.indices.get(&year).copied();
+                let to = self.prices.indices.get(&own.value).copied();
+                if !self.prices.complete {
+                    // An unreadable index has been reported; its year being missing follows from it.
+                    return Some((value * to? / from?, Some((value, year))));
+                }
+                if to.is_none() && !self.prices.reported_own_year {
+                    self.prices.reported_own_year = true;
+                    self.error(
+                        "missing-index",
+                        own.loc,
+                        format!("there is no price index for {}, the analysis's price year", own.value),
+                        format!("add it under `indices:`, from the same series as the others, such as `indices: {{ {year}: …, {}: … }}`", own.value),
+                    );
+                }
+                if from.is_none() {
+                    self.error(
+                        "missing-index",
+                        written.loc,
+                        format!("there is no price index for {year}, so this proxy cannot be re-based to {} prices", own.value),
+                        format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"),
+                    );
+                }
+                Some((value * to? / from?, Some((value, year))))
+            }
+            (Some(own), None, _) => {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "proxy-without-price-year",
+                        format!(
+                            "this proxy has no price year, so it is used as written, as if in {} prices",
+                            own.value
+                        ),
+                    )
+                    .at(raw.loc)
+                    .hint("add `price_year:` to the proxy, the year of the prices its value is in"),
+                );
+                Some((value, None))
+            }
+            (None, Some(year), Some(written)) => {
+                self.prices.unbased.push((year, written.loc));
+                Some((value, None))
+            }
+            _ => Some((value, None)),
+        }
+    }
+
+    /// Proxies of several price years with no analysis price year: nothing is re-based.
+    fn warn_unbased(&mut self, analysis_loc: Loc) {
+        let mut years: Vec<i32> = self.prices.unbased.iter().map(|(y, _)| *y).collect();
+        years.sort_unstable();
+        years.dedup();
+        if years.is_empty() {
+            return;
+        }
+        let list: Vec<String> = years.iter().map(i32::to_string).collect();
+        self.diagnostics.push(
+            Diagnostic::warning(
+                "no-price-year",
+                format!(
+                    "proxies are in {} prices, but the analysis has no price year, so none is re-based",
+                    list.join(" and ")
+                ),
+            )
+            .at(self.prices.unbased.first().map_or(analysis_loc, |(_, loc)| *loc))
+            .hint(format!(
+                "add `price_year: {}` to the analysis and the index of each year under `indices:`",
+                years.last().copied().unwrap_or_default()
+            )),
+        );
     }
 
     /// A pale accent still works: reports darken it for text, and say so here.
@@ -416,8 +529,10 @@ impl Validator<'_> {
                 Some(y) => Some(self.year(y, "price year")?),
                 None => None,
             };
+            let (value, written) = self.rebase(p, price_year)?;
             Some(Proxy {
-                value: p.value.as_ref()?.value,
+                value,
+                written,
                 description: p.description.as_ref().map(|d| d.value.clone()),
                 source: p.source.as_ref().map(|s| s.value.clone()),
                 price_year,

@@ -284,6 +284,9 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
             if let Some(d) = &o.proxy_description {
                 proxy.push(Span::new(format!(": {d}"), Face::Regular));
             }
+            if let Some(rebasing) = &o.rebasing {
+                proxy.push(muted(format!("\nRe-based: {rebasing}")));
+            }
             proxy.push(muted(format!("\nSource: {}", o.proxy_source.as_deref().unwrap_or("not given"))));
             let face = if o.excluded { Face::Italic } else { Face::Regular };
             let plain = |t: &str| vec![Span::new(t.to_owned(), face)];
