@@ -52,6 +52,44 @@ impl Severity {
     }
 }
 
+/// The eight principles of social value, which quality findings serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Principle {
+    /// 1. Involve stakeholders.
+    InvolveStakeholders,
+    /// 2. Understand what changes.
+    UnderstandWhatChanges,
+    /// 3. Value the things that matter.
+    ValueWhatMatters,
+    /// 4. Only include what is material.
+    OnlyIncludeWhatIsMaterial,
+    /// 5. Do not over-claim.
+    DoNotOverClaim,
+    /// 6. Be transparent.
+    BeTransparent,
+    /// 7. Verify the result.
+    VerifyTheResult,
+    /// 8. Be responsive.
+    BeResponsive,
+}
+
+impl Principle {
+    /// The principle in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Principle::InvolveStakeholders => "involve stakeholders",
+            Principle::UnderstandWhatChanges => "understand what changes",
+            Principle::ValueWhatMatters => "value the things that matter",
+            Principle::OnlyIncludeWhatIsMaterial => "only include what is material",
+            Principle::DoNotOverClaim => "do not over-claim",
+            Principle::BeTransparent => "be transparent",
+            Principle::VerifyTheResult => "verify the result",
+            Principle::BeResponsive => "be responsive",
+        }
+    }
+}
+
 /// One problem found in an analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -65,12 +103,33 @@ pub struct Diagnostic {
     pub loc: Option<Loc>,
     /// How to fix it; each is printed on its own `hint:` line.
     pub hints: Vec<String>,
+    /// The principle of social value a quality finding serves.
+    pub principle: Option<Principle>,
 }
 
 impl Diagnostic {
     /// An error with a code and message, not yet located.
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, code, message: message.into(), loc: None, hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            loc: None,
+            hints: Vec::new(),
+            principle: None,
+        }
+    }
+
+    /// A note: worth knowing, nothing to fix.
+    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::error(code, message) }
+    }
+
+    /// Marks the principle of social value the finding serves.
+    #[must_use]
+    pub fn principle(mut self, principle: Principle) -> Self {
+        self.principle = Some(principle);
+        self
     }
 
     /// A warning with a code and message, not yet located.
@@ -170,6 +229,9 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(out, "{gutter} {bar} {line}");
         let _ = writeln!(out, "{pad} {bar} {}", paint(severity.style(), &caret));
+    }
+    if let Some(principle) = diagnostic.principle {
+        let _ = writeln!(out, "{}: {}", paint(Style::new().bold(), "principle"), principle.label());
     }
     for hint in &diagnostic.hints {
         let _ = writeln!(out, "{}: {hint}", paint(Style::new().bold(), "hint"));

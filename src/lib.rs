@@ -38,6 +38,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod quality;
 pub mod render;
 pub mod report;
 pub mod source;

@@ -215,3 +215,40 @@ fn regression_no_negative_zero_in_json() {
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
     assert!(!run.stdout.contains("-0.0"), "{}", run.stdout);
 }
+
+#[test]
+fn check_json_lists_findings_with_code_severity_principle_and_place() {
+    let run = sroi(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/befriending-forecast.yaml",
+        "tests/fixtures/invalid/unknown-key-typo.yaml",
+    ]);
+    assert_eq!(run.code, Exit::Invalid, "one file is invalid");
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("a JSON array");
+    for f in &findings {
+        for key in ["code", "severity", "principle", "message", "file", "line", "column"] {
+            assert!(f.get(key).is_some(), "{key} missing in {f}");
+        }
+    }
+    let find = |code: &str| {
+        findings.iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("{code} in {findings:?}"))
+    };
+    assert_eq!(find("no-drop-off")["severity"], "warning");
+    assert_eq!(find("no-drop-off")["principle"], "do-not-over-claim");
+    assert_eq!(find("no-drop-off")["file"], "fixtures/befriending-forecast.yaml");
+    assert_eq!(find("no-drop-off")["line"], 138);
+    assert_eq!(find("unknown-key")["severity"], "error");
+    assert!(run.stderr.is_empty(), "JSON mode prints nothing else: {}", run.stderr);
+}
+
+#[test]
+fn deny_warnings_makes_warnings_fail_for_ci() {
+    assert_eq!(sroi(&["check", "fixtures/befriending-forecast.yaml"]).code, Exit::Ok, "warnings alone pass");
+    let denied = sroi(&["check", "--deny", "warnings", "fixtures/befriending-forecast.yaml"]);
+    assert_eq!(denied.code, Exit::Invalid);
+    assert!(denied.stderr.contains("principle: do not over-claim"), "{}", denied.stderr);
+    // Notes never fail: Youth Into Work has only notes.
+    assert_eq!(sroi(&["check", "--deny", "warnings", EXAMPLE]).code, Exit::Ok);
+}

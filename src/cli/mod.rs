@@ -3,6 +3,7 @@
 //! [`run`] takes the arguments and output streams and returns the exit code,
 //! so tests drive the whole tool in-process.
 
+pub mod check;
 pub mod init;
 pub mod report;
 
@@ -71,7 +72,7 @@ enum Command {
         #[arg(long)]
         templates: bool,
     },
-    /// Validate analyses and report every problem, with its place and a hint.
+    /// Validate analyses and hold them against the principles of social value.
     #[command(
         after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n\nExits 1 if any file is invalid, 2 if any cannot be read."
     )]
@@ -79,6 +80,12 @@ enum Command {
         /// Analysis files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
+        /// How to print what is found: `text` on stderr, or `json` on stdout.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        /// Exit with 1 when there is any warning, not only errors (for CI).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
     },
     /// Print the figures: headline results and value by stakeholder, outcome and year.
     #[command(
@@ -110,6 +117,22 @@ enum Command {
     },
 }
 
+/// How `sroi check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics with the source line, on stderr.
+    Text,
+    /// `[{code, severity, principle, message, file, line, column}]` on stdout.
+    Json,
+}
+
+/// What `--deny` makes fatal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// Any warning makes the exit code 1.
+    Warnings,
+}
+
 /// Runs the tool with `args` (the first is the program name).
 pub fn run<I, T>(args: I, streams: &mut Streams<'_>) -> Exit
 where
@@ -135,11 +158,11 @@ where
         Command::Report { file, format, output, templates } => {
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
-        Command::Check { files } if files.iter().filter(|f| *f == "-").count() > 1 => {
+        Command::Check { files, .. } if files.iter().filter(|f| *f == "-").count() > 1 => {
             let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
             Exit::Failed
         }
-        Command::Check { files } => files.iter().map(|f| check(f, streams)).max().unwrap_or(Exit::Ok),
+        Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
         Command::Calc { file, json } => calc(&file, json, streams),
     }
 }
@@ -175,27 +198,6 @@ pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analys
 
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
     let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
-}
-
-fn check(path: &str, streams: &mut Streams<'_>) -> Exit {
-    match load(path, streams) {
-        Ok((source, a)) => {
-            let counts = [
-                count(a.stakeholders.len(), "stakeholder"),
-                count(a.inputs.len(), "input"),
-                count(a.outputs.len(), "output"),
-                count(a.outcomes.len(), "outcome"),
-            ];
-            let _ = writeln!(streams.out, "{}: ok ({})", source.name, counts.join(", "));
-            Exit::Ok
-        }
-        Err(code) => code,
-    }
-}
-
-/// `1 outcome`, `3 outcomes`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {

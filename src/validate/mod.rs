@@ -329,7 +329,8 @@ impl Validator<'_> {
             .hint(format!(
                 "add `price_year: {}` to the analysis and the index of each year under `indices:`",
                 years.last().copied().unwrap_or_default()
-            )),
+            ))
+            .principle(crate::diag::Principle::BeTransparent),
         );
     }
 

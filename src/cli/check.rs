@@ -1,0 +1,122 @@
+//! `sroi check`: validation and the quality checks, as text or JSON.
+
+use std::io::Write as _;
+
+use serde::Serialize;
+
+use super::{Exit, Streams, print_diagnostics};
+use crate::diag::{Diagnostic, Principle, Severity};
+use crate::load::{self, ReadError};
+use crate::source::SourceFile;
+
+/// One finding in `--format json`.
+#[derive(Serialize)]
+struct Finding<'a> {
+    code: &'a str,
+    severity: Severity,
+    principle: Option<Principle>,
+    message: &'a str,
+    file: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+}
+
+/// `1 outcome`, `3 outcomes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// Everything `check` has to say about one readable file, and a summary of it.
+fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
+    match crate::analyse(source) {
+        Ok((analysis, mut diagnostics)) => {
+            let results = crate::compute::compute(&analysis);
+            diagnostics.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
+            diagnostics.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+            let summary = [
+                count(analysis.stakeholders.len(), "stakeholder"),
+                count(analysis.inputs.len(), "input"),
+                count(analysis.outputs.len(), "output"),
+                count(analysis.outcomes.len(), "outcome"),
+            ]
+            .join(", ");
+            (diagnostics, Some(summary))
+        }
+        Err(diagnostics) => (diagnostics, None),
+    }
+}
+
+/// Checks every file; exits 2 if any is unreadable, else 1 if any is invalid
+/// (or, with `deny_warnings`, has a warning), else 0.
+pub fn run(
+    files: &[String],
+    format: super::CheckFormat,
+    deny_warnings: bool,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    let json = format == super::CheckFormat::Json;
+    let mut worst = Exit::Ok;
+    let mut checked: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
+    for path in files {
+        let (source, diagnostics, summary) = match load::read_source(path) {
+            Ok(source) => {
+                let (diagnostics, summary) = diagnose(&source);
+                (source, diagnostics, summary)
+            }
+            Err(ReadError::Invalid { file, diagnostic }) => (file, vec![*diagnostic], None),
+            Err(ReadError::Io { name, source }) => {
+                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+                worst = worst.max(Exit::Failed);
+                continue;
+            }
+        };
+        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        let notes = diagnostics.len() - errors - warnings;
+        if errors > 0 || (deny_warnings && warnings > 0) {
+            worst = worst.max(Exit::Invalid);
+        }
+        if !json {
+            print_diagnostics(&diagnostics, &source, streams);
+            match summary {
+                Some(summary) => {
+                    let findings = if warnings + notes == 0 {
+                        String::new()
+                    } else {
+                        format!("; {}, {}", count(warnings, "warning"), count(notes, "note"))
+                    };
+                    let _ = writeln!(streams.out, "{}: ok ({summary}){findings}", source.name);
+                }
+                None => {
+                    let _ = writeln!(
+                        streams.err,
+                        "{}: {}; nothing was computed",
+                        source.name,
+                        count(errors, "error")
+                    );
+                }
+            }
+        }
+        checked.push((source, diagnostics));
+    }
+    if json {
+        let findings: Vec<Finding<'_>> = checked
+            .iter()
+            .flat_map(|(source, diagnostics)| {
+                diagnostics.iter().map(move |d| Finding {
+                    code: d.code,
+                    severity: d.severity,
+                    principle: d.principle,
+                    message: &d.message,
+                    file: &source.name,
+                    line: d.loc.map(|l| l.line),
+                    column: d.loc.map(|l| l.column),
+                })
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_owned());
+        text.push('\n');
+        let _ = streams.out.write_all(text.as_bytes());
+    }
+    worst
+}

@@ -1,0 +1,325 @@
+//! Quality checks (`sroi check`, SPEC §3): the analysis held against the
+//! eight principles of social value, and against the assumptions of
+//! published analyses (`data/benchmarks.yaml`, shipped with its source).
+//!
+//! Findings are diagnostics with a stable code, a severity, a location, a
+//! hint and the principle they serve. They never stop a report: they say
+//! where an analysis may over-claim or leave readers unable to check it.
+
+use serde::Deserialize;
+
+use crate::compute::Results;
+use crate::diag::{Diagnostic, Principle};
+use crate::format::{percent, ratio};
+use crate::model::{Analysis, Outcome, Profile};
+use crate::source::Loc;
+
+/// The distribution of one assumption in published analyses.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spread {
+    /// How many analyses gave it.
+    pub n: u32,
+    /// Median.
+    pub median: f64,
+    /// 10th percentile, where known.
+    pub p10: Option<f64>,
+    /// 90th percentile, where known.
+    pub p90: Option<f64>,
+}
+
+/// Published practice, as shipped in `data/benchmarks.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmarks {
+    /// Where the figures come from.
+    pub source: String,
+    /// Deadweight.
+    pub deadweight: Spread,
+    /// Attribution.
+    pub attribution: Spread,
+    /// Drop-off.
+    pub drop_off: Spread,
+    /// Discount rate.
+    pub discount_rate: Spread,
+    /// The SROI ratio.
+    pub sroi_ratio: Spread,
+}
+
+/// The shipped benchmarks file.
+pub const BENCHMARKS: &str = include_str!("../data/benchmarks.yaml");
+
+/// The shipped benchmarks. The file is part of the build and tested to parse.
+pub fn benchmarks() -> Benchmarks {
+    serde_saphyr::from_str(BENCHMARKS)
+        .unwrap_or_else(|e| unreachable!("data/benchmarks.yaml is tested to parse: {e}"))
+}
+
+/// Durations longer than this need evidence that the change lasts.
+pub const LONG_DURATION: u32 = 5;
+
+/// The mean of `f` over included outcomes, if there are any.
+fn mean(outcomes: &[&Outcome], f: impl Fn(&Outcome) -> Option<f64>) -> Option<f64> {
+    let values: Vec<f64> = outcomes.iter().filter_map(|o| f(o)).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Every quality finding of `analysis`, whose figures are `results`.
+pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let included: Vec<&Outcome> =
+        analysis.outcomes.iter().filter(|o| !analysis.stakeholders[o.stakeholder].is_excluded()).collect();
+    let first = included.first().map_or(Loc::START, |o| o.loc);
+
+    // Do not over-claim: the three adjustments, drop-off and duration.
+    if !included.is_empty() && included.iter().all(|o| o.deadweight == 0.0) {
+        out.push(
+            Diagnostic::warning("no-deadweight", "no outcome has any deadweight: all the change is claimed as the programme's")
+                .at(first)
+                .hint("estimate what would have happened anyway, from a comparison group or national trends, and give it as `deadweight:`")
+                .principle(Principle::DoNotOverClaim),
+        );
+    }
+    if !included.is_empty() && included.iter().all(|o| o.attribution == 0.0) {
+        out.push(
+            Diagnostic::warning("no-attribution", "no outcome has any attribution: nobody else is credited with any of the change")
+                .at(first)
+                .hint("ask stakeholders who else contributed (family, other services) and give their share as `attribution:`")
+                .principle(Principle::DoNotOverClaim),
+        );
+    }
+    if !included.is_empty() && included.iter().all(|o| o.displacement == 0.0) {
+        out.push(
+            Diagnostic::note("no-displacement", "no outcome has any displacement; if none displaces value elsewhere, say why in the report")
+                .at(first)
+                .hint("consider whether an outcome moves a benefit from someone else (a job another person would have had)")
+                .principle(Principle::DoNotOverClaim),
+        );
+    }
+    for o in &included {
+        if let Profile::Constant { duration, drop_off, .. } = o.profile {
+            if duration > 1 && drop_off == 0.0 {
+                out.push(
+                    Diagnostic::warning("no-drop-off", format!("`{}` lasts {duration} years with no drop-off", o.id))
+                        .at(o.loc)
+                        .hint("most change fades: give a `drop_off:` for each year after the first, or evidence that it does not")
+                        .principle(Principle::DoNotOverClaim),
+                );
+            }
+            if duration > LONG_DURATION {
+                out.push(
+                    Diagnostic::warning("long-duration", format!("`{}` is valued for {duration} years, over {LONG_DURATION}", o.id))
+                        .at(o.loc)
+                        .hint("durations beyond five years need evidence that the change lasts; otherwise shorten it")
+                        .principle(Principle::DoNotOverClaim),
+                );
+            }
+        }
+    }
+
+    // Be transparent: every value traceable to a source.
+    for o in &analysis.outcomes {
+        if o.proxy.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            out.push(
+                Diagnostic::warning("proxy-without-source", format!("the proxy of `{}` has no source", o.id))
+                    .at(o.loc)
+                    .hint("add `source:` to the proxy: the publication, table and year its value comes from")
+                    .principle(Principle::BeTransparent),
+            );
+        }
+    }
+
+    // Involve stakeholders; understand what changes.
+    for (i, s) in analysis.stakeholders.iter().enumerate() {
+        if s.is_excluded() {
+            continue;
+        }
+        if s.engagement.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            out.push(
+                Diagnostic::warning("no-engagement", format!("there is no evidence that `{}` was involved", s.id))
+                    .at(s.loc)
+                    .hint("add `engagement:`: how the group was asked what changed for them (surveys, interviews, focus groups)")
+                    .principle(Principle::InvolveStakeholders),
+            );
+        }
+        if !analysis.outcomes.iter().any(|o| o.stakeholder == i) {
+            out.push(
+                Diagnostic::warning(
+                    "stakeholder-without-outcomes",
+                    format!("`{}` is included but has no outcomes", s.id),
+                )
+                .at(s.loc)
+                .hint("add what changes for the group, or exclude it with `excluded:` and the reason")
+                .principle(Principle::UnderstandWhatChanges),
+            );
+        }
+    }
+    if analysis.outputs.is_empty() {
+        if !analysis.outcomes.is_empty() {
+            out.push(
+                Diagnostic::note("no-outputs", "the analysis has no outputs, so the theory of change does not show how outcomes arise")
+                    .at(Loc::START)
+                    .hint("list what the programme delivers under `outputs:` and link outcomes to them with `outputs: [...]`")
+                    .principle(Principle::UnderstandWhatChanges),
+            );
+        }
+    } else {
+        for o in analysis.outcomes.iter().filter(|o| o.outputs.is_empty()) {
+            out.push(
+                Diagnostic::warning(
+                    "outcome-without-output",
+                    format!("`{}` is not linked to any output", o.id),
+                )
+                .at(o.loc)
+                .hint("say which outputs lead to it with `outputs: [...]`")
+                .principle(Principle::UnderstandWhatChanges),
+            );
+        }
+    }
+    if !analysis.outcomes.is_empty() && analysis.outcomes.iter().all(|o| o.proxy.value >= 0.0) {
+        out.push(
+            Diagnostic::note(
+                "no-negative-outcome",
+                "no negative outcome is valued; the principles ask for unintended and negative change too",
+            )
+            .at(first)
+            .hint("if stakeholders reported any harm, value it with a negative proxy")
+            .principle(Principle::UnderstandWhatChanges),
+        );
+    }
+
+    // Verify the result: concentration and plausibility against published practice.
+    if results.present_value > 0.0 {
+        for (o, r) in analysis.outcomes.iter().zip(&results.outcomes) {
+            let share = r.present_value / results.present_value;
+            if share > 0.5 && included.len() > 1 {
+                out.push(
+                    Diagnostic::note(
+                        "dominant-outcome",
+                        format!("`{}` carries {} of the value", o.id, percent(share)),
+                    )
+                    .at(o.loc)
+                    .hint(
+                        "the result rests on this outcome: check its quantity, proxy and adjustments hardest",
+                    )
+                    .principle(Principle::VerifyTheResult),
+                );
+            }
+        }
+    }
+    let published =
+        |name: &str, value: f64, spread: Spread, show: &dyn Fn(f64) -> String| -> Option<Diagnostic> {
+            let (p10, p90) = (spread.p10?, spread.p90?);
+            let side = if value < p10 {
+                "below the 10th percentile"
+            } else if value > p90 {
+                "above the 90th percentile"
+            } else {
+                return None;
+            };
+            Some(
+            Diagnostic::note(
+                "outside-published-range",
+                format!(
+                    "the average {name} ({}) is {side} of published analyses ({} to {}, median {}, n = {})",
+                    show(value),
+                    show(p10),
+                    show(p90),
+                    show(spread.median),
+                    spread.n
+                ),
+            )
+            .at(first)
+            .hint(format!("an unusual {name} may be right, but say why; source: {}", benchmarks.source))
+            .principle(Principle::DoNotOverClaim),
+        )
+        };
+    let pct = |v: f64| percent(v);
+    out.extend(
+        mean(&included, |o| Some(o.deadweight))
+            .and_then(|v| published("deadweight", v, benchmarks.deadweight, &pct)),
+    );
+    out.extend(
+        mean(&included, |o| Some(o.attribution))
+            .and_then(|v| published("attribution", v, benchmarks.attribution, &pct)),
+    );
+    let multi_year = |o: &Outcome| match o.profile {
+        Profile::Constant { duration, drop_off, .. } if duration > 1 => Some(drop_off),
+        _ => None,
+    };
+    out.extend(mean(&included, multi_year).and_then(|v| published("drop-off", v, benchmarks.drop_off, &pct)));
+    if let Some(p90) = benchmarks.sroi_ratio.p90
+        && results.sroi_ratio > p90
+    {
+        out.push(
+            Diagnostic::warning(
+                "high-ratio",
+                format!(
+                    "the ratio of {} is above {}, the 90th percentile of published analyses",
+                    ratio(results.sroi_ratio),
+                    ratio(p90)
+                ),
+            )
+            .at(Loc::START)
+            .hint(format!("very high ratios are usually over-claimed: check quantities, proxies and adjustments; source: {}", benchmarks.source))
+            .principle(Principle::VerifyTheResult),
+        );
+    }
+    out.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn the_shipped_benchmarks_load_with_their_source() {
+        let b = benchmarks();
+        assert!(b.source.contains("Social Value International"));
+        assert_eq!(b.sroi_ratio.p90, Some(10.22));
+        assert_eq!((b.deadweight.n, b.attribution.n, b.drop_off.n), (154, 216, 90));
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let source = SourceFile::new("t.yaml", text);
+        let (a, _) = crate::analyse(&source).unwrap_or_else(|d| panic!("{d:?}"));
+        let r = crate::compute::compute(&a);
+        findings(&a, &r, &benchmarks()).into_iter().map(|d| d.code).collect()
+    }
+
+    const CAREFUL: &str = "sroi: 1\ntitle: t\nstakeholders: [{id: s, name: S, engagement: Survey}, {id: h, name: H, engagement: Survey}]\ninputs: [{id: i, amount: 10000}]\noutputs: [{id: o, description: Sessions}]\noutcomes:\n  - {id: a, stakeholder: s, outputs: [o], description: A, quantity: 10, proxy: {value: 1000, source: Book}, duration: 2, deadweight: 20%, displacement: 5%, attribution: 25%, drop_off: 20%}\n  - {id: b, stakeholder: s, outputs: [o], description: B, quantity: 10, proxy: {value: 900, source: Book}, deadweight: 20%, attribution: 25%}\n  - {id: c, stakeholder: s, outputs: [o], description: C, quantity: 10, proxy: {value: 950, source: Book}, deadweight: 20%, attribution: 25%}\n  - {id: harm, stakeholder: h, outputs: [o], description: H, quantity: 1, proxy: {value: -100, source: Book}, deadweight: 20%, attribution: 25%}\n";
+
+    #[test]
+    fn a_careful_analysis_has_no_findings() {
+        assert_eq!(codes(CAREFUL), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn each_check_fires_on_a_case_made_to_trip_it() {
+        let trip = |from: &str, to: &str, code: &str| {
+            assert!(CAREFUL.contains(from), "{from}");
+            let found = codes(&CAREFUL.replace(from, to));
+            assert!(found.contains(&code), "{code} not in {found:?}");
+        };
+        let no_dw = CAREFUL.replace("deadweight: 20%, ", "");
+        assert!(codes(&no_dw).contains(&"no-deadweight"));
+        assert!(codes(&CAREFUL.replace("attribution: 25%", "attribution: 0%")).contains(&"no-attribution"));
+        assert!(codes(&CAREFUL.replace("displacement: 5%, ", "")).contains(&"no-displacement"));
+        trip("drop_off: 20%", "drop_off: 0%", "no-drop-off");
+        trip("duration: 2,", "duration: 8,", "long-duration");
+        trip("value: 900, source: Book", "value: 900", "proxy-without-source");
+        trip("{id: h, name: H, engagement: Survey}", "{id: h, name: H}", "no-engagement");
+        trip(
+            "{id: h, name: H, engagement: Survey}",
+            "{id: h, name: H, engagement: Survey}, {id: x, name: X, engagement: Survey}",
+            "stakeholder-without-outcomes",
+        );
+        trip("{id: b, stakeholder: s, outputs: [o],", "{id: b, stakeholder: s,", "outcome-without-output");
+        trip("value: -100", "value: 100", "no-negative-outcome");
+        trip("quantity: 10, proxy: {value: 1000", "quantity: 100, proxy: {value: 1000", "dominant-outcome");
+        trip("deadweight: 20%", "deadweight: 90%", "outside-published-range");
+        trip("amount: 10000", "amount: 100", "high-ratio");
+    }
+}
