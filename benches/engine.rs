@@ -58,7 +58,7 @@ fn report_html(bencher: divan::Bencher, outcomes: usize) {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
         let results = sroi::compute::compute(&analysis);
         let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-        let report = sroi::report::build(&analysis, &results, &uncertainty, date);
+        let report = sroi::report::build(&analysis, &results, &uncertainty, &[], date);
         sroi::render::html::render(&report, None, &templates).expect("renders").len()
     });
 }
@@ -73,7 +73,7 @@ fn report_pdf(bencher: divan::Bencher, outcomes: usize) {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");
         let results = sroi::compute::compute(&analysis);
         let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-        let report = sroi::report::build(&analysis, &results, &uncertainty, 1_767_225_600);
+        let report = sroi::report::build(&analysis, &results, &uncertainty, &[], 1_767_225_600);
         sroi::render::pdf::render(&report).expect("renders").len()
     });
 }

@@ -45,7 +45,7 @@ fn fixtures() -> Vec<PathBuf> {
 fn view_model(path: &Path) -> sroi::report::Report {
     let (analysis, results) = common::results_of(&path.to_string_lossy());
     let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-    sroi::report::build(&analysis, &results, &uncertainty, EPOCH.parse().expect("epoch"))
+    sroi::report::build(&analysis, &results, &uncertainty, &[], EPOCH.parse().expect("epoch"))
 }
 
 fn words(text: &str) -> String {

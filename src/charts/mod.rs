@@ -4,6 +4,7 @@
 //! Every chart's numbers are also in a table beside it in the report.
 
 pub mod bars;
+pub mod benchmark;
 pub mod drawing;
 pub mod histogram;
 pub mod stacked;

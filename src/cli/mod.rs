@@ -168,8 +168,8 @@ where
 }
 
 /// Reads and validates one analysis, printing its diagnostics. Returns the
-/// analysis, or the exit code to stop with.
-pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analysis), Exit> {
+/// analysis and its warnings, or the exit code to stop with.
+pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analysis, Vec<Diagnostic>), Exit> {
     let source = match load::read_source(path) {
         Ok(source) => source,
         Err(ReadError::Io { name, source }) => {
@@ -184,7 +184,7 @@ pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analys
     match crate::analyse(&source) {
         Ok((analysis, warnings)) => {
             print_diagnostics(&warnings, &source, streams);
-            Ok((source, analysis))
+            Ok((source, analysis, warnings))
         }
         Err(diagnostics) => {
             print_diagnostics(&diagnostics, &source, streams);
@@ -201,7 +201,7 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile,
 }
 
 fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
-    let (_, analysis) = match load(path, streams) {
+    let (_, analysis, _) = match load(path, streams) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

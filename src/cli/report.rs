@@ -128,13 +128,21 @@ pub fn run(
     templates: Option<&Path>,
     streams: &mut Streams<'_>,
 ) -> Exit {
-    let (source, analysis) = match super::load(path, streams) {
+    let (source, analysis, warnings) = match super::load(path, streams) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
-    let report = crate::report::build(&analysis, &results, &uncertainty, crate::report::date::report_time());
+    let mut findings = warnings;
+    findings.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
+    let report = crate::report::build(
+        &analysis,
+        &results,
+        &uncertainty,
+        &findings,
+        crate::report::date::report_time(),
+    );
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {
             Ok(image) => Some(image),

@@ -131,6 +131,7 @@ struct Charts {
     waterfall: String,
     tornado: Option<String>,
     histogram: Option<String>,
+    benchmark: Option<String>,
 }
 
 fn charts(report: &Report) -> Result<Charts, HtmlError> {
@@ -164,6 +165,13 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
                     accent,
                 },
                 "chart-tornado",
+            )?),
+        },
+        benchmark: match data.benchmarks.is_empty() {
+            true => None,
+            false => Some(charts::svg(
+                &charts::benchmark::Benchmark { rows: &data.benchmarks, accent },
+                "chart-benchmark",
             )?),
         },
         histogram: match data.uncertainty.band {

@@ -6,6 +6,7 @@
 //! renderer turns it into its own form through [`crate::markdown`].
 
 pub mod date;
+pub mod quality;
 pub mod uncertainty;
 
 use serde::Serialize;
@@ -62,6 +63,8 @@ pub struct Report {
     pub method: Method,
     /// How sure the figures are.
     pub uncertainty: uncertainty::UncertaintyView,
+    /// Quality findings and assumptions against published practice.
+    pub quality: quality::QualityView,
     /// Colours.
     pub theme: ThemeView,
     /// The data behind the charts.
@@ -250,6 +253,8 @@ pub struct ChartData {
     pub currency: String,
     /// The tornado chart and the histogram.
     pub uncertainty: uncertainty::UncertaintyCharts,
+    /// (label, value, p10, median, p90) of the percentage assumptions.
+    pub benchmarks: quality::ChartRows,
 }
 
 /// Inputs → outputs → outcomes → stakeholders, as columns of labelled boxes
@@ -284,9 +289,12 @@ pub fn build(
     analysis: &Analysis,
     results: &Results,
     uncertainty: &crate::compute::Uncertainty,
+    findings: &[crate::diag::Diagnostic],
     timestamp: i64,
 ) -> Report {
     let date = date::from_unix_seconds(timestamp);
+    let (quality, benchmark_rows) =
+        quality::build(analysis, results.sroi_ratio, findings, &crate::quality::benchmarks());
     let (uncertainty, uncertainty_charts) = uncertainty::build(analysis, uncertainty, results.sroi_ratio);
     let c = analysis.currency.as_str();
     let pv = results.present_value;
@@ -472,6 +480,7 @@ pub fn build(
             .collect(),
         method: method(analysis, results),
         uncertainty,
+        quality,
         theme: ThemeView {
             accent: accent.hex(),
             accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
@@ -490,6 +499,7 @@ pub fn build(
             theory_of_change: theory_of_change(analysis),
             currency: analysis.currency.clone(),
             uncertainty: uncertainty_charts,
+            benchmarks: benchmark_rows,
         },
     }
 }

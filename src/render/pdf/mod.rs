@@ -81,6 +81,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
     over_time(&mut l, report)?;
     waterfall(&mut l, report, accent)?;
     how_sure(&mut l, report, accent)?;
+    quality(&mut l, report, accent)?;
     inputs_and_outputs(&mut l, report, accent);
     method(&mut l, report);
     appendix(&mut l, report);
@@ -564,6 +565,76 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             l.space(6.0);
         }
     }
+    Ok(())
+}
+
+fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
+    let q = &report.quality;
+    l.heading("Quality and assumptions");
+    l.paragraph(&[Span::new("The analysis checked against the eight principles of social value, and its assumptions placed against those of published analyses.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(4.0);
+    if q.findings.is_empty() {
+        l.paragraph(
+            &[Span::new("The checks found nothing to remark on.", Face::Regular)],
+            10.0,
+            14.5,
+            MARGIN,
+            MEASURE,
+        );
+    }
+    for f in &q.findings {
+        let principle = f.principle.map_or(String::new(), |p| format!(" ({p})"));
+        let mut spans = vec![
+            Span::new(format!("{}{principle}: ", f.severity), Face::Bold),
+            Span::new(f.message.clone(), Face::Regular),
+        ];
+        if let Some(hint) = &f.hint {
+            spans.push(muted(format!(". {hint}.")));
+        }
+        l.ensure(14.0);
+        let top = l.y;
+        l.paragraph(&[Span::new("•", Face::Regular)], 9.5, 13.5, MARGIN + 4.0, 10.0);
+        l.y = top;
+        l.paragraph(&spans, 9.5, 13.5, MARGIN + 16.0, MEASURE - 16.0);
+        l.space(2.0);
+    }
+    l.space(6.0);
+    if !report.charts.benchmarks.is_empty() {
+        let chart =
+            charts::drawing(&charts::benchmark::Benchmark { rows: &report.charts.benchmarks, accent })?;
+        l.drawing(&chart, MEASURE);
+        l.space(6.0);
+    }
+    let rows = q
+        .comparisons
+        .iter()
+        .map(|c| {
+            vec![
+                vec![Span::new(c.label, Face::Bold)],
+                cell(c.value.clone()),
+                cell(c.p10.clone()),
+                cell(c.median.clone()),
+                cell(c.p90.clone()),
+                cell(c.placement),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "This analysis against published analyses".into(),
+        columns: vec![
+            ("Assumption".into(), 2.6, Align::Left),
+            ("This analysis".into(), 1.1, Align::Right),
+            ("10th percentile".into(), 1.1, Align::Right),
+            ("Median".into(), 1.0, Align::Right),
+            ("90th percentile".into(), 1.1, Align::Right),
+            ("Placement".into(), 1.4, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 8.0,
+    });
+    l.paragraph(&[muted(format!("Published figures: {}", q.source))], 8.0, 11.0, MARGIN, MEASURE);
+    l.space(6.0);
     Ok(())
 }
 
