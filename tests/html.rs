@@ -45,15 +45,7 @@ fn without_font_data(html: &str) -> String {
 }
 
 fn all_fixtures() -> Vec<String> {
-    let mut files: Vec<PathBuf> = ["fixtures", "tests/fixtures/valid"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(dir).expect("fixture folder"))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files.iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
+    common::fixtures().iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::scratch;
+use common::{fixtures, scratch};
 
 const EPOCH: &str = "1767225600";
 
@@ -27,18 +27,6 @@ fn pdf_of(analysis: &Path, out: &Path) -> PathBuf {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stem = analysis.file_stem().expect("stem").to_string_lossy().into_owned();
     out.join(format!("{stem}.pdf"))
-}
-
-fn fixtures() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = ["fixtures", "tests/fixtures/valid"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(dir).expect("fixture folder"))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// The view model of a fixture: what the HTML shows, to find in the PDF.

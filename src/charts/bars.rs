@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb, series_colour, truncate};
+use super::{Chart, WIDTH, rgb, row, row_label, rows, series_colour, text_style, truncate};
 use crate::format::{money, percent};
 
 /// Horizontal bars of (label, amount), in a currency.
@@ -41,7 +41,7 @@ impl Chart for ByStakeholder<'_> {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let (values, currency) = (self.values, self.currency);
-        let rows = values.len().max(1);
+        let count = values.len();
         let total: f64 = values.iter().map(|(_, v)| v).sum();
         let max = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
         let min = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
@@ -50,31 +50,12 @@ impl Chart for ByStakeholder<'_> {
         let (x_min, x_max) = (min - if min < 0.0 { span * 0.25 } else { 0.0 }, max + span * 0.3);
         let names: Vec<String> =
             values.iter().map(|(n, _)| truncate(n, 10.5, LABEL_WIDTH as f32 - 14.0)).collect();
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
-
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(LABEL_WIDTH)
-            .build_cartesian_2d(x_min..x_max, -0.5..rows as f64 - 0.5)
-            .map_err(|e| e.to_string())?;
+        let text = text_style();
         let money_label = |v: &f64| money(*v, currency);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
-            .x_labels(5)
-            .x_label_formatter(&money_label)
-            .y_labels(0)
-            .label_style(text.clone())
-            .draw()
-            .map_err(|e| e.to_string())?;
+        let mut chart = rows(root, x_min..x_max, count, LABEL_WIDTH, 12, &money_label)?;
         for (index, ((_, value), name)) in values.iter().zip(&names).enumerate() {
             // The first stakeholder is drawn at the top.
-            let row = (rows - 1 - index) as f64;
+            let row = row(index, count);
             let bar =
                 Rectangle::new([(0.0, row - 0.3), (*value, row + 0.3)], rgb(series_colour(index)).filled());
             chart.draw_series(std::iter::once(bar)).map_err(|e| e.to_string())?;
@@ -87,13 +68,7 @@ impl Chart for ByStakeholder<'_> {
                 text.clone().pos(Pos::new(h_pos, VPos::Center)),
             );
             chart.draw_series(std::iter::once(label)).map_err(|e| e.to_string())?;
-            let (x, y) = chart.backend_coord(&(x_min, row));
-            root.draw(&Text::new(
-                name.clone(),
-                (x - 8, y),
-                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-            ))
-            .map_err(|e| e.to_string())?;
+            row_label(root, &chart, x_min, row, 8, name)?;
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb};
+use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style};
 use crate::colour::Rgb;
 use crate::format::percent;
 
@@ -52,30 +52,12 @@ impl Chart for Benchmark<'_> {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let rows = self.rows.len().max(1);
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(130)
-            .build_cartesian_2d(0.0..1.0, -0.5..rows as f64 - 0.5)
-            .map_err(|e| e.to_string())?;
+        let count = self.rows.len();
+        let text = text_style();
         let pct = |v: &f64| percent(*v);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
-            .x_labels(6)
-            .x_label_formatter(&pct)
-            .y_labels(0)
-            .label_style(text.clone())
-            .draw()
-            .map_err(|e| e.to_string())?;
+        let mut chart = rows(root, 0.0..1.0, count, 130, 12, &pct)?;
         for (index, (label, value, p10, median, p90)) in self.rows.iter().enumerate() {
-            let row = (rows - 1 - index) as f64;
+            let row = row(index, count);
             let band =
                 Rectangle::new([(*p10, row - 0.22), (*p90, row + 0.22)], RGBColor(215, 215, 215).filled());
             chart.draw_series(std::iter::once(band)).map_err(|e| e.to_string())?;
@@ -95,13 +77,7 @@ impl Chart for Benchmark<'_> {
                 text.clone().pos(Pos::new(HPos::Center, VPos::Bottom)),
             ))
             .map_err(|e| e.to_string())?;
-            let (lx, ly) = chart.backend_coord(&(0.0, row));
-            root.draw(&Text::new(
-                *label,
-                (lx - 8, ly),
-                text.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-            ))
-            .map_err(|e| e.to_string())?;
+            row_label(root, &chart, 0.0, row, 8, label)?;
         }
         Ok(())
     }

@@ -98,6 +98,76 @@ pub(crate) fn fonts() {
     });
 }
 
+/// The text style of every chart: the family's regular face, dark grey.
+pub(crate) fn text_style() -> plotters::style::TextStyle<'static> {
+    use plotters::style::IntoFont as _;
+    (FAMILY, 13).into_font().color(&plotters::style::RGBColor(34, 34, 34))
+}
+
+/// A plot whose categories are rows (first row at the top) and whose values run along x.
+pub(crate) type Rows<'a, DB> = plotters::chart::ChartContext<
+    'a,
+    DB,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
+/// The house plot for row charts: white ground, light grid, grey axes, x
+/// labels from `x_label`, and room at the left for row names (see [`row_label`]).
+pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
+    root: &'a plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    x: std::ops::Range<f64>,
+    count: usize,
+    label_width: u32,
+    top: u32,
+    x_label: &dyn Fn(&f64) -> String,
+) -> Result<Rows<'a, DB>, String> {
+    use plotters::prelude::*;
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .margin_top(top)
+        .x_label_area_size(34)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(x, -0.5..count.max(1) as f64 - 0.5)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(RGBColor(235, 235, 235))
+        .bold_line_style(RGBColor(220, 220, 220))
+        .axis_style(RGBColor(90, 90, 90))
+        .x_labels(6)
+        .x_label_formatter(x_label)
+        .y_labels(0)
+        .label_style(text_style())
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
+}
+
+/// The row (y value) of the `index`th of `count` categories: the first at the top.
+pub(crate) fn row(index: usize, count: usize) -> f64 {
+    (count.max(1) - 1 - index) as f64
+}
+
+/// A row's name, right-aligned `gap` pixels left of the plot at value `x_min`.
+pub(crate) fn row_label<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    chart: &Rows<'_, DB>,
+    x_min: f64,
+    row: f64,
+    gap: i32,
+    name: &str,
+) -> Result<(), String> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let (x, y) = chart.backend_coord(&(x_min, row));
+    let style = text_style().pos(Pos::new(HPos::Right, VPos::Center));
+    root.draw(&plotters::element::Text::new(name.to_owned(), (x - gap, y), style)).map_err(|e| e.to_string())
+}
+
 /// A palette colour for plotters.
 pub(crate) fn rgb(colour: Rgb) -> RGBColor {
     RGBColor(colour.0, colour.1, colour.2)

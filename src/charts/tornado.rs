@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb, truncate};
+use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style, truncate};
 use crate::colour::{PALETTE, Rgb};
 use crate::format::ratio;
 
@@ -49,37 +49,17 @@ impl Chart for Tornado<'_> {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
-        let rows = self.rows.len().max(1);
+        let count = self.rows.len();
         let values = self.rows.iter().flat_map(|(_, a, b)| [*a, *b]).chain([self.ratio, 1.0]);
         let (min, max) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let span = (max - min).max(0.1);
         let (x_min, x_max) =
             ((min - span * 0.15).max(if min >= 0.0 { 0.0 } else { f64::MIN }), max + span * 0.25);
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
-
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .margin_top(30)
-            .x_label_area_size(34)
-            .y_label_area_size(LABEL_WIDTH)
-            .build_cartesian_2d(x_min..x_max, -0.5..rows as f64 - 0.5)
-            .map_err(|e| e.to_string())?;
+        let text = text_style();
         let ratio_label = |v: &f64| ratio(*v);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
-            .x_labels(6)
-            .x_label_formatter(&ratio_label)
-            .y_labels(0)
-            .label_style(text.clone())
-            .draw()
-            .map_err(|e| e.to_string())?;
+        let mut chart = rows(root, x_min..x_max, count, LABEL_WIDTH, 30, &ratio_label)?;
         for (index, (label, low, high)) in self.rows.iter().enumerate() {
-            let row = (rows - 1 - index) as f64;
+            let row = row(index, count);
             let (a, b) = (low.min(*high), low.max(*high));
             chart
                 .draw_series(std::iter::once(Rectangle::new(
@@ -95,13 +75,10 @@ impl Chart for Tornado<'_> {
             chart
                 .draw_series(std::iter::once(Text::new(ratio(b), (b + span * 0.01, row), after)))
                 .map_err(|e| e.to_string())?;
-            let (x, y) = chart.backend_coord(&(x_min, row));
-            let name = truncate(label, 10.5, LABEL_WIDTH as f32 - 60.0);
-            root.draw(&Text::new(name, (x - 48, y), text.clone().pos(Pos::new(HPos::Right, VPos::Center))))
-                .map_err(|e| e.to_string())?;
+            row_label(root, &chart, x_min, row, 48, &truncate(label, 10.5, LABEL_WIDTH as f32 - 60.0))?;
         }
         // The ratio as computed (solid) and the 1 : 1 line (dark, labelled).
-        let top = rows as f64 - 0.5;
+        let top = count.max(1) as f64 - 0.5;
         for (value, colour, label) in
             [(self.ratio, PALETTE[5], "as computed"), (1.0, Rgb(0x9e, 0x2a, 0x5c), "1 : 1")]
         {

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb};
+use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style};
 use crate::colour::{PALETTE, Rgb};
 use crate::format::money;
 
@@ -46,7 +46,7 @@ impl Chart for Waterfall<'_> {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let (steps, currency) = (self.steps, self.currency);
-        let rows = steps.len().max(1);
+        let count = steps.len();
         // Where each bar starts and ends.
         let mut running = 0.0;
         let spans: Vec<(f64, f64)> = steps
@@ -67,32 +67,13 @@ impl Chart for Waterfall<'_> {
         let min = spans.iter().map(|(a, b)| a.min(*b)).fold(0.0_f64, f64::min);
         let span = (max - min).max(1.0);
         let (x_min, x_max) = (min - if min < 0.0 { span * 0.2 } else { 0.0 }, max + span * 0.22);
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
-
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(34)
-            .y_label_area_size(150)
-            .build_cartesian_2d(x_min..x_max, -0.5..rows as f64 - 0.5)
-            .map_err(|e| e.to_string())?;
+        let text = text_style();
         let money_label = |v: &f64| money(*v, currency);
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
-            .x_labels(5)
-            .x_label_formatter(&money_label)
-            .y_labels(0)
-            .label_style(text.clone())
-            .draw()
-            .map_err(|e| e.to_string())?;
+        let mut chart = rows(root, x_min..x_max, count, 150, 12, &money_label)?;
         for (index, ((label, amount), (from, to))) in steps.iter().zip(&spans).enumerate() {
             let total = index == 0 || index == steps.len() - 1;
             // Gross value at the top, present value at the bottom.
-            let row = (rows - 1 - index) as f64;
+            let row = row(index, count);
             let colour = if total { rgb(self.accent) } else { rgb(PALETTE[5]) };
             let bar =
                 Rectangle::new([(from.min(*to), row - 0.32), (from.max(*to), row + 0.32)], colour.filled());
@@ -103,9 +84,7 @@ impl Chart for Waterfall<'_> {
                 text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
             );
             chart.draw_series(std::iter::once(value)).map_err(|e| e.to_string())?;
-            let (x, y) = chart.backend_coord(&(x_min, row));
-            root.draw(&Text::new(*label, (x - 8, y), text.clone().pos(Pos::new(HPos::Right, VPos::Center))))
-                .map_err(|e| e.to_string())?;
+            row_label(root, &chart, x_min, row, 8, label)?;
         }
         Ok(())
     }

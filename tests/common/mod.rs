@@ -61,3 +61,16 @@ pub fn assert_close(a: f64, b: f64, what: &str) {
     let tolerance = 1e-9 * b.abs().max(1.0);
     assert!((a - b).abs() <= tolerance, "{what}: {a} != {b}");
 }
+
+/// Every valid analysis shipped: the examples and the valid test fixtures, sorted.
+pub fn fixtures() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = ["fixtures", "tests/fixtures/valid"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("fixture folder"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
