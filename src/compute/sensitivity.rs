@@ -236,18 +236,18 @@ mod tests {
                 checked += 1;
             }
         }
-        // Youth Into Work (4.28 : 1) has none in range; the other two have several.
+        // Youth Into Work (4.27 : 1) has none in range; the other two have several.
         assert!(checked >= 5, "only {checked} switching values");
     }
 
     #[test]
     fn a_proxy_switching_value_worked_by_hand() {
-        // Youth Into Work: PV £729,778.58 against £170,652 invested. The
-        // into-work outcome is worth £522,173.16, so the rest is £207,605.42 and
-        // the outcome must fall to £170,652 − £207,605.42 = −£36,953.42: its proxy
+        // Youth Into Work: PV £729,468.55 against £170,652 invested. The
+        // into-work outcome is worth £522,173.16, so the rest is £207,295.39 and
+        // the outcome must fall to £170,652 − £207,295.39 = −£36,643.39: its proxy
         // would have to turn negative, so there is no switching value. Its
         // deadweight, though: PV at 0% is £522,173.16 / 0.75 = £696,230.89, and
-        // 1 − (−36,953.42 / 696,230.89) = 1.053 lies outside 0..1: none either.
+        // 1 − (−36,643.39 / 696,230.89) = 1.053 lies outside 0..1: none either.
         let a = analysis("fixtures/youth-into-work.yaml");
         let r = super::super::compute(&a);
         let found = sensitivity(&a, r.present_value, r.investment);

@@ -95,11 +95,11 @@ mod tests {
         let (analysis, _) = crate::analyse(&SourceFile::new("y", text)).expect("valid");
         let results = super::super::compute(&analysis);
         let w = super::waterfall(&analysis, &results);
-        // Gross: into-work 3 × 482,539.2; off-benefits 2 × 144,925.92;
+        // Gross: into-work 3 × 482,539.2; off-benefits 2 × 144,542.88;
         // training (24 + 18 + 12) × 2,000; mentors 48,000.
-        let gross = 3.0 * 482_539.2 + 2.0 * 144_925.92 + 54.0 * 2000.0 + 48_000.0;
+        let gross = 3.0 * 482_539.2 + 2.0 * 144_542.88 + 54.0 * 2000.0 + 48_000.0;
         assert!((w.gross - gross).abs() < 1e-6, "{} != {gross}", w.gross);
-        let deadweight = 3.0 * 120_634.8 + 2.0 * 36_231.48 + 54.0 * 600.0 + 9600.0;
+        let deadweight = 3.0 * 120_634.8 + 2.0 * 36_135.72 + 54.0 * 600.0 + 9600.0;
         assert!((w.deadweight - deadweight).abs() < 1e-6);
     }
 }
