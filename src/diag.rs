@@ -105,6 +105,8 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
     /// The principle of social value a quality finding serves.
     pub principle: Option<Principle>,
+    /// The file the place is in, when it is not the analysis itself (a proxy file).
+    pub file: Option<std::sync::Arc<SourceFile>>,
 }
 
 impl Diagnostic {
@@ -117,6 +119,7 @@ impl Diagnostic {
             loc: None,
             hints: Vec::new(),
             principle: None,
+            file: None,
         }
     }
 
@@ -129,6 +132,13 @@ impl Diagnostic {
     #[must_use]
     pub fn principle(mut self, principle: Principle) -> Self {
         self.principle = Some(principle);
+        self
+    }
+
+    /// Says the place is in `file`, not in the analysis.
+    #[must_use]
+    pub fn in_file(mut self, file: std::sync::Arc<SourceFile>) -> Self {
+        self.file = Some(file);
         self
     }
 
@@ -202,6 +212,7 @@ impl miette::Diagnostic for Diagnostic {
 /// the source line with a caret under the place, then any `hint:` lines.
 /// ANSI colour only when `color` is true.
 pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> String {
+    let source = diagnostic.file.as_deref().unwrap_or(source);
     let paint = |style: Style, text: &str| {
         if color { format!("{style}{text}{style:#}") } else { text.to_owned() }
     };

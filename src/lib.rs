@@ -34,6 +34,7 @@ pub mod compute;
 pub mod currency;
 pub mod diag;
 pub mod format;
+pub mod library;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -57,10 +58,51 @@ pub fn analyse(source: &SourceFile) -> Result<(Analysis, Vec<Diagnostic>), Vec<D
     let mut decoder = load::decode::Decoder::new(&source.text);
     let raw = load::raw::analysis(&mut decoder, &root);
     let mut diagnostics = decoder.diagnostics;
-    let analysis = validate::validate(raw, &mut diagnostics);
-    diagnostics.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let library = gather_library(source, &raw, &mut diagnostics);
+    let library_complete = diagnostics.iter().filter(|d| d.is_error()).count() == errors_before;
+    let analysis = validate::validate(raw, &library, library_complete, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.file.as_ref().map(|f| f.name.clone()), d.loc.map(|l| (l.line, l.column))));
     match analysis {
         Some(analysis) if !diag::has_errors(&diagnostics) => Ok((analysis, diagnostics)),
         _ => Err(diagnostics),
     }
+}
+
+/// The proxies an analysis may name by id, first match winning: its own
+/// (`proxies:`), those of its `proxy_files:` (read relative to the analysis's
+/// folder, or the current folder for standard input), then sroi's library.
+fn gather_library(
+    source: &SourceFile,
+    raw: &load::raw::RawAnalysis,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<library::LibraryProxy> {
+    let mut proxies = raw.proxies.clone();
+    let folder = match std::path::Path::new(&source.name).parent() {
+        Some(p) if source.name != "<stdin>" && !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    for file in &raw.proxy_files {
+        let path = folder.join(&file.value);
+        let read = load::read_source(&path.to_string_lossy());
+        match read {
+            Ok(text) => match library::parse(std::sync::Arc::new(text)) {
+                Ok(entries) => proxies.extend(entries),
+                Err(errors) => diagnostics.extend(errors),
+            },
+            Err(load::ReadError::Invalid { file: text, diagnostic }) => {
+                diagnostics.push(diagnostic.in_file(std::sync::Arc::new(text)));
+            }
+            Err(load::ReadError::Io { source: error, .. }) => diagnostics.push(
+                Diagnostic::error(
+                    "unreadable-proxy-file",
+                    format!("cannot read the proxy file `{}`: {error}", path.display()),
+                )
+                .at(file.loc)
+                .hint("proxy files are given relative to the analysis's folder"),
+            ),
+        }
+    }
+    proxies.extend(library::shipped());
+    proxies
 }

@@ -290,6 +290,19 @@ pub struct Proxy {
     pub source: Option<String>,
     /// The year whose prices `value` is in.
     pub price_year: Option<i32>,
+    /// The library entry it comes from, when named by id.
+    pub library: Option<LibraryRef>,
+}
+
+/// Where a library proxy comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LibraryRef {
+    /// Its id in the library.
+    pub id: String,
+    /// Where its source is published.
+    pub url: Option<String>,
+    /// The licence it is used under.
+    pub licence: Option<String>,
 }
 
 /// How many experience an outcome in each year it lasts.

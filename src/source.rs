@@ -4,7 +4,7 @@
 //! point at it in a diagnostic without going back to the parser.
 
 /// An analysis file as read: its display name and its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
     pub name: String,

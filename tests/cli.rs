@@ -252,3 +252,32 @@ fn deny_warnings_makes_warnings_fail_for_ci() {
     // Notes never fail: Youth Into Work has only notes.
     assert_eq!(sroi(&["check", "--deny", "warnings", EXAMPLE]).code, Exit::Ok);
 }
+
+#[test]
+fn the_proxy_library_can_be_listed_searched_and_shown() {
+    let list = sroi(&["proxies", "list"]);
+    assert_eq!(list.code, Exit::Ok);
+    assert!(list.stdout.contains("wellby") && list.stdout.contains("£13,000.00"));
+    let search = sroi(&["proxies", "search", "living", "wage", "2025"]);
+    assert_eq!(search.stdout.lines().filter(|l| !l.starts_with(' ')).count(), 1, "{}", search.stdout);
+    let show = sroi(&["proxies", "show", "wellby"]);
+    assert!(show.stdout.contains("licence:    Open Government Licence v3.0"), "{}", show.stdout);
+    let with_file =
+        sroi(&["proxies", "--file", "tests/fixtures/libraries/extra.yaml", "show", "lunch-club-meal"]);
+    assert!(
+        with_file.stdout.contains("from:       tests/fixtures/libraries/extra.yaml"),
+        "{}",
+        with_file.stdout
+    );
+    let typo = sroi(&["proxies", "show", "welby"]);
+    assert_eq!(typo.code, Exit::Invalid);
+    assert!(typo.stderr.contains("did you mean `wellby`?"));
+    let broken = sroi(&["proxies", "--file", "tests/fixtures/libraries/broken.yaml", "list"]);
+    assert_eq!(broken.code, Exit::Invalid);
+    assert!(
+        broken.stderr.contains("tests/fixtures/libraries/broken.yaml:3:3: error: unknown key `valeu`"),
+        "{}",
+        broken.stderr
+    );
+    assert_eq!(sroi(&["proxies", "search", "nothing-like-this"]).code, Exit::Invalid);
+}

@@ -104,3 +104,19 @@ fn proxies_are_rebased_to_the_analysis_price_year() {
     assert_close(r.present_value, 22_875.0 / 1.035, "present value");
     assert_close(r.sroi_ratio, 22_875.0 / 1.035 / 10_000.0, "ratio");
 }
+
+#[test]
+fn library_proxies_by_id_from_sroi_a_file_and_the_analysis() {
+    let (a, r) = results_of("tests/fixtures/valid/library.yaml");
+    // wellby: £13,000 in 2019 prices, re-based 13,000 × 110 / 88 = £16,250;
+    // 1.8 × 16,250 × 0.8 × 0.9 = £21,060. Its range moves with it: 12,500 to 20,000.
+    assert_close(a.outcomes[0].proxy.value, 16_250.0, "re-based WELLBY");
+    assert_eq!(a.outcomes[0].proxy.library.as_ref().map(|l| l.id.as_str()), Some("wellby"));
+    assert_close(a.outcomes[0].ranges[0].low, 12_500.0, "range low");
+    assert_close(a.outcomes[0].ranges[0].high, 20_000.0, "range high");
+    // lunch-club-meal from the file: 1,440 × £6.50 × 0.7 = £6,552.
+    // bus-fare from the analysis: 600 × £3 × 0.5 = £900.
+    let year_1 = 21_060.0 + 6552.0 + 900.0;
+    assert_close(r.present_value, year_1 / 1.035, "present value");
+    assert_close(r.sroi_ratio, year_1 / 1.035 / 4000.0, "ratio"); // 6.89 : 1
+}

@@ -32,7 +32,9 @@ fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
         Ok((analysis, mut diagnostics)) => {
             let results = crate::compute::compute(&analysis);
             diagnostics.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
-            diagnostics.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+            diagnostics.sort_by_key(|d| {
+                (d.file.as_ref().map(|f| f.name.clone()), d.loc.map(|l| (l.line, l.column)))
+            });
             let summary = [
                 count(analysis.stakeholders.len(), "stakeholder"),
                 count(analysis.inputs.len(), "input"),
@@ -108,7 +110,7 @@ pub fn run(
                     severity: d.severity,
                     principle: d.principle,
                     message: &d.message,
-                    file: &source.name,
+                    file: d.file.as_ref().map_or(&source.name, |f| &f.name),
                     line: d.loc.map(|l| l.line),
                     column: d.loc.map(|l| l.column),
                 })

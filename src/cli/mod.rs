@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod init;
+pub mod proxies;
 pub mod report;
 
 use std::ffi::OsString;
@@ -98,6 +99,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The proxy library: openly licensed UK values with their sources.
+    #[command(
+        after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."
+    )]
+    Proxies {
+        /// A proxy library file to add (a YAML list of proxies); may be repeated.
+        #[arg(long = "file", global = true)]
+        files: Vec<String>,
+        #[command(subcommand)]
+        action: proxies::Action,
+    },
     /// Write the reports: a self-contained, accessible HTML page, a PDF, JSON.
     #[command(
         after_help = "Examples:\n  sroi report analysis.yaml -o reports          writes reports/analysis.html\n  sroi report analysis.yaml -f html,pdf,json -o out\n  sroi report analysis.yaml --templates my-templates\n\nFiles are written whole or not at all; the analysis is never changed.\nThe report's date comes from SOURCE_DATE_EPOCH when it is set."
@@ -164,6 +176,7 @@ where
         }
         Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
         Command::Calc { file, json } => calc(&file, json, streams),
+        Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
 }
 

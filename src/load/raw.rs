@@ -52,6 +52,10 @@ pub struct RawAnalysis {
     pub price_year: Option<L<i64>>,
     /// `summary:`.
     pub summary: Option<L<String>>,
+    /// `proxies:`, a library of the analysis's own.
+    pub proxies: Vec<crate::library::LibraryProxy>,
+    /// `proxy_files:`, libraries in files, relative to the analysis.
+    pub proxy_files: Vec<L<String>>,
     /// `indices:`, year → index.
     pub indices: Vec<(L<i64>, L<f64>)>,
     /// False when some entry of `indices:` could not be read.
@@ -181,8 +185,8 @@ pub struct RawOutcome {
     pub indicator: Option<L<String>>,
     /// `quantity:`.
     pub quantity: Option<L<f64>>,
-    /// `proxy:`.
-    pub proxy: Option<RawProxy>,
+    /// `proxy:`, a mapping or the id of a library proxy.
+    pub proxy: Option<RawProxyRef>,
     /// `duration:`.
     pub duration: Option<L<i64>>,
     /// `start:`.
@@ -199,6 +203,15 @@ pub struct RawOutcome {
     pub schedule: Option<L<Vec<L<f64>>>>,
     /// `range:`, one pair per assumption.
     pub range: Vec<RawRange>,
+}
+
+/// An outcome's `proxy:`: written out, or the id of a library proxy.
+#[derive(Debug)]
+pub enum RawProxyRef {
+    /// `proxy: { value: …, source: … }`.
+    Inline(RawProxy),
+    /// `proxy: wellby`.
+    Id(L<String>),
 }
 
 /// An outcome's `proxy:` mapping.
@@ -238,6 +251,8 @@ const TOP_KEYS: &[&str] = &[
     "currency",
     "price_year",
     "summary",
+    "proxies",
+    "proxy_files",
     "indices",
     "settings",
     "theme",
@@ -291,6 +306,11 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         currency: m.optional(d, "currency", Decoder::text),
         price_year: m.optional(d, "price_year", Decoder::whole),
         summary: m.optional(d, "summary", Decoder::text),
+        proxies: m
+            .optional(d, "proxies", |d, n| d.list(n, crate::library::entry))
+            .map(|l| l.value)
+            .unwrap_or_default(),
+        proxy_files: m.optional(d, "proxy_files", Decoder::ids).map(|l| l.value).unwrap_or_default(),
         indices: m.optional(d, "indices", indices).unwrap_or_default(),
         indices_complete: true,
         settings: m.optional(d, "settings", settings).unwrap_or_default(),
@@ -521,7 +541,10 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
         description: m.required(d, "description", Decoder::text),
         indicator: m.optional(d, "indicator", Decoder::text),
         quantity: m.optional(d, "quantity", Decoder::number),
-        proxy: m.required(d, "proxy", proxy),
+        proxy: m.required(d, "proxy", |d, n| match n.kind {
+            Kind::Str(_) => d.text(n).map(RawProxyRef::Id),
+            _ => proxy(d, n).map(RawProxyRef::Inline),
+        }),
         duration: m.optional(d, "duration", Decoder::whole),
         start: m.optional(d, "start", Decoder::whole),
         deadweight: m.optional(d, "deadweight", Decoder::percentage),
@@ -538,9 +561,9 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
 fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
     if let Kind::Int(_) | Kind::Float(_) = node.kind {
         d.diagnostics.push(
-            crate::diag::Diagnostic::error("wrong-type", "expected a proxy mapping, found a bare number")
+            crate::diag::Diagnostic::error("wrong-type", "expected a proxy mapping or a proxy id, found a bare number")
                 .at(node.loc)
-                .hint("write the proxy as `proxy: { value: 14433, source: \"where the value comes from\" }`"),
+                .hint("write the proxy as `proxy: { value: 14433, source: \"where the value comes from\" }`, or name a library proxy: `proxy: wellby`"),
         );
         return None;
     }

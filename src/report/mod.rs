@@ -51,6 +51,8 @@ pub struct Report {
     pub outputs: Vec<OutputView>,
     /// The impact map, one row per outcome.
     pub outcomes: Vec<OutcomeView>,
+    /// Each financial proxy used, with its provenance.
+    pub proxies: Vec<ProxyView>,
     /// The year-by-year table.
     pub years: Vec<YearView>,
     /// The year table's totals.
@@ -184,6 +186,25 @@ pub struct OutcomeView {
     pub excluded: bool,
     /// Whether it records a harm (negative proxy).
     pub harm: bool,
+}
+
+/// A financial proxy used, and where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProxyView {
+    /// What it values.
+    pub name: String,
+    /// Its value as written, with its price year: "£13,000.00 (2019 prices)".
+    pub value: String,
+    /// Where it comes from.
+    pub source: String,
+    /// Its licence, for library proxies that give one.
+    pub licence: Option<String>,
+    /// Where its source is published (http or https only).
+    pub url: Option<String>,
+    /// Its id in a proxy library, when named by id.
+    pub library_id: Option<String>,
+    /// The outcomes valued with it.
+    pub outcomes: Vec<String>,
 }
 
 /// One year of value (or the totals row).
@@ -396,6 +417,33 @@ pub fn build(
         })
         .collect();
 
+    let mut proxies: Vec<ProxyView> = Vec::new();
+    for o in &analysis.outcomes {
+        let p = &o.proxy;
+        let (written, year) = p.written.map_or((p.value, p.price_year), |(v, y)| (v, Some(y)));
+        let value = match year {
+            Some(y) => format!("{} ({y} prices)", money_exact(written, c)),
+            None => money_exact(written, c),
+        };
+        let name = p.description.clone().unwrap_or_else(|| format!("Proxy for {}", o.description));
+        let source = p.source.clone().unwrap_or_else(|| "Not given".to_owned());
+        let library = p.library.as_ref();
+        match proxies.iter_mut().find(|v| v.name == name && v.value == value && v.source == source) {
+            Some(existing) => existing.outcomes.push(o.description.clone()),
+            None => proxies.push(ProxyView {
+                name,
+                value,
+                source,
+                licence: library.and_then(|l| l.licence.clone()),
+                url: library
+                    .and_then(|l| l.url.clone())
+                    .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                library_id: library.map(|l| l.id.clone()),
+                outcomes: vec![o.description.clone()],
+            }),
+        }
+    }
+
     let included: Vec<usize> =
         (0..analysis.stakeholders.len()).filter(|&i| !analysis.stakeholders[i].is_excluded()).collect();
     let years: Vec<YearView> = results
@@ -466,6 +514,7 @@ pub fn build(
         inputs_total: money(results.investment, c),
         outputs,
         outcomes,
+        proxies,
         years,
         years_total,
         year_columns: included.iter().map(|&i| stakeholder_name(i)).collect(),

@@ -8,7 +8,9 @@
 mod ids;
 
 use crate::diag::{Diagnostic, has_errors};
-use crate::load::raw::{RawAnalysis, RawInput, RawList, RawOutcome, RawOutput, RawRange, RawStakeholder};
+use crate::load::raw::{
+    RawAnalysis, RawInput, RawList, RawOutcome, RawOutput, RawProxyRef, RawRange, RawStakeholder,
+};
 use crate::model::{
     Analysis, AnalysisKind, Input, InputValue, Outcome, Output, Period, Profile, Proxy, Range, Settings,
     Stakeholder,
@@ -36,10 +38,17 @@ fn show(value: f64) -> String {
 }
 
 /// Validates `raw`, adding every problem to `diagnostics`. Returns the model
-/// when there is no error.
-pub fn validate(raw: RawAnalysis, diagnostics: &mut Vec<Diagnostic>) -> Option<Analysis> {
+/// when there is no error. `library` holds the proxies outcomes may name by
+/// id, first match winning.
+pub fn validate(
+    raw: RawAnalysis,
+    library: &[crate::library::LibraryProxy],
+    library_complete: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Analysis> {
     let errors_before = diagnostics.len();
-    let mut v = Validator { diagnostics, prices: Prices::default() };
+    let currency = raw.currency.as_ref().map_or_else(|| "GBP".to_owned(), |c| c.value.clone());
+    let mut v = Validator { diagnostics, prices: Prices::default(), library, currency, library_complete };
     let analysis = v.analysis(raw);
     let new_errors = has_errors(&v.diagnostics[errors_before..]);
     if new_errors { None } else { analysis }
@@ -48,6 +57,12 @@ pub fn validate(raw: RawAnalysis, diagnostics: &mut Vec<Diagnostic>) -> Option<A
 struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     prices: Prices,
+    /// Proxies outcomes may name by id: the analysis's own, its files', then sroi's.
+    library: &'d [crate::library::LibraryProxy],
+    /// The analysis's currency.
+    currency: String,
+    /// False when a proxy file could not be read, so an unknown id may be its consequence.
+    library_complete: bool,
 }
 
 /// What re-basing proxies needs: the analysis's price year and the indices.
@@ -254,12 +269,14 @@ impl Validator<'_> {
     /// as written with its year.
     fn rebase(
         &mut self,
-        raw: &crate::load::raw::RawProxy,
-        year: Option<i32>,
+        value: f64,
+        year: Option<Located<i32>>,
+        whole: Loc,
     ) -> Option<(f64, Option<(f64, i32)>)> {
-        let value = raw.value.as_ref()?.value;
         let own = self.prices.year.clone();
-        match (own, year, raw.price_year.as_ref()) {
+        let written = year.clone();
+        let year = year.map(|y| y.value);
+        match (own, year, written.as_ref()) {
             (Some(own), Some(year), Some(written)) if own.value != year => {
                 let from = self.prices.indices.get(&year).copied();
                 let to = self.prices.indices.get(&own.value).copied();
@@ -295,7 +312,7 @@ impl Validator<'_> {
                             own.value
                         ),
                     )
-                    .at(raw.loc)
+                    .at(whole)
                     .hint("add `price_year:` to the proxy, the year of the prices its value is in"),
                 );
                 Some((value, None))
@@ -332,6 +349,50 @@ impl Validator<'_> {
             ))
             .principle(crate::diag::Principle::BeTransparent),
         );
+    }
+
+    /// `proxy: wellby`: the library proxy of that id, its provenance kept.
+    fn library_proxy(&mut self, id: &Located<String>) -> Option<Proxy> {
+        let Some(entry) = self.library.iter().find(|l| l.id == id.value).cloned() else {
+            if !self.library_complete {
+                // A proxy file could not be read (reported): the id may well be in it.
+                return None;
+            }
+            let known: Vec<&str> = self.library.iter().map(|l| l.id.as_str()).collect();
+            let hint = suggest::did_you_mean(&id.value, known.iter().copied())
+                .unwrap_or_else(|| "see the proxies with `sroi proxies list`, or write the proxy out as `proxy: { value: …, source: … }`".to_owned());
+            self.error("unknown-proxy", id.loc, format!("there is no proxy `{}`", id.value), hint);
+            return None;
+        };
+        // An analysis's own proxies (no file) are in its currency unless they say otherwise.
+        let currency = match (&entry.currency, &entry.file) {
+            (Some(c), _) => c.clone(),
+            (None, None) => self.currency.clone(),
+            (None, Some(_)) => "GBP".to_owned(),
+        };
+        if currency != self.currency {
+            self.error(
+                "proxy-currency",
+                id.loc,
+                format!("the proxy `{}` is in {currency}, but the analysis is in {}", entry.id, self.currency),
+                "use a proxy in the analysis's currency, or convert it and write it out as `proxy: { value: …, source: … }`",
+            );
+            return None;
+        }
+        let (value, written) =
+            self.rebase(entry.value, entry.price_year.map(|y| Located::new(y, id.loc)), id.loc)?;
+        let description = match &entry.unit {
+            Some(unit) => format!("{} ({unit})", entry.name),
+            None => entry.name.clone(),
+        };
+        Some(Proxy {
+            value,
+            written,
+            description: Some(description),
+            source: Some(entry.source.clone()),
+            price_year: entry.price_year,
+            library: Some(crate::model::LibraryRef { id: entry.id, url: entry.url, licence: entry.licence }),
+        })
     }
 
     /// A pale accent still works: reports darken it for text, and say so here.
@@ -525,22 +586,43 @@ impl Validator<'_> {
         let deadweight = percentage(&raw.deadweight, "deadweight");
         let displacement = percentage(&raw.displacement, "displacement");
         let attribution = percentage(&raw.attribution, "attribution");
-        let proxy = raw.proxy.as_ref().and_then(|p| {
-            let price_year = match &p.price_year {
-                Some(y) => Some(self.year(y, "price year")?),
-                None => None,
-            };
-            let (value, written) = self.rebase(p, price_year)?;
-            Some(Proxy {
-                value,
-                written,
-                description: p.description.as_ref().map(|d| d.value.clone()),
-                source: p.source.as_ref().map(|s| s.value.clone()),
-                price_year,
-            })
-        });
+        let proxy = match raw.proxy.as_ref() {
+            Some(RawProxyRef::Inline(p)) => (|| {
+                let price_year = match &p.price_year {
+                    Some(y) => Some(Located::new(self.year(y, "price year")?, y.loc)),
+                    None => None,
+                };
+                let (value, written) = self.rebase(p.value.as_ref()?.value, price_year.clone(), p.loc)?;
+                Some(Proxy {
+                    value,
+                    written,
+                    description: p.description.as_ref().map(|d| d.value.clone()),
+                    source: p.source.as_ref().map(|s| s.value.clone()),
+                    price_year: price_year.map(|y| y.value),
+                    library: None,
+                })
+            })(),
+            Some(RawProxyRef::Id(id)) => self.library_proxy(id),
+            None => None,
+        };
         // Check every range before giving up, so all their problems are reported.
         let ranges: Vec<Option<Range>> = raw.range.iter().map(|r| self.range(r, raw)).collect();
+        // A re-based proxy's range is in the prices it was written in: re-base it too.
+        let factor = proxy
+            .as_ref()
+            .and_then(|p| p.written)
+            .map_or(1.0, |(v, _)| if v == 0.0 { 1.0 } else { proxy.as_ref().map_or(v, |p| p.value) / v });
+        let ranges: Vec<Option<Range>> = ranges
+            .into_iter()
+            .map(|r| {
+                r.map(|r| match r.assumption {
+                    crate::model::Assumption::Proxy => {
+                        Range { low: r.low * factor, high: r.high * factor, ..r }
+                    }
+                    _ => r,
+                })
+            })
+            .collect();
         let outcome = Outcome {
             id: raw.id.as_ref()?.value.clone(),
             stakeholder: stakeholder?,
@@ -664,7 +746,10 @@ impl Validator<'_> {
         let point = match assumption {
             _ if outcome.invalid.contains(&key) => None,
             A::Quantity => outcome.quantity.as_ref().map(|q| q.value),
-            A::Proxy => outcome.proxy.as_ref().and_then(|p| p.value.as_ref()).map(|v| v.value),
+            A::Proxy => match outcome.proxy.as_ref()? {
+                RawProxyRef::Inline(p) => p.value.as_ref().map(|v| v.value),
+                RawProxyRef::Id(id) => self.library.iter().find(|l| l.id == id.value).map(|l| l.value),
+            },
             A::Deadweight => Some(value(&outcome.deadweight, 0.0)),
             A::Displacement => Some(value(&outcome.displacement, 0.0)),
             A::Attribution => Some(value(&outcome.attribution, 0.0)),

@@ -83,6 +83,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
     how_sure(&mut l, report, accent)?;
     quality(&mut l, report, accent)?;
     inputs_and_outputs(&mut l, report, accent);
+    proxies(&mut l, report, accent);
     method(&mut l, report);
     appendix(&mut l, report);
 
@@ -697,6 +698,56 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
         rows,
         footer: None,
         size: 8.5,
+    });
+}
+
+fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
+    l.heading("Financial proxies");
+    let rows = report
+        .proxies
+        .iter()
+        .map(|p| {
+            let mut name = vec![Span::new(p.name.clone(), Face::Bold)];
+            if let Some(id) = &p.library_id {
+                name.push(muted(format!(" ({id})")));
+            }
+            let mut source = cell(p.source.clone());
+            if let Some(url) = &p.url {
+                source.push(Span {
+                    text: format!(" {url}"),
+                    face: Face::Regular,
+                    colour: accent,
+                    link: Some(url.clone()),
+                });
+            }
+            let mut used = Vec::new();
+            for (i, o) in p.outcomes.iter().enumerate() {
+                if i > 0 {
+                    used.push(Span::new("; ", Face::Regular));
+                }
+                used.extend(markdown::inline(o, accent));
+            }
+            vec![
+                name,
+                cell(p.value.clone()),
+                source,
+                cell(p.licence.clone().unwrap_or_else(|| "Not given".into())),
+                used,
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Financial proxies and their sources".into(),
+        columns: vec![
+            ("Proxy".into(), 2.0, Align::Left),
+            ("Value".into(), 1.3, Align::Right),
+            ("Source".into(), 2.6, Align::Left),
+            ("Licence".into(), 1.2, Align::Left),
+            ("Used for".into(), 1.6, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 7.5,
     });
 }
 
