@@ -86,12 +86,18 @@ pub fn percent(fraction: f64) -> String {
 
 /// The sentence a funder reads first: "For every £1 invested, £3.87 of social value is created."
 /// A forecast says what is expected: "… is forecast to be created."
+/// A ratio below zero means value is destroyed, and says so.
 pub fn headline(ratio: f64, currency_code: &str, forecast: bool) -> String {
+    let verb = match (ratio < 0.0, forecast) {
+        (false, false) => "is created",
+        (false, true) => "is forecast to be created",
+        (true, false) => "is lost",
+        (true, true) => "is forecast to be lost",
+    };
     format!(
-        "For every {} invested, {} of social value {}.",
+        "For every {} invested, {} of social value {verb}.",
         money(1.0, currency_code),
-        money_exact(ratio, currency_code),
-        if forecast { "is forecast to be created" } else { "is created" }
+        money_exact(ratio.abs(), currency_code)
     )
 }
 
@@ -118,6 +124,7 @@ mod tests {
         assert_eq!(percent(0.125), "12.5%");
         assert_eq!(percent(111.815), "11,181.5%");
         assert_eq!(headline(3.87, "GBP", false), "For every £1 invested, £3.87 of social value is created.");
+        assert_eq!(headline(-9.76, "GBP", false), "For every £1 invested, £9.76 of social value is lost.");
         assert_eq!(
             headline(3.87, "GBP", true),
             "For every £1 invested, £3.87 of social value is forecast to be created."

@@ -58,6 +58,13 @@ pub fn benchmarks() -> Benchmarks {
 /// Durations longer than this need evidence that the change lasts.
 pub const LONG_DURATION: u32 = 5;
 
+/// How findings name an outcome: by what changes, as readers of a report know it.
+fn named(o: &Outcome) -> String {
+    let short: String = o.description.chars().take(60).collect();
+    let cut = if short.chars().count() < o.description.chars().count() { "…" } else { "" };
+    format!("“{}{cut}”", short.trim_end())
+}
+
 /// The mean of `f` over included outcomes, if there are any.
 fn mean(outcomes: &[&Outcome], f: impl Fn(&Outcome) -> Option<f64>) -> Option<f64> {
     let values: Vec<f64> = outcomes.iter().filter_map(|o| f(o)).collect();
@@ -70,6 +77,30 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
     let included: Vec<&Outcome> =
         analysis.outcomes.iter().filter(|o| !analysis.stakeholders[o.stakeholder].is_excluded()).collect();
     let first = included.first().map_or(Loc::START, |o| o.loc);
+
+    if !analysis.stakeholders.is_empty() && analysis.stakeholders.iter().all(|s| s.is_excluded()) {
+        out.push(
+            Diagnostic::warning(
+                "nothing-counted",
+                "every stakeholder is excluded, so the analysis counts no value at all",
+            )
+            .at(analysis.stakeholders[0].loc)
+            .hint("count the groups whose change the analysis is about: remove `excluded:` from them")
+            .principle(Principle::OnlyIncludeWhatIsMaterial),
+        );
+    }
+    let draws = analysis.settings.simulation.draws;
+    if (1..1000).contains(&draws) && analysis.outcomes.iter().any(|o| !o.ranges.is_empty()) {
+        out.push(
+            Diagnostic::warning(
+                "few-draws",
+                format!("the simulation makes only {draws} draws, too few for stable percentiles"),
+            )
+            .at(Loc::START)
+            .hint("use 10,000 draws (the default), or `draws: 0` to turn the simulation off")
+            .principle(Principle::VerifyTheResult),
+        );
+    }
 
     // Do not over-claim: the three adjustments, drop-off and duration.
     if !included.is_empty() && included.iter().all(|o| o.deadweight == 0.0) {
@@ -98,9 +129,10 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
     }
     for o in &included {
         if let Profile::Constant { duration, drop_off, .. } = o.profile {
-            if duration > 1 && drop_off == 0.0 {
+            // For a harm (a negative proxy), leaving out drop-off under-claims: no warning.
+            if duration > 1 && drop_off == 0.0 && o.proxy.value > 0.0 {
                 out.push(
-                    Diagnostic::warning("no-drop-off", format!("`{}` lasts {duration} years with no drop-off", o.id))
+                    Diagnostic::warning("no-drop-off", format!("{} lasts {duration} years with no drop-off", named(o)))
                         .at(o.loc)
                         .hint("most change fades: give a `drop_off:` for each year after the first, or evidence that it does not")
                         .principle(Principle::DoNotOverClaim),
@@ -108,7 +140,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
             }
             if duration > LONG_DURATION {
                 out.push(
-                    Diagnostic::warning("long-duration", format!("`{}` is valued for {duration} years, over {LONG_DURATION}", o.id))
+                    Diagnostic::warning("long-duration", format!("{} is valued for {duration} years, over {LONG_DURATION}", named(o)))
                         .at(o.loc)
                         .hint("durations beyond five years need evidence that the change lasts; otherwise shorten it")
                         .principle(Principle::DoNotOverClaim),
@@ -121,10 +153,13 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
     for o in &analysis.outcomes {
         if o.proxy.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
             out.push(
-                Diagnostic::warning("proxy-without-source", format!("the proxy of `{}` has no source", o.id))
-                    .at(o.loc)
-                    .hint("add `source:` to the proxy: the publication, table and year its value comes from")
-                    .principle(Principle::BeTransparent),
+                Diagnostic::warning(
+                    "proxy-without-source",
+                    format!("the proxy of {} has no source", named(o)),
+                )
+                .at(o.loc)
+                .hint("add `source:` to the proxy: the publication, table and year its value comes from")
+                .principle(Principle::BeTransparent),
             );
         }
     }
@@ -136,7 +171,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
         }
         if s.engagement.as_deref().is_none_or(|e| e.trim().is_empty()) {
             out.push(
-                Diagnostic::warning("no-engagement", format!("there is no evidence that `{}` was involved", s.id))
+                Diagnostic::warning("no-engagement", format!("there is no evidence that {} were involved", s.name))
                     .at(s.loc)
                     .hint("add `engagement:`: how the group was asked what changed for them (surveys, interviews, focus groups)")
                     .principle(Principle::InvolveStakeholders),
@@ -146,7 +181,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
             out.push(
                 Diagnostic::warning(
                     "stakeholder-without-outcomes",
-                    format!("`{}` is included but has no outcomes", s.id),
+                    format!("{} are counted but have no outcomes", s.name),
                 )
                 .at(s.loc)
                 .hint("add what changes for the group, or exclude it with `excluded:` and the reason")
@@ -168,7 +203,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
             out.push(
                 Diagnostic::warning(
                     "outcome-without-output",
-                    format!("`{}` is not linked to any output", o.id),
+                    format!("{} is not linked to any output", named(o)),
                 )
                 .at(o.loc)
                 .hint("say which outputs lead to it with `outputs: [...]`")
@@ -196,7 +231,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
                 out.push(
                     Diagnostic::note(
                         "dominant-outcome",
-                        format!("`{}` carries {} of the value", o.id, percent(share)),
+                        format!("{} carries {} of the value", named(o), percent(share)),
                     )
                     .at(o.loc)
                     .hint(

@@ -235,10 +235,13 @@ fn check_json_lists_findings_with_code_severity_principle_and_place() {
     let find = |code: &str| {
         findings.iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("{code} in {findings:?}"))
     };
-    assert_eq!(find("no-drop-off")["severity"], "warning");
-    assert_eq!(find("no-drop-off")["principle"], "do-not-over-claim");
-    assert_eq!(find("no-drop-off")["file"], "fixtures/befriending-forecast.yaml");
-    assert_eq!(find("no-drop-off")["line"], 138);
+    assert_eq!(find("no-price-year")["severity"], "warning");
+    assert_eq!(find("no-price-year")["principle"], "be-transparent");
+    assert_eq!(find("no-price-year")["file"], "fixtures/befriending-forecast.yaml");
+    assert_eq!(find("no-price-year")["line"], 87);
+    assert_eq!(find("dominant-outcome")["principle"], "verify-the-result");
+    // The harm has no drop-off, which under-claims: no false alarm.
+    assert!(findings.iter().all(|f| f["code"] != "no-drop-off"));
     assert_eq!(find("unknown-key")["severity"], "error");
     assert!(run.stderr.is_empty(), "JSON mode prints nothing else: {}", run.stderr);
 }
@@ -248,7 +251,7 @@ fn deny_warnings_makes_warnings_fail_for_ci() {
     assert_eq!(sroi(&["check", "fixtures/befriending-forecast.yaml"]).code, Exit::Ok, "warnings alone pass");
     let denied = sroi(&["check", "--deny", "warnings", "fixtures/befriending-forecast.yaml"]);
     assert_eq!(denied.code, Exit::Invalid);
-    assert!(denied.stderr.contains("principle: do not over-claim"), "{}", denied.stderr);
+    assert!(denied.stderr.contains("principle: be transparent"), "{}", denied.stderr);
     // Notes never fail: Youth Into Work has only notes.
     assert_eq!(sroi(&["check", "--deny", "warnings", EXAMPLE]).code, Exit::Ok);
 }

@@ -54,6 +54,7 @@ impl Chart for Histogram<'_> {
         let mut chart = ChartBuilder::on(root)
             .margin(12)
             .margin_top(26)
+            .margin_right(40)
             .x_label_area_size(34)
             .y_label_area_size(70)
             .build_cartesian_2d(x_min..x_max, 0.0..top)

@@ -129,6 +129,8 @@ pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .margin_top(top)
+        // Room for the last x label, which is centred on the right edge.
+        .margin_right(40)
         .x_label_area_size(34)
         .y_label_area_size(label_width)
         .build_cartesian_2d(x, -0.5..count.max(1) as f64 - 0.5)

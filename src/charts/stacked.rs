@@ -100,7 +100,9 @@ impl Chart for OverTime<'_> {
             }
             chart.draw_series(bars).map_err(|e| e.to_string())?;
         }
-        for (i, year) in years.iter().enumerate() {
+        // Label every year up to twelve, else every few, so the labels never run together.
+        let every = years.len().div_ceil(12).max(1);
+        for (i, year) in years.iter().enumerate().filter(|(i, _)| i % every == 0) {
             let (x, y) = chart.backend_coord(&(i as f64, y_min));
             upper
                 .draw(&Text::new(

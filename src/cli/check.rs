@@ -19,6 +19,7 @@ struct Finding<'a> {
     file: &'a str,
     line: Option<u32>,
     column: Option<u32>,
+    hints: &'a [String],
 }
 
 /// `1 outcome`, `3 outcomes`.
@@ -67,7 +68,15 @@ pub fn run(
             }
             Err(ReadError::Invalid { file, diagnostic }) => (file, vec![*diagnostic], None),
             Err(ReadError::Io { name, source }) => {
-                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+                let message = format!("cannot read the file: {source}");
+                if json {
+                    // Say so in the JSON too, not only through the exit code.
+                    let mut diagnostic = Diagnostic::error("unreadable-file", message);
+                    diagnostic.hints.push("check the path and the file's permissions".to_owned());
+                    checked.push((SourceFile::new(name, ""), vec![diagnostic]));
+                } else {
+                    let _ = writeln!(streams.err, "{name}: error: {message}");
+                }
                 worst = worst.max(Exit::Failed);
                 continue;
             }
@@ -113,6 +122,7 @@ pub fn run(
                     file: d.file.as_ref().map_or(&source.name, |f| &f.name),
                     line: d.loc.map(|l| l.line),
                     column: d.loc.map(|l| l.column),
+                    hints: &d.hints,
                 })
             })
             .collect();

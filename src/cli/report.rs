@@ -57,6 +57,12 @@ fn read_logo(logo: &Located<String>, analysis_path: &str) -> Result<Image, LogoE
                 Component::RootDir | Component::Prefix(_) => None,
             })
             .is_none();
+    if relative.is_absolute() {
+        return Err(invalid(
+            format!("the logo `{}` is an absolute path", logo.value),
+            "give the path relative to the analysis's folder, such as `images/logo.png`",
+        ));
+    }
     if leaves {
         return Err(invalid(
             format!("the logo `{}` is outside the analysis's folder", logo.value),

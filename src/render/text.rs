@@ -37,8 +37,14 @@ impl Table {
 
     fn render(&self, out: &mut String) {
         use unicode_width::UnicodeWidthStr;
-        let rows: Vec<Vec<String>> =
-            self.rows.iter().map(|r| r.iter().map(|c| fit(c, MAX_CELL)).collect()).collect();
+        // Only the first column (names) is cut; figures and sentences are shown whole.
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter().enumerate().map(|(i, c)| if i == 0 { fit(c, MAX_CELL) } else { c.clone() }).collect()
+            })
+            .collect();
         let widths: Vec<usize> = (0..self.headers.len())
             .map(|i| rows.iter().map(|r| r[i].width()).chain([self.headers[i].width()]).max().unwrap_or(0))
             .collect();
@@ -154,7 +160,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     let mut by_outcome = Table::new(&[
         ("Outcome", Align::Left),
         ("Stakeholder", Align::Left),
-        ("Gross", Align::Right),
+        ("Gross (year 1)", Align::Right),
         ("Impact", Align::Right),
         ("Present value", Align::Right),
     ]);
@@ -219,8 +225,9 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     if let Some(sim) = &uncertainty.simulation {
         let _ = writeln!(
             out,
-            "\n  Simulation ({} draws, seed {}): median {}, 90% between {} and {}; chance below 1 : 1: {}",
+            "\n  Simulation ({} draw{}, seed {}): median {}, 90% between {} and {}; chance below 1 : 1: {}",
             number(f64::from(sim.draws), 0),
+            if sim.draws == 1 { "" } else { "s" },
             sim.seed,
             ratio(sim.p50),
             ratio(sim.p5),

@@ -160,7 +160,7 @@ pub struct OutcomeView {
     pub quantity: String,
     /// The proxy value as used, with pence.
     pub proxy_value: String,
-    /// "£14,433.00 in 2014 prices → £18,201.42 in 2025 prices", when re-based.
+    /// "£14,433.00 in 2014 prices re-based to £18,201.42 in 2025 prices", when re-based.
     pub rebasing: Option<String>,
     /// What the proxy measures.
     pub proxy_description: Option<String>,
@@ -396,7 +396,7 @@ pub fn build(
                 proxy_value: money_exact(o.proxy.value, c),
                 rebasing: o.proxy.written.zip(analysis.price_year).map(|((value, year), to)| {
                     format!(
-                        "{} in {year} prices → {} in {to} prices",
+                        "{} in {year} prices, re-based to {} in {to} prices",
                         money_exact(value, c),
                         money_exact(o.proxy.value, c)
                     )
@@ -473,7 +473,7 @@ pub fn build(
 
     let w = waterfall(analysis, results);
     let steps: Vec<(&'static str, f64)> = vec![
-        ("Gross value", w.gross),
+        ("Gross value (all years)", w.gross),
         ("Less deadweight", -w.deadweight),
         ("Less displacement", -w.displacement),
         ("Less attribution", -w.attribution),
@@ -504,10 +504,7 @@ pub fn build(
             investment: money(results.investment, c),
             net_present_value: money(results.net_present_value, c),
             net_ratio: ratio(results.net_sroi_ratio),
-            payback: results.payback_months.map_or_else(
-                || "None: no value is created in year 1".to_owned(),
-                |m| format!("{} months", number(m, 1)),
-            ),
+            payback: payback(results),
         },
         stakeholders,
         inputs,
@@ -553,6 +550,21 @@ pub fn build(
     }
 }
 
+/// The payback period in words. SPEC §2 defines it from year 1's value; when
+/// the value of every year together falls short of the investment, the
+/// money is not paid back at all, and the report says so.
+fn payback(results: &Results) -> String {
+    let all_years: f64 = results.years.iter().map(|y| y.value).sum();
+    match results.payback_months {
+        _ if all_years < results.investment => {
+            "Not paid back: the value of all years is less than the investment".to_owned()
+        }
+        None => "None: no value is created in year 1".to_owned(),
+        Some(m) if m < 0.1 => "Under 0.1 months".to_owned(),
+        Some(m) => format!("{} months", number(m, 1)),
+    }
+}
+
 fn method(analysis: &Analysis, results: &Results) -> Method {
     let discount_rate = match analysis.settings.discount_rate {
         DiscountRate::Constant(rate) => format!("{} a year", percent(rate)),
@@ -569,13 +581,16 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
         }
         Timing::Start => "Values are taken to fall at the start of each year: year 1 is not discounted.",
     };
+    let any_proxy_year = analysis.outcomes.iter().any(|o| o.proxy.price_year.is_some());
     let price_year = match analysis.price_year {
         Some(year) => format!("Figures are in {year} prices."),
-        None => {
+        None if any_proxy_year => {
             "No price year is given, so proxies from different years are used as written, without re-basing."
                 .into()
         }
+        None => "No price years are given; proxies are used as written.".into(),
     };
+
     let longest = analysis.outcomes.iter().map(|o| o.profile.years()).max().unwrap_or(0);
     Method {
         discount_rate,

@@ -78,7 +78,8 @@ pub fn build(
             principle: d.principle.map(crate::diag::Principle::label),
             // Backticks mark ids and keys on a terminal; reports show the plain words.
             message: d.message.replace('`', ""),
-            hint: d.hints.first().map(|h| h.replace('`', "")),
+            // Hints are for the analysis's author, not its readers: reports leave them out.
+            hint: None,
         })
         .collect();
     let included: Vec<_> =

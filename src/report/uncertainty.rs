@@ -27,13 +27,19 @@ pub fn assumption_label(assumption: Assumption) -> &'static str {
     }
 }
 
-/// A value of an assumption, as people write it.
+/// A value of an assumption, as people write it, with enough digits that a
+/// value near zero (or near 100%) is not shown as exactly that.
 pub fn show(assumption: Assumption, value: f64, currency: &str) -> String {
     match assumption {
+        Assumption::Quantity if value != 0.0 && value.abs() < 1.0 => format!("{value:.3}"),
         Assumption::Quantity => number(value, if (value - value.round()).abs() < 0.05 { 0 } else { 1 }),
+        Assumption::Proxy if value != 0.0 && value.abs() < 0.01 => format!("{value:.5}"),
         Assumption::Proxy => money_exact(value, currency),
         Assumption::Duration if value == 1.0 => "1 year".to_owned(),
         Assumption::Duration => format!("{} years", number(value, 0)),
+        _ if value > 0.0 && value < 0.0005 || value < 1.0 && value > 0.9995 => {
+            format!("{:.3}%", value * 100.0)
+        }
         _ => percent(value),
     }
 }
@@ -106,6 +112,8 @@ pub struct UncertaintyView {
     pub switching: Vec<SwitchView>,
     /// How many tested assumptions cannot, within their possible range.
     pub no_switching: usize,
+    /// "the other 4 assumptions tested" or "the other assumption tested".
+    pub no_switching_phrase: String,
     /// The largest swings, largest first.
     pub swings: Vec<SwingView>,
     /// The simulation, when there is one.
@@ -143,6 +151,22 @@ pub fn build(
     let description = |s: &Sensitivity| analysis.outcomes[s.outcome].description.clone();
     let tested = uncertainty.sensitivity.iter().filter(|s| s.assumption != Assumption::Duration);
     let swings = largest(&uncertainty.sensitivity);
+    // A re-based proxy's switching value is in the analysis's prices; say so,
+    // and give it in the prices the proxy is written in, as a user would edit it.
+    let change = |s: &Sensitivity| {
+        let plain = switching_change(s, c);
+        let proxy = &analysis.outcomes[s.outcome].proxy;
+        match (s.assumption, proxy.written, analysis.price_year, s.switching_value) {
+            (Assumption::Proxy, Some((written, year)), Some(to), Some(target)) if proxy.value != 0.0 => {
+                format!(
+                    "{plain} in {to} prices ({} as written, in {year} prices)",
+                    money_exact(target * written / proxy.value, c)
+                )
+            }
+            _ => plain,
+        }
+    };
+    let no_switching = tested.clone().filter(|s| s.switching_value.is_none()).count();
     let view = UncertaintyView {
         switching: tested
             .clone()
@@ -150,10 +174,15 @@ pub fn build(
             .map(|s| SwitchView {
                 outcome: description(s),
                 assumption: assumption_label(s.assumption),
-                change: switching_change(s, c),
+                change: change(s),
             })
             .collect(),
-        no_switching: tested.filter(|s| s.switching_value.is_none()).count(),
+        no_switching,
+        no_switching_phrase: if no_switching == 1 {
+            "the other assumption tested".to_owned()
+        } else {
+            format!("the other {no_switching} assumptions tested")
+        },
         swings: swings
             .iter()
             .map(|s| SwingView {
@@ -180,13 +209,20 @@ pub fn build(
         tornado: swings
             .iter()
             .map(|s| {
-                (format!("{}: {}", description(s), assumption_label(s.assumption)), s.low_ratio, s.high_ratio)
+                // The assumption first, so a long outcome name is what gets cut.
+                let label = format!("{}: {}", capitalise(assumption_label(s.assumption)), description(s));
+                (label, s.low_ratio, s.high_ratio)
             })
             .collect(),
         histogram: uncertainty.simulation.as_ref().map(|s| histogram(&s.ratios)).unwrap_or_default(),
         band: uncertainty.simulation.as_ref().map(|s| (s.p5, s.p95)),
     };
     (view, charts)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// Equal-width bars over the range of sorted `ratios`.

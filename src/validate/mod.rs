@@ -290,7 +290,7 @@ impl Validator<'_> {
                         "missing-index",
                         own.loc,
                         format!("there is no price index for {}, the analysis's price year", own.value),
-                        format!("add it under `indices:`, from the same series as the others, such as `indices: {{ {year}: …, {}: … }}`", own.value),
+                        format!("give the index of each year, from one published series (for UK values, HM Treasury's GDP deflators): `indices: {{ {year}: …, {}: … }}`", own.value),
                     );
                 }
                 if from.is_none() {

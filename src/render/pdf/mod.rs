@@ -287,7 +287,7 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
                 proxy.push(Span::new(format!(": {d}"), Face::Regular));
             }
             if let Some(rebasing) = &o.rebasing {
-                proxy.push(muted(format!("\nRe-based: {rebasing}")));
+                proxy.push(muted(format!("\n{rebasing}")));
             }
             proxy.push(muted(format!("\nSource: {}", o.proxy_source.as_deref().unwrap_or("not given"))));
             let face = if o.excluded { Face::Italic } else { Face::Regular };
@@ -403,6 +403,14 @@ fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         cells.push(cell(y.value.clone()));
         cells
     };
+    if !by_stakeholder {
+        let note = format!(
+            "With {} stakeholder groups, the table gives each year's total; the HTML and JSON reports give every group's value by year.",
+            report.year_columns.len()
+        );
+        l.paragraph(&[muted(note)], 8.0, 11.0, MARGIN, MEASURE);
+        l.space(4.0);
+    }
     l.table(&Table {
         caption: "Value by year and stakeholder, undiscounted (the numbers in the chart)".into(),
         columns,
@@ -472,9 +480,9 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
     let none = if u.switching.is_empty() {
         "No value".to_owned()
     } else {
-        format!("For the other {} assumptions tested, no value", u.no_switching)
+        format!("For {}, no value", u.no_switching_phrase)
     };
-    l.paragraph(&[Span::new(format!("{none} within their possible range (quantities of zero or more, proxies that keep their sign, percentages from 0% to 100%) brings the ratio to 1 : 1 on its own."), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.paragraph(&[Span::new(format!("{none} within their possible range (quantities of zero or more, proxies that keep their sign, percentages from 0% to 100%) brings the ratio to 1 : 1 on its own. Durations move in whole years, so they have no exact switching value; the swings below show what a year more or less does."), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
     if !data.tornado.is_empty() {
         let chart =
