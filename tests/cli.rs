@@ -284,3 +284,24 @@ fn the_proxy_library_can_be_listed_searched_and_shown() {
     );
     assert_eq!(sroi(&["proxies", "search", "nothing-like-this"]).code, Exit::Invalid);
 }
+
+#[test]
+fn pdf_warns_when_its_font_cannot_show_some_characters() {
+    let dir = scratch("glyphs");
+    let analysis = dir.join("cjk.yaml");
+    std::fs::write(
+        &analysis,
+        "sroi: 1\ntitle: 青少年 project\nstakeholders: [{id: p, name: People, engagement: x}]\n\
+         inputs: [{id: g, amount: 100}]\n\
+         outcomes: [{id: o, stakeholder: p, description: d, quantity: 1, proxy: {value: 500, source: s}}]\n",
+    )
+    .expect("write analysis");
+    let out = dir.join("out");
+    let run = sroi(&["report", &analysis.to_string_lossy(), "-f", "pdf", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot show some characters (青少年)"), "{}", run.stderr);
+    assert!(out.join("cjk.pdf").exists());
+
+    let plain = sroi(&["report", "fixtures/youth-into-work.yaml", "-f", "pdf", "-o", &out.to_string_lossy()]);
+    assert!(!plain.stderr.contains("cannot show"), "{}", plain.stderr);
+}

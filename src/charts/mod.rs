@@ -224,6 +224,11 @@ fn font(face: Face) -> &'static FontRef<'static> {
     &fonts[face.index()]
 }
 
+/// Whether `face` has a glyph for `c` (spaces and line breaks need none).
+pub fn has_glyph(face: Face, c: char) -> bool {
+    c.is_whitespace() || font(face).glyph_id(c).0 != 0
+}
+
 /// The width of `text` set in `face` at a font size of `size` (in any unit; the width is in the same).
 pub fn measure(text: &str, face: Face, size: f32) -> f32 {
     let font = font(face);

@@ -174,7 +174,17 @@ pub fn run(
         let bytes = match format {
             Format::Json => crate::render::json::render(&analysis, &results, &uncertainty),
             Format::Pdf => match crate::render::pdf::render(&report) {
-                Ok(bytes) => bytes,
+                Ok(rendered) => {
+                    if !rendered.missing_glyphs.is_empty() {
+                        let shown: String = rendered.missing_glyphs.iter().take(20).collect();
+                        let _ = writeln!(
+                            streams.err,
+                            "{}: warning: the PDF's font cannot show some characters ({shown}) of the analysis; they are left out of the PDF\nhint: the HTML report shows them with the reader's own fonts",
+                            source.name
+                        );
+                    }
+                    rendered.bytes
+                }
                 Err(error) => {
                     let _ =
                         writeln!(streams.err, "{}: error: cannot make the PDF report: {error}", source.name);

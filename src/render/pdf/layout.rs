@@ -145,6 +145,8 @@ pub struct Layout {
     fonts: [FontId; 3],
     /// The accent colour, for rules, figures and links.
     pub accent: Rgb,
+    /// Characters the embedded font cannot show, in order of first use.
+    pub missing: Vec<char>,
 }
 
 fn color(c: Rgb) -> Color {
@@ -163,7 +165,7 @@ fn pt(x: f32, y_from_top: f32) -> Point {
 impl Layout {
     /// An empty first page, with `fonts` holding the ids of the three faces.
     pub fn new(fonts: [FontId; 3], accent: Rgb) -> Layout {
-        Layout { pages: Vec::new(), ops: Vec::new(), y: TOP - 24.0, fonts, accent }
+        Layout { pages: Vec::new(), ops: Vec::new(), y: TOP - 24.0, fonts, accent, missing: Vec::new() }
     }
 
     /// Space left on this page.
@@ -193,6 +195,11 @@ impl Layout {
     pub fn text(&mut self, x: f32, baseline: f32, span: &Span, size: f32) {
         if span.text.trim().is_empty() {
             return;
+        }
+        for c in span.text.chars().filter(|c| !crate::charts::has_glyph(span.face, *c)) {
+            if !self.missing.contains(&c) {
+                self.missing.push(c);
+            }
         }
         self.ops.extend([
             Op::StartTextSection,
@@ -497,6 +504,7 @@ impl Layout {
                 y: 0.0,
                 fonts: self.fonts.clone(),
                 accent: self.accent,
+                missing: Vec::new(),
             };
             if i > 0 {
                 let title = crate::charts::truncate_with(header, Face::Regular, 8.0, MEASURE);

@@ -43,8 +43,18 @@ fn muted(text: impl Into<String>) -> Span {
     Span::new(text, Face::Regular).colour(MUTED)
 }
 
+/// A rendered PDF, and the characters it could not show.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The document.
+    pub bytes: Vec<u8>,
+    /// Characters of the report's text the embedded font has no glyph for
+    /// (Chinese, Arabic, emoji…): they are missing from the PDF.
+    pub missing_glyphs: Vec<char>,
+}
+
 /// Renders `report` as a PDF document.
-pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
+pub fn render(report: &Report) -> Result<Rendered, PdfError> {
     let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     let mut doc = PdfDocument::new(&report.title);
     let ids = FONT_TAGS.map(|tag| FontId(tag.to_owned()));
@@ -92,10 +102,11 @@ pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
         Some(org) => format!("{} · {org}", report.title),
         None => report.title.clone(),
     };
+    let missing_glyphs = std::mem::take(&mut l.missing);
     doc.pages =
         l.finish(&header, &footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
     let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    Ok(doc.save(&options, &mut Vec::new()))
+    Ok(Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs })
 }
 
 fn title(l: &mut Layout, report: &Report) {
