@@ -99,6 +99,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Programmes side by side, like for like: ratios, method differences, re-based ratios.
+    #[command(
+        after_help = "Examples:\n  sroi compare a.yaml b.yaml\n  sroi compare a.yaml b.yaml --rebase --discount-rate 3.5% --timing end\n  sroi compare programmes/*.yaml --rebase --price-year 2024 --json > comparison.json\n\nWith --rebase every analysis is also re-computed under one set of settings\n(by default 3.5%, end of year, each analysis's own prices)."
+    )]
+    Compare {
+        /// Analysis files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Print the comparison as JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Also re-compute every analysis under the same settings.
+        #[arg(long)]
+        rebase: bool,
+        /// The common discount rate: `3.5%`, `0.035` or `green-book` (needs --rebase).
+        #[arg(long, requires = "rebase", value_parser = parse_discount_rate)]
+        discount_rate: Option<crate::model::DiscountRate>,
+        /// The common discount timing (needs --rebase).
+        #[arg(long, requires = "rebase", value_enum)]
+        timing: Option<TimingArg>,
+        /// Move every money figure to this year's prices with each analysis's `indices:` (needs --rebase).
+        #[arg(long, requires = "rebase")]
+        price_year: Option<i32>,
+    },
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
         after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."
@@ -136,6 +160,33 @@ pub enum CheckFormat {
     Text,
     /// `[{code, severity, principle, message, file, line, column}]` on stdout.
     Json,
+}
+
+/// `--timing` of `sroi compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimingArg {
+    /// At the end of each year, as the SROI Guide does.
+    End,
+    /// Half-way through each year.
+    Mid,
+    /// At the start of each year.
+    Start,
+}
+
+fn parse_discount_rate(text: &str) -> Result<crate::model::DiscountRate, String> {
+    use crate::model::DiscountRate;
+    let text = text.trim();
+    if text == "green-book" {
+        return Ok(DiscountRate::GreenBook);
+    }
+    let rate = match text.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|p| p / 100.0),
+        None => text.parse::<f64>(),
+    };
+    match rate {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(DiscountRate::Constant(rate)),
+        _ => Err("write a percentage such as `3.5%`, a fraction such as `0.035`, or `green-book`".to_owned()),
+    }
 }
 
 /// What `--deny` makes fatal.
@@ -176,6 +227,18 @@ where
         }
         Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
         Command::Calc { file, json } => calc(&file, json, streams),
+        Command::Compare { files, json, rebase, discount_rate, timing, price_year } => {
+            let rebase = rebase.then(|| crate::compare::Rebase {
+                discount_rate: discount_rate.unwrap_or(crate::model::DiscountRate::Constant(0.035)),
+                timing: match timing {
+                    None | Some(TimingArg::End) => crate::model::Timing::End,
+                    Some(TimingArg::Mid) => crate::model::Timing::Mid,
+                    Some(TimingArg::Start) => crate::model::Timing::Start,
+                },
+                price_year,
+            });
+            compare(&files, json, rebase.as_ref(), streams)
+        }
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
 }
@@ -213,6 +276,58 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile,
     let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
 }
 
+fn compare(
+    files: &[String],
+    json: bool,
+    rebase: Option<&crate::compare::Rebase>,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
+        return Exit::Failed;
+    }
+    let mut analyses = Vec::with_capacity(files.len());
+    let mut worst = Exit::Ok;
+    for file in files {
+        match load(file, streams) {
+            Ok((_, analysis, _)) => analyses.push((file.clone(), analysis)),
+            Err(code) => worst = worst.max(code),
+        }
+    }
+    if worst != Exit::Ok {
+        let _ = writeln!(streams.err, "error: nothing was compared; fix the files above first");
+        return worst;
+    }
+    let compared = match crate::compare::compare(&analyses, rebase) {
+        Ok(compared) => compared,
+        Err((file, error)) => {
+            let _ = writeln!(
+                streams.err,
+                "{file}: error: {error}\nhint: add the index of both years under `indices:`, or leave out --price-year"
+            );
+            return Exit::Invalid;
+        }
+    };
+    let bytes = if json {
+        crate::compare::json(&compared, rebase)
+    } else {
+        crate::compare::text(&compared, rebase).into_bytes()
+    };
+    write_out(&bytes, streams)
+}
+
+fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
+    match streams.out.write_all(bytes).and_then(|()| streams.out.flush()) {
+        Ok(()) => Exit::Ok,
+        // A closed pipe (`sroi calc x | head`) is not worth an error message.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
+        Err(err) => {
+            let _ = writeln!(streams.err, "error: cannot write the results: {err}");
+            Exit::Failed
+        }
+    }
+}
+
 fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
     let (_, analysis, _) = match load(path, streams) {
         Ok(loaded) => loaded,
@@ -225,13 +340,5 @@ fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
     } else {
         crate::render::text::render(&analysis, &results, &uncertainty).into_bytes()
     };
-    match streams.out.write_all(&bytes).and_then(|()| streams.out.flush()) {
-        Ok(()) => Exit::Ok,
-        // A closed pipe (`sroi calc x | head`) is not worth an error message.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
-        Err(err) => {
-            let _ = writeln!(streams.err, "error: cannot write the results: {err}");
-            Exit::Failed
-        }
-    }
+    write_out(&bytes, streams)
 }

@@ -10,20 +10,20 @@ use crate::report::uncertainty::{assumption_label, switching_change};
 
 /// Column alignment.
 #[derive(Clone, Copy, PartialEq)]
-enum Align {
+pub(crate) enum Align {
     Left,
     Right,
 }
 
 /// A plain-text table: a header row, a rule, and rows padded to the widest cell.
-struct Table {
+pub(crate) struct Table {
     headers: Vec<&'static str>,
     align: Vec<Align>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn new(columns: &[(&'static str, Align)]) -> Self {
+    pub(crate) fn new(columns: &[(&'static str, Align)]) -> Self {
         Table {
             headers: columns.iter().map(|c| c.0).collect(),
             align: columns.iter().map(|c| c.1).collect(),
@@ -31,11 +31,11 @@ impl Table {
         }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
-    fn render(&self, out: &mut String) {
+    pub(crate) fn render(&self, out: &mut String) {
         use unicode_width::UnicodeWidthStr;
         // Only the first column (names) is cut; figures and sentences are shown whole.
         let rows: Vec<Vec<String>> = self
@@ -97,12 +97,12 @@ fn fit(text: &str, max: usize) -> String {
 }
 
 /// Describes the discounting settings in words: `3.5%, end of year`.
-pub fn describe_discounting(analysis: &Analysis) -> String {
-    let rate = match analysis.settings.discount_rate {
+pub fn describe_discounting(settings: &crate::model::Settings) -> String {
+    let rate = match settings.discount_rate {
         DiscountRate::Constant(rate) => percent(rate),
         DiscountRate::GreenBook => "Green Book schedule (3.5% to year 30, then declining)".to_owned(),
     };
-    let timing = match analysis.settings.discount_timing {
+    let timing = match settings.discount_timing {
         Timing::End => "end of year",
         Timing::Mid => "mid-year",
         Timing::Start => "start of year",
@@ -135,7 +135,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         ("Investment", money(results.investment, c)),
         ("Net present value", money(results.net_present_value, c)),
         ("Payback", payback),
-        ("Discounting", describe_discounting(analysis)),
+        ("Discounting", describe_discounting(&analysis.settings)),
     ] {
         figures.row(vec![name.to_owned(), value]);
     }
