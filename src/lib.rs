@@ -40,6 +40,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod quality;
 pub mod render;
 pub mod report;

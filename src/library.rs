@@ -153,9 +153,13 @@ pub fn parse(file: Arc<SourceFile>) -> Result<Vec<LibraryProxy>, Vec<Diagnostic>
 }
 
 /// The shipped library. It is part of the build and tested to parse.
+/// Parsed once per process: a portfolio resolves proxies for thousands of analyses.
 pub fn shipped() -> Vec<LibraryProxy> {
-    parse(Arc::new(SourceFile::new(SHIPPED_NAME, SHIPPED)))
-        .unwrap_or_else(|d| unreachable!("data/proxies.yaml is tested to parse: {d:?}"))
+    static PARSED: std::sync::LazyLock<Vec<LibraryProxy>> = std::sync::LazyLock::new(|| {
+        parse(Arc::new(SourceFile::new(SHIPPED_NAME, SHIPPED)))
+            .unwrap_or_else(|d| unreachable!("data/proxies.yaml is tested to parse: {d:?}"))
+    });
+    PARSED.clone()
 }
 
 /// Whether `proxy` matches every word of `query` in its id, name, unit, notes or tags.

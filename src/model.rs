@@ -272,6 +272,8 @@ pub struct Outcome {
     pub attribution: f64,
     /// Uncertainty ranges, in the order written.
     pub ranges: Vec<Range>,
+    /// Tags grouping the outcome in a portfolio statement (`jobs`, `health`), trimmed, each once.
+    pub themes: Vec<String>,
     /// Where the outcome is defined.
     pub loc: Loc,
 }

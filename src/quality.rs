@@ -50,9 +50,13 @@ pub struct Benchmarks {
 pub const BENCHMARKS: &str = include_str!("../data/benchmarks.yaml");
 
 /// The shipped benchmarks. The file is part of the build and tested to parse.
+/// Parsed once per process: a portfolio checks thousands of analyses against them.
 pub fn benchmarks() -> Benchmarks {
-    serde_saphyr::from_str(BENCHMARKS)
-        .unwrap_or_else(|e| unreachable!("data/benchmarks.yaml is tested to parse: {e}"))
+    static PARSED: std::sync::LazyLock<Benchmarks> = std::sync::LazyLock::new(|| {
+        serde_saphyr::from_str(BENCHMARKS)
+            .unwrap_or_else(|e| unreachable!("data/benchmarks.yaml is tested to parse: {e}"))
+    });
+    PARSED.clone()
 }
 
 /// Durations longer than this need evidence that the change lasts.

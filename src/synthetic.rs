@@ -32,14 +32,18 @@ fn unit(seed: u64, i: u64) -> f64 {
     (x >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// Themes given to outcomes in turn.
+const THEMES: [&str; 5] = ["jobs", "skills", "health", "environment", "community"];
+
 /// YAML for an analysis of the given shape.
 pub fn analysis(shape: Shape) -> String {
     let stakeholders = (shape.outcomes / 10).clamp(3, 200);
     let mut y = String::with_capacity(shape.outcomes * 420 + 4096);
     let _ = writeln!(
         y,
-        "sroi: 1\ntitle: Synthetic programme with {} outcomes\norganisation: Generated Trust",
-        shape.outcomes
+        "sroi: 1\ntitle: Synthetic programme with {} outcomes\norganisation: Generated Trust {}",
+        shape.outcomes,
+        shape.seed % 100
     );
     y.push_str("kind: forecast\nperiod: { start: 2025-04-01, end: 2026-03-31 }\nsummary: |\n  A generated analysis for benchmarks. **Not real data.**\n");
     y.push_str("settings:\n  discount_rate: 3.5%\n  discount_timing: end\n\nstakeholders:\n");
@@ -78,8 +82,9 @@ pub fn analysis(shape: Shape) -> String {
         let displacement = (r(4) * 20.0).round();
         let _ = write!(
             y,
-            "  - id: outcome-{i}\n    stakeholder: group-{}\n    outputs: [sessions]\n    description: \"{description}\"\n    indicator: Self-reported change at follow-up\n",
-            i % stakeholders
+            "  - id: outcome-{i}\n    stakeholder: group-{}\n    themes: [{}]\n    outputs: [sessions]\n    description: \"{description}\"\n    indicator: Self-reported change at follow-up\n",
+            i % stakeholders,
+            THEMES[(i + shape.seed as usize) % THEMES.len()]
         );
         let proxy_value = if i % 17 == 16 { -proxy / 10.0 } else { proxy };
         let _ = writeln!(

@@ -238,7 +238,7 @@ fn check_json_lists_findings_with_code_severity_principle_and_place() {
     assert_eq!(find("no-price-year")["severity"], "warning");
     assert_eq!(find("no-price-year")["principle"], "be-transparent");
     assert_eq!(find("no-price-year")["file"], "fixtures/befriending-forecast.yaml");
-    assert_eq!(find("no-price-year")["line"], 87);
+    assert_eq!(find("no-price-year")["line"], 88);
     assert_eq!(find("dominant-outcome")["principle"], "verify-the-result");
     // The harm has no drop-off, which under-claims: no false alarm.
     assert!(findings.iter().all(|f| f["code"] != "no-drop-off"));

@@ -28,6 +28,7 @@ fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
             displacement,
             attribution,
             ranges: vec![],
+            themes: vec![],
             loc: Loc::START,
         },
     )

@@ -123,6 +123,23 @@ enum Command {
         #[arg(long, requires = "rebase")]
         price_year: Option<i32>,
     },
+    /// Many analyses aggregated into one social value statement.
+    #[command(
+        after_help = "Examples:\n  sroi portfolio contracts/                       every .yaml file under the folder\n  sroi portfolio statement.yaml                   a manifest naming the analyses\n  sroi portfolio statement.yaml -f json,csv -o out\n\nA manifest:\n  title: Social value statement 2025/26\n  year: 2025\n  organisation: Northfield Council\n  analyses:\n    - contracts/*.yaml\n    - { file: grants/garden.yaml, contract: G-104, supplier: Northfield Garden, area: North }\n\nAn analysis that fails is listed with its error and the rest still count;\nthe exit code is then 1."
+    )]
+    Portfolio {
+        /// A folder of analyses, or a manifest file.
+        path: std::path::PathBuf,
+        /// Print the statement as JSON instead of tables.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<PortfolioFormat>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+    },
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
         after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."
@@ -160,6 +177,15 @@ pub enum CheckFormat {
     Text,
     /// `[{code, severity, principle, message, file, line, column}]` on stdout.
     Json,
+}
+
+/// File formats of `sroi portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// The statement, with totals and breakdowns.
+    Json,
+    /// One row per analysis.
+    Csv,
 }
 
 /// `--timing` of `sroi compare`.
@@ -239,6 +265,9 @@ where
             });
             compare(&files, json, rebase.as_ref(), streams)
         }
+        Command::Portfolio { path, json, format, output } => {
+            portfolio(&path, json, &format, &output, streams)
+        }
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
 }
@@ -314,6 +343,76 @@ fn compare(
         crate::compare::text(&compared, rebase).into_bytes()
     };
     write_out(&bytes, streams)
+}
+
+fn portfolio(
+    path: &std::path::Path,
+    json: bool,
+    formats: &[PortfolioFormat],
+    out: &std::path::Path,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    let manifest = if path.is_dir() {
+        match crate::portfolio::from_folder(path) {
+            Ok(manifest) => manifest,
+            Err(error) => {
+                let _ = writeln!(streams.err, "{}: error: cannot read the folder: {error}", path.display());
+                return Exit::Failed;
+            }
+        }
+    } else {
+        let source = match load::read_source(&path.to_string_lossy()) {
+            Ok(source) => source,
+            Err(ReadError::Io { name, source }) => {
+                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+                return Exit::Failed;
+            }
+            Err(ReadError::Invalid { file, diagnostic }) => {
+                print_diagnostics(&[*diagnostic], &file, streams);
+                return Exit::Invalid;
+            }
+        };
+        match crate::portfolio::read_manifest(&source) {
+            Ok(manifest) => manifest,
+            Err(diagnostics) => {
+                print_diagnostics(&diagnostics, &source, streams);
+                return Exit::Invalid;
+            }
+        }
+    };
+    let statement = crate::portfolio::statement(&manifest);
+    for failure in &statement.failed {
+        let _ = writeln!(streams.err, "{}", failure.error);
+    }
+    let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
+    if formats.is_empty() {
+        let bytes = if json {
+            crate::portfolio::json(&statement)
+        } else {
+            crate::portfolio::text(&statement).into_bytes()
+        };
+        return write_out(&bytes, streams).max(failed);
+    }
+    if let Err(error) = std::fs::create_dir_all(out) {
+        let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
+        return Exit::Failed;
+    }
+    let stem = path.file_stem().map_or_else(|| "portfolio".to_owned(), |s| s.to_string_lossy().into_owned());
+    let mut formats = formats.to_vec();
+    formats.dedup();
+    for format in formats {
+        let (bytes, extension) = match format {
+            PortfolioFormat::Json => (crate::portfolio::json(&statement), "json"),
+            PortfolioFormat::Csv => (crate::portfolio::csv(&statement), "csv"),
+        };
+        let target = out.join(format!("{stem}.{extension}"));
+        if let Err(error) = crate::output::write_atomic(&target, &bytes, crate::output::Existing::Replace) {
+            let _ = writeln!(streams.err, "{}: error: cannot write: {error}", target.display());
+            return Exit::Failed;
+        }
+        let _ = writeln!(streams.out, "wrote {}", target.display());
+    }
+    failed
 }
 
 fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {

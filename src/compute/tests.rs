@@ -36,6 +36,7 @@ fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
         displacement: 0.0,
         attribution: 0.0,
         ranges: vec![],
+        themes: vec![],
         loc: Loc::START,
     }
 }

@@ -203,6 +203,8 @@ pub struct RawOutcome {
     pub schedule: Option<L<Vec<L<f64>>>>,
     /// `range:`, one pair per assumption.
     pub range: Vec<RawRange>,
+    /// `themes:`, tags for grouping in a portfolio.
+    pub themes: Option<L<Vec<L<String>>>>,
 }
 
 /// An outcome's `proxy:`: written out, or the id of a library proxy.
@@ -284,6 +286,7 @@ const OUTCOME_KEYS: &[&str] = &[
     "drop_off",
     "schedule",
     "range",
+    "themes",
 ];
 const PROXY_KEYS: &[&str] = &["value", "description", "source", "price_year"];
 const RANGE_KEYS: &[&str] =
@@ -553,6 +556,7 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
         drop_off: m.optional(d, "drop_off", Decoder::percentage),
         schedule: m.optional(d, "schedule", |d, n| d.list(n, Decoder::number)),
         range: m.optional(d, "range", ranges).unwrap_or_default(),
+        themes: m.optional(d, "themes", Decoder::ids),
     };
     raw.invalid = m.finish(d);
     Some(raw)

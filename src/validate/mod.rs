@@ -636,6 +636,7 @@ impl Validator<'_> {
             displacement: displacement?,
             attribution: attribution?,
             ranges: ranges.into_iter().collect::<Option<Vec<_>>>()?,
+            themes: raw.themes.as_ref().map(|t| theme_names(&t.value)).unwrap_or_default(),
             loc: raw.loc,
         };
         links_ok.then_some(outcome)
@@ -795,4 +796,16 @@ impl Validator<'_> {
         }
         Some(Range { assumption, low, high })
     }
+}
+
+/// Theme tags as written, trimmed, blanks dropped, each once in first-seen order.
+fn theme_names(written: &[Located<String>]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for theme in written {
+        let name = theme.value.trim();
+        if !name.is_empty() && !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
 }

@@ -1,0 +1,527 @@
+//! `sroi portfolio`: many analyses aggregated into one social value statement.
+//!
+//! A portfolio is a folder of analyses, or a manifest naming them (globs
+//! allowed) with optional metadata per file. Every analysis is loaded and
+//! computed in parallel; one that fails is listed with its error and the rest
+//! still count. Only a small summary of each analysis is kept, so memory grows
+//! with the number of analyses, not with their size.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::load::decode::Decoder;
+use crate::load::node::{Kind, Node};
+use crate::source::SourceFile;
+
+/// What to aggregate: the statement's title and the analyses with their metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifest {
+    /// The statement's title.
+    pub title: String,
+    /// The year the statement covers.
+    pub year: Option<i32>,
+    /// Who publishes it.
+    pub organisation: Option<String>,
+    /// The analyses, in order, each once.
+    pub entries: Vec<Entry>,
+}
+
+/// One analysis of a portfolio, with the manifest's metadata for it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Entry {
+    /// The analysis file.
+    pub file: PathBuf,
+    /// Contract reference.
+    pub contract: Option<String>,
+    /// The supplier or grantee; the analysis's own `organisation:` when not given.
+    pub supplier: Option<String>,
+    /// Area served.
+    pub area: Option<String>,
+}
+
+const MANIFEST_KEYS: &[&str] = &["title", "year", "organisation", "analyses"];
+const ENTRY_KEYS: &[&str] = &["file", "contract", "supplier", "area"];
+
+/// Every `.yaml`/`.yml` file under `dir` (recursively, sorted by path), titled after the folder.
+pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let title = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Portfolio".to_owned());
+    Ok(Manifest {
+        title,
+        year: None,
+        organisation: None,
+        entries: files.into_iter().map(|file| Entry { file, ..Entry::default() }).collect(),
+    })
+}
+
+/// Reads a manifest. Files and globs are relative to the manifest's folder.
+///
+/// ```yaml
+/// title: Social value statement 2025/26
+/// year: 2025
+/// organisation: Northfield Council
+/// analyses:
+///   - contracts/*.yaml
+///   - { file: grants/garden.yaml, contract: G-104, supplier: Northfield Garden, area: North }
+/// ```
+pub fn read_manifest(source: &SourceFile) -> Result<Manifest, Vec<Diagnostic>> {
+    let root = crate::load::parse_yaml(source).map_err(|d| vec![d])?;
+    let base = Path::new(&source.name).parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut d = Decoder::new(&source.text);
+    let Some(mut m) = d.map(&root, "a portfolio manifest", MANIFEST_KEYS) else {
+        return Err(d.diagnostics);
+    };
+    let title = m.required(&mut d, "title", Decoder::text);
+    let year = m.optional(&mut d, "year", Decoder::whole);
+    let organisation = m.optional(&mut d, "organisation", Decoder::text);
+    let analyses = m.required(&mut d, "analyses", |d, n| d.list(n, |d, n| entry(d, n, &base)));
+    m.finish(&mut d);
+    let (Some(title), Some(analyses)) = (title, analyses) else {
+        return Err(d.diagnostics);
+    };
+    if !d.diagnostics.is_empty() {
+        return Err(d.diagnostics);
+    }
+    let mut entries: Vec<Entry> = Vec::new();
+    // A file matched twice is counted once; metadata written for it later wins
+    // (so `contracts/*.yaml` can be followed by details for one contract).
+    let mut seen = std::collections::HashMap::new();
+    for group in analyses.value {
+        for entry in group {
+            let has_metadata = entry.contract.is_some() || entry.supplier.is_some() || entry.area.is_some();
+            match seen.get(&entry.file) {
+                Some(&i) if has_metadata => entries[i] = entry,
+                Some(_) => {}
+                None => {
+                    seen.insert(entry.file.clone(), entries.len());
+                    entries.push(entry);
+                }
+            }
+        }
+    }
+    Ok(Manifest {
+        title: title.value,
+        year: year.and_then(|y| i32::try_from(y.value).ok()),
+        organisation: organisation.map(|o| o.value),
+        entries,
+    })
+}
+
+/// One item of `analyses:`: a path or glob, or a mapping with `file:` and metadata.
+fn entry(d: &mut Decoder, node: &Node, base: &Path) -> Option<Vec<Entry>> {
+    let (pattern, contract, supplier, area) = if let Kind::Map(_) = node.kind {
+        let mut m = d.map(node, "an analysis of the portfolio", ENTRY_KEYS)?;
+        let file = m.required(d, "file", Decoder::text);
+        let contract = m.optional(d, "contract", Decoder::text).map(|t| t.value);
+        let supplier = m.optional(d, "supplier", Decoder::text).map(|t| t.value);
+        let area = m.optional(d, "area", Decoder::text).map(|t| t.value);
+        m.finish(d);
+        (file?, contract, supplier, area)
+    } else {
+        (d.text(node)?, None, None, None)
+    };
+    let full = base.join(&pattern.value);
+    let files: Vec<PathBuf> = match glob::glob(&full.to_string_lossy()) {
+        Ok(paths) => paths.filter_map(Result::ok).filter(|p| p.is_file()).collect(),
+        Err(error) => {
+            d.diagnostics.push(
+                Diagnostic::error(
+                    "bad-glob",
+                    format!("`{}` is not a valid file pattern: {}", pattern.value, error.msg),
+                )
+                .at(pattern.loc)
+                .hint("use `*` for any part of a name and `**` for any folders, e.g. `contracts/**/*.yaml`"),
+            );
+            return None;
+        }
+    };
+    if files.is_empty() {
+        d.diagnostics.push(
+            Diagnostic::error("no-such-analysis", format!("no file matches `{}`", pattern.value))
+                .at(pattern.loc)
+                .hint("paths and patterns are relative to the manifest's folder"),
+        );
+        return None;
+    }
+    Some(
+        files
+            .into_iter()
+            .map(|file| Entry {
+                file,
+                contract: contract.clone(),
+                supplier: supplier.clone(),
+                area: area.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// The statement: totals, breakdowns and every analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// The statement's title.
+    pub title: String,
+    /// The year it covers.
+    pub year: Option<i32>,
+    /// Who publishes it.
+    pub organisation: Option<String>,
+    /// ISO 4217 code of every money figure.
+    pub currency: String,
+    /// Number of analyses named, including those that failed.
+    #[serde(rename = "analyses")]
+    pub count: usize,
+    /// Analyses that could not be counted, with why.
+    pub failed: Vec<Failed>,
+    /// Σ present value of the analyses counted.
+    pub present_value: f64,
+    /// Σ investment of the analyses counted.
+    pub investment: f64,
+    /// `present_value / investment`; 0 when nothing was counted.
+    pub sroi_ratio: f64,
+    /// Present value by outcome theme; an outcome with several themes counts in each.
+    pub by_theme: Vec<ByTheme>,
+    /// Present value and investment by supplier (or the analysis's organisation).
+    pub by_organisation: Vec<ByOrganisation>,
+    /// Present value by stakeholder group, matched by name across analyses.
+    pub by_stakeholder: Vec<ByStakeholder>,
+    /// Every analysis counted, in file order.
+    pub items: Vec<Item>,
+}
+
+/// An analysis that could not be counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Failed {
+    /// The file.
+    pub file: String,
+    /// The first error, as `FILE:LINE:COL: message`.
+    pub error: String,
+}
+
+/// One theme's share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ByTheme {
+    /// The theme, or `(no theme)`.
+    pub theme: String,
+    /// Present value of its outcomes.
+    pub present_value: f64,
+}
+
+/// One organisation's share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ByOrganisation {
+    /// The supplier, or the analysis's organisation, or `(not given)`.
+    pub organisation: String,
+    /// Σ present value of its analyses.
+    pub present_value: f64,
+    /// Σ investment of its analyses.
+    pub investment: f64,
+}
+
+/// One stakeholder group's share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ByStakeholder {
+    /// The group's name.
+    pub stakeholder: String,
+    /// Σ present value for it.
+    pub present_value: f64,
+}
+
+/// One analysis counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    /// The file.
+    pub file: String,
+    /// Its title.
+    pub title: String,
+    /// Supplier, or the analysis's organisation.
+    pub organisation: Option<String>,
+    /// Contract reference from the manifest.
+    pub contract: Option<String>,
+    /// Area from the manifest.
+    pub area: Option<String>,
+    /// Evaluative or forecast.
+    pub kind: crate::model::AnalysisKind,
+    /// Its present value.
+    pub present_value: f64,
+    /// Its investment.
+    pub investment: f64,
+    /// Its ratio.
+    pub sroi_ratio: f64,
+    #[serde(skip)]
+    themes: Vec<(String, f64)>,
+    #[serde(skip)]
+    stakeholders: Vec<(String, f64)>,
+    #[serde(skip)]
+    currency: String,
+}
+
+const NO_THEME: &str = "(no theme)";
+const NOT_GIVEN: &str = "(not given)";
+
+/// Loads, computes and aggregates every analysis of `manifest`, in parallel.
+pub fn statement(manifest: &Manifest) -> Statement {
+    use rayon::prelude::*;
+    let results: Vec<Result<Item, Failed>> = manifest.entries.par_iter().map(summarise).collect();
+    let currency =
+        results.iter().find_map(|r| r.as_ref().ok()).map_or("GBP", |i| i.currency.as_str()).to_owned();
+    let mut items = Vec::new();
+    let mut failed = Vec::new();
+    for result in results {
+        match result {
+            Ok(item) if item.currency != currency => failed.push(Failed {
+                error: format!(
+                    "{}: error: the analysis is in {}, but the portfolio is in {currency}; money in different currencies cannot be added up",
+                    item.file, item.currency
+                ),
+                file: item.file,
+            }),
+            Ok(item) => items.push(item),
+            Err(failure) => failed.push(failure),
+        }
+    }
+    let present_value: f64 = items.iter().map(|i| i.present_value).sum();
+    let investment: f64 = items.iter().map(|i| i.investment).sum();
+
+    let mut themes: Vec<ByTheme> = Vec::new();
+    let mut stakeholders: Vec<ByStakeholder> = Vec::new();
+    let mut organisations: Vec<ByOrganisation> = Vec::new();
+    let mut theme_index = std::collections::HashMap::new();
+    let mut stakeholder_index = std::collections::HashMap::new();
+    let mut organisation_index = std::collections::HashMap::new();
+    for item in &items {
+        for (theme, value) in &item.themes {
+            let i = *theme_index.entry(theme.clone()).or_insert_with(|| {
+                themes.push(ByTheme { theme: theme.clone(), present_value: 0.0 });
+                themes.len() - 1
+            });
+            themes[i].present_value += value;
+        }
+        for (name, value) in &item.stakeholders {
+            let i = *stakeholder_index.entry(name.clone()).or_insert_with(|| {
+                stakeholders.push(ByStakeholder { stakeholder: name.clone(), present_value: 0.0 });
+                stakeholders.len() - 1
+            });
+            stakeholders[i].present_value += value;
+        }
+        let organisation = item.organisation.clone().unwrap_or_else(|| NOT_GIVEN.to_owned());
+        let i = *organisation_index.entry(organisation.clone()).or_insert_with(|| {
+            organisations.push(ByOrganisation { organisation, present_value: 0.0, investment: 0.0 });
+            organisations.len() - 1
+        });
+        organisations[i].present_value += item.present_value;
+        organisations[i].investment += item.investment;
+    }
+    // Largest first; ties keep first-seen order, so the result never depends on hashing.
+    themes.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    stakeholders.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    organisations.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+
+    Statement {
+        title: manifest.title.clone(),
+        year: manifest.year,
+        organisation: manifest.organisation.clone(),
+        currency,
+        count: manifest.entries.len(),
+        failed,
+        present_value,
+        investment,
+        sroi_ratio: if investment > 0.0 { present_value / investment } else { 0.0 },
+        by_theme: themes,
+        by_organisation: organisations,
+        by_stakeholder: stakeholders,
+        items,
+    }
+}
+
+/// Loads and computes one analysis, keeping only what the statement needs.
+fn summarise(entry: &Entry) -> Result<Item, Failed> {
+    let file = entry.file.to_string_lossy().into_owned();
+    let fail = |error: String| Failed { file: file.clone(), error };
+    let source = crate::load::read_source(&file).map_err(|e| match e {
+        crate::load::ReadError::Io { name, source } => {
+            fail(format!("{name}: error: cannot read the file: {source}"))
+        }
+        crate::load::ReadError::Invalid { file, diagnostic } => fail(one_line(&diagnostic, &file)),
+    })?;
+    let (analysis, _) = crate::analyse(&source).map_err(|diagnostics| {
+        let first = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first());
+        fail(
+            first.map_or_else(|| format!("{file}: error: the analysis is invalid"), |d| one_line(d, &source)),
+        )
+    })?;
+    let results = crate::compute::compute(&analysis);
+    let mut themes: Vec<(String, f64)> = Vec::new();
+    let mut add = |theme: &str, value: f64| match themes.iter_mut().find(|(t, _)| t == theme) {
+        Some((_, total)) => *total += value,
+        None => themes.push((theme.to_owned(), value)),
+    };
+    for (outcome, result) in analysis.outcomes.iter().zip(&results.outcomes) {
+        if outcome.themes.is_empty() {
+            add(NO_THEME, result.present_value);
+        }
+        for theme in &outcome.themes {
+            add(theme, result.present_value);
+        }
+    }
+    Ok(Item {
+        title: analysis.title.clone(),
+        organisation: entry.supplier.clone().or_else(|| analysis.organisation.clone()),
+        contract: entry.contract.clone(),
+        area: entry.area.clone(),
+        kind: analysis.kind,
+        present_value: results.present_value,
+        investment: results.investment,
+        sroi_ratio: results.sroi_ratio,
+        themes,
+        stakeholders: analysis
+            .stakeholders
+            .iter()
+            .zip(&results.stakeholders)
+            .map(|(s, r)| (s.name.clone(), r.present_value))
+            .collect(),
+        currency: analysis.currency,
+        file,
+    })
+}
+
+/// A diagnostic as one line: `FILE:LINE:COL: error: message`.
+fn one_line(diagnostic: &Diagnostic, source: &SourceFile) -> String {
+    let name = diagnostic.file.as_ref().map_or(source.name.as_str(), |f| f.name.as_str());
+    match diagnostic.loc {
+        Some(loc) => format!("{name}:{}:{}: error: {}", loc.line, loc.column, diagnostic.message),
+        None => format!("{name}: error: {}", diagnostic.message),
+    }
+}
+
+/// The statement as JSON.
+pub fn json(statement: &Statement) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(statement).expect("a statement always serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Every analysis as one CSV row (RFC 4180, UTF-8), failed ones with their error.
+pub fn csv(statement: &Statement) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let header = [
+        "file",
+        "title",
+        "organisation",
+        "contract",
+        "area",
+        "kind",
+        "investment",
+        "present_value",
+        "sroi_ratio",
+        "error",
+    ];
+    let _ = writer.write_record(header);
+    for item in &statement.items {
+        let kind = match item.kind {
+            crate::model::AnalysisKind::Evaluative => "evaluative",
+            crate::model::AnalysisKind::Forecast => "forecast",
+        };
+        let _ = writer.write_record([
+            item.file.as_str(),
+            &item.title,
+            item.organisation.as_deref().unwrap_or(""),
+            item.contract.as_deref().unwrap_or(""),
+            item.area.as_deref().unwrap_or(""),
+            kind,
+            &item.investment.to_string(),
+            &item.present_value.to_string(),
+            &item.sroi_ratio.to_string(),
+            "",
+        ]);
+    }
+    for failure in &statement.failed {
+        let _ = writer.write_record([failure.file.as_str(), "", "", "", "", "", "", "", "", &failure.error]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// The statement as tables, for the terminal.
+pub fn text(statement: &Statement) -> String {
+    use std::fmt::Write as _;
+
+    use crate::format::{money, number, ratio};
+    use crate::render::text::{Align, Table};
+    let c = statement.currency.as_str();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", statement.title);
+    if let Some(organisation) = &statement.organisation {
+        let _ = writeln!(out, "{organisation}");
+    }
+    let counted = statement.items.len();
+    let _ = writeln!(
+        out,
+        "\n{} analyses counted of {}; present value {}, investment {}, ratio {}\n",
+        number(counted as f64, 0),
+        number(statement.count as f64, 0),
+        money(statement.present_value, c),
+        money(statement.investment, c),
+        ratio(statement.sroi_ratio)
+    );
+    let share = |value: f64| {
+        if statement.present_value > 0.0 {
+            crate::format::percent(value / statement.present_value)
+        } else {
+            String::new()
+        }
+    };
+    let mut themes =
+        Table::new(&[("Theme", Align::Left), ("Present value", Align::Right), ("Share", Align::Right)]);
+    for t in &statement.by_theme {
+        themes.row(vec![t.theme.clone(), money(t.present_value, c), share(t.present_value)]);
+    }
+    themes.render(&mut out);
+    let _ = writeln!(out, "  An outcome with several themes counts in each.\n");
+    let mut organisations = Table::new(&[
+        ("Organisation", Align::Left),
+        ("Present value", Align::Right),
+        ("Investment", Align::Right),
+        ("Ratio", Align::Right),
+    ]);
+    for o in statement.by_organisation.iter().take(20) {
+        let r = if o.investment > 0.0 { ratio(o.present_value / o.investment) } else { String::new() };
+        organisations.row(vec![o.organisation.clone(), money(o.present_value, c), money(o.investment, c), r]);
+    }
+    organisations.render(&mut out);
+    if statement.by_organisation.len() > 20 {
+        let _ = writeln!(out, "  … and {} more; see the JSON or CSV.", statement.by_organisation.len() - 20);
+    }
+    let _ = writeln!(out);
+    let mut groups = Table::new(&[("Stakeholder group", Align::Left), ("Present value", Align::Right)]);
+    for s in statement.by_stakeholder.iter().take(20) {
+        groups.row(vec![s.stakeholder.clone(), money(s.present_value, c)]);
+    }
+    groups.render(&mut out);
+    if statement.by_stakeholder.len() > 20 {
+        let _ = writeln!(out, "  … and {} more; see the JSON.", statement.by_stakeholder.len() - 20);
+    }
+    if !statement.failed.is_empty() {
+        let _ = writeln!(out, "\n{} not counted:", statement.failed.len());
+        for f in &statement.failed {
+            let _ = writeln!(out, "  {}", f.error);
+        }
+    }
+    out
+}
