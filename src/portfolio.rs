@@ -420,7 +420,7 @@ pub fn json(statement: &Statement) -> Vec<u8> {
 
 /// Every analysis as one CSV row (RFC 4180, UTF-8), failed ones with their error.
 pub fn csv(statement: &Statement) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer = crate::render::csv::writer();
     let header = [
         "file",
         "title",
@@ -439,12 +439,13 @@ pub fn csv(statement: &Statement) -> Vec<u8> {
             crate::model::AnalysisKind::Evaluative => "evaluative",
             crate::model::AnalysisKind::Forecast => "forecast",
         };
+        let text = crate::render::csv::text;
         let _ = writer.write_record([
-            item.file.as_str(),
-            &item.title,
-            item.organisation.as_deref().unwrap_or(""),
-            item.contract.as_deref().unwrap_or(""),
-            item.area.as_deref().unwrap_or(""),
+            &*text(&item.file),
+            &*text(&item.title),
+            &*text(item.organisation.as_deref().unwrap_or("")),
+            &*text(item.contract.as_deref().unwrap_or("")),
+            &*text(item.area.as_deref().unwrap_or("")),
             kind,
             &item.investment.to_string(),
             &item.present_value.to_string(),
@@ -453,9 +454,21 @@ pub fn csv(statement: &Statement) -> Vec<u8> {
         ]);
     }
     for failure in &statement.failed {
-        let _ = writer.write_record([failure.file.as_str(), "", "", "", "", "", "", "", "", &failure.error]);
+        let text = crate::render::csv::text;
+        let _ = writer.write_record([
+            &*text(&failure.file),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &*text(&failure.error),
+        ]);
     }
-    writer.into_inner().unwrap_or_default()
+    crate::render::csv::finish(writer)
 }
 
 /// The statement as tables, for the terminal.

@@ -305,3 +305,36 @@ fn pdf_warns_when_its_font_cannot_show_some_characters() {
     let plain = sroi(&["report", "fixtures/youth-into-work.yaml", "-f", "pdf", "-o", &out.to_string_lossy()]);
     assert!(!plain.stderr.contains("cannot show"), "{}", plain.stderr);
 }
+
+#[test]
+fn csv_reports_hold_the_impact_map_and_years_and_no_formulas() {
+    let dir = scratch("csv");
+    let analysis = dir.join("csv.yaml");
+    std::fs::write(
+        &analysis,
+        "sroi: 1\ntitle: CSV\nstakeholders: [{id: p, name: \"=HYPERLINK(\\\"http://x\\\")\", engagement: x}]\n\
+         inputs: [{id: g, amount: 1000}]\n\
+         outcomes:\n  - {id: o, stakeholder: p, description: \"Fewer, \\\"quoted\\\" visits\", quantity: 10, proxy: {value: 500, source: s}, duration: 2, drop_off: 10%}\n  \
+         - {id: q, stakeholder: p, description: Later, schedule: [3, 2], proxy: {value: 100, source: s}}\n",
+    )
+    .expect("write analysis");
+    let out = dir.join("out");
+    let run = sroi(&["report", &analysis.to_string_lossy(), "-f", "csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let calc: serde_json::Value =
+        serde_json::from_str(&sroi(&["calc", &analysis.to_string_lossy(), "--json"]).stdout).expect("JSON");
+
+    let map = std::fs::read(out.join("csv-impact-map.csv")).expect("impact map written");
+    let mut reader = csv::Reader::from_reader(map.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("RFC 4180 row")).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")", "a formula is neutralised");
+    assert_eq!(&rows[0][2], "Fewer, \"quoted\" visits", "quotes and commas survive");
+    assert_eq!(&rows[1][5], "3 2", "a schedule is listed");
+    let total: f64 = rows.iter().map(|r| r[17].parse::<f64>().expect("present value")).sum();
+    assert_close(total, calc["present_value"].as_f64().expect("number"), "present value");
+
+    let years = std::fs::read_to_string(out.join("csv-years.csv")).expect("years written");
+    assert!(years.starts_with("year,value,discount_factor,present_value\r\n"), "{years}");
+    assert_eq!(years.lines().count(), 1 + calc["years"].as_array().map_or(0, Vec::len));
+}

@@ -18,6 +18,8 @@ pub enum Format {
     Pdf,
     /// The figures as JSON, as `sroi calc --json`.
     Json,
+    /// The impact map (`NAME-impact-map.csv`) and the year table (`NAME-years.csv`).
+    Csv,
 }
 
 impl Format {
@@ -26,6 +28,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Csv => "csv",
         }
     }
 }
@@ -171,8 +174,12 @@ pub fn run(
     let mut formats = formats.to_vec();
     formats.dedup();
     for format in formats {
-        let bytes = match format {
-            Format::Json => crate::render::json::render(&analysis, &results, &uncertainty),
+        let files = match format {
+            Format::Csv => vec![
+                ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
+                ("-years", crate::render::csv::years(&results)),
+            ],
+            Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
             Format::Pdf => match crate::render::pdf::render(&report) {
                 Ok(rendered) => {
                     if !rendered.missing_glyphs.is_empty() {
@@ -183,7 +190,7 @@ pub fn run(
                             source.name
                         );
                     }
-                    rendered.bytes
+                    vec![("", rendered.bytes)]
                 }
                 Err(error) => {
                     let _ =
@@ -194,20 +201,22 @@ pub fn run(
             Format::Html => match Templates::load(templates)
                 .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t))
             {
-                Ok(bytes) => bytes,
+                Ok(bytes) => vec![("", bytes)],
                 Err(error) => return html_failure(&error, &source, streams),
             },
         };
-        let target = out.join(format!("{stem}.{}", format.extension()));
-        if let Err(error) = write_atomic(&target, &bytes, Existing::Replace) {
-            let _ = writeln!(
-                streams.err,
-                "{}: error: cannot write the report: {error}; nothing was written",
-                target.display()
-            );
-            return Exit::Failed;
+        for (suffix, bytes) in files {
+            let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
+            if let Err(error) = write_atomic(&target, &bytes, Existing::Replace) {
+                let _ = writeln!(
+                    streams.err,
+                    "{}: error: cannot write the report: {error}; nothing was written",
+                    target.display()
+                );
+                return Exit::Failed;
+            }
+            let _ = writeln!(streams.out, "wrote {}", target.display());
         }
-        let _ = writeln!(streams.out, "wrote {}", target.display());
     }
     Exit::Ok
 }
