@@ -13,8 +13,8 @@ trap 'rm -rf "$dir"' EXIT
 echo "portfolio: $count analyses, $(du -sh "$dir/analyses" | cut -f1) of YAML, on $(nproc) cores"
 sroi="$PWD/target/release/sroi"
 cd "$dir"
-/usr/bin/time -f "wall %e s, peak memory %M KB" "$sroi" portfolio portfolio.yaml -f json,csv -o out
+/usr/bin/time -f "wall %e s, peak memory %M KB" "$sroi" portfolio portfolio.yaml -f html,json,csv -o out
 ls -l out
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 5 -N "$sroi portfolio portfolio.yaml -f json,csv -o out"
+  hyperfine --warmup 1 --runs 5 -N "$sroi portfolio portfolio.yaml -f html,json,csv -o out"
 fi

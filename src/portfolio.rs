@@ -538,3 +538,146 @@ pub fn text(statement: &Statement) -> String {
     }
     out
 }
+
+/// Rows of each table shown in the HTML statement; the rest are in the JSON and CSV.
+const SHOWN: usize = 200;
+
+/// The statement as the HTML template sees it: every figure formatted.
+#[derive(Debug, Serialize)]
+pub struct View {
+    title: String,
+    organisation: Option<String>,
+    year: Option<i32>,
+    date: String,
+    generator: String,
+    accent: String,
+    accent_text: String,
+    ratio: String,
+    sentence: String,
+    present_value: String,
+    investment: String,
+    counted: String,
+    count: String,
+    themes: Vec<Row>,
+    organisations: Vec<Row>,
+    organisations_more: Option<String>,
+    stakeholders: Vec<Row>,
+    stakeholders_more: Option<String>,
+    analyses: Vec<AnalysisRow>,
+    analyses_more: Option<String>,
+    failed: Vec<Failed>,
+    failed_count: String,
+    failed_more: Option<String>,
+    /// (theme, present value), for the chart.
+    #[serde(skip)]
+    pub chart: Vec<(String, f64)>,
+    /// ISO 4217 code.
+    #[serde(skip)]
+    pub currency: String,
+    /// The total present value, which theme shares are of.
+    #[serde(skip)]
+    pub total: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    name: String,
+    present_value: String,
+    investment: String,
+    share: String,
+    ratio: String,
+}
+
+#[derive(Debug, Serialize)]
+struct AnalysisRow {
+    title: String,
+    file: String,
+    organisation: String,
+    contract: String,
+    area: String,
+    kind: &'static str,
+    investment: String,
+    present_value: String,
+    ratio: String,
+}
+
+/// Formats the statement for the HTML template.
+pub fn view(statement: &Statement) -> View {
+    use crate::format::{headline, money, number, percent, ratio};
+    let c = statement.currency.as_str();
+    let count = |n: usize| number(n as f64, 0);
+    let more = |total: usize| (total > SHOWN).then(|| count(total - SHOWN));
+    let share = |v: f64| {
+        if statement.present_value > 0.0 { percent(v / statement.present_value) } else { String::new() }
+    };
+    let row = |name: &str, pv: f64, investment: Option<f64>| Row {
+        name: name.to_owned(),
+        present_value: money(pv, c),
+        investment: investment.map_or_else(String::new, |i| money(i, c)),
+        share: share(pv),
+        ratio: investment.filter(|i| *i > 0.0).map_or_else(String::new, |i| ratio(pv / i)),
+    };
+    let mut largest: Vec<&Item> = statement.items.iter().collect();
+    largest.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    let accent = crate::colour::DEFAULT_ACCENT;
+    let date = crate::report::date::from_unix_seconds(crate::report::date::report_time());
+    View {
+        title: statement.title.clone(),
+        organisation: statement.organisation.clone(),
+        year: statement.year,
+        date: crate::report::date::long(date),
+        generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
+        accent: accent.hex(),
+        accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
+        ratio: ratio(statement.sroi_ratio),
+        sentence: headline(statement.sroi_ratio, c, false).replacen(
+            "For every",
+            "Across the analyses counted, for every",
+            1,
+        ),
+        present_value: money(statement.present_value, c),
+        investment: money(statement.investment, c),
+        counted: count(statement.items.len()),
+        count: count(statement.count),
+        themes: statement.by_theme.iter().map(|t| row(&t.theme, t.present_value, None)).collect(),
+        organisations: statement
+            .by_organisation
+            .iter()
+            .take(SHOWN)
+            .map(|o| row(&o.organisation, o.present_value, Some(o.investment)))
+            .collect(),
+        organisations_more: more(statement.by_organisation.len()),
+        stakeholders: statement
+            .by_stakeholder
+            .iter()
+            .take(SHOWN)
+            .map(|s| row(&s.stakeholder, s.present_value, None))
+            .collect(),
+        stakeholders_more: more(statement.by_stakeholder.len()),
+        analyses: largest
+            .iter()
+            .take(SHOWN)
+            .map(|i| AnalysisRow {
+                title: i.title.clone(),
+                file: i.file.clone(),
+                organisation: i.organisation.clone().unwrap_or_default(),
+                contract: i.contract.clone().unwrap_or_default(),
+                area: i.area.clone().unwrap_or_default(),
+                kind: match i.kind {
+                    crate::model::AnalysisKind::Evaluative => "Evaluative",
+                    crate::model::AnalysisKind::Forecast => "Forecast",
+                },
+                investment: money(i.investment, c),
+                present_value: money(i.present_value, c),
+                ratio: ratio(i.sroi_ratio),
+            })
+            .collect(),
+        analyses_more: more(statement.items.len()),
+        failed: statement.failed.iter().take(SHOWN).cloned().collect(),
+        failed_count: count(statement.failed.len()),
+        failed_more: more(statement.failed.len()),
+        chart: statement.by_theme.iter().map(|t| (t.theme.clone(), t.present_value)).collect(),
+        currency: statement.currency.clone(),
+        total: statement.present_value,
+    }
+}

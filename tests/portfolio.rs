@@ -139,3 +139,31 @@ fn a_bad_manifest_is_located() {
         run.stderr
     );
 }
+
+#[test]
+fn the_html_statement_escapes_every_name_and_is_repeatable() {
+    let dir = portfolio("portfolio-html");
+    std::fs::copy("tests/fixtures/valid/hostile.yaml", dir.join("contracts/hostile.yaml")).expect("copy");
+    let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    let (one, two) = (dir.join("one"), dir.join("two"));
+    for out in [&one, &two] {
+        let run = sroi(&["portfolio", &manifest, "-f", "html", "-o", &out.to_string_lossy()]);
+        assert_eq!(run.code, Exit::Invalid, "the broken file still counts as a failure");
+    }
+    let html = std::fs::read_to_string(one.join("statement.html")).expect("html written");
+    assert_eq!(
+        html,
+        std::fs::read_to_string(two.join("statement.html")).expect("html written"),
+        "deterministic"
+    );
+    assert!(
+        html.contains("&lt;&#x2F;title&gt;&lt;script&gt;") || html.contains("&lt;/title&gt;&lt;script&gt;")
+    );
+    assert!(!html.contains("<script>alert"), "no active content");
+    assert!(!html.contains("<img src=x"), "no active content");
+    for expected in
+        ["Social value statement 2025/26", "Acme Training", "Analyses not counted", "broken.yaml:3:"]
+    {
+        assert!(html.contains(expected), "{expected} in the statement");
+    }
+}

@@ -13,6 +13,11 @@ pub struct ByStakeholder<'a> {
     pub values: &'a [(String, f64)],
     /// ISO 4217 code.
     pub currency: &'a str,
+    /// What the bars are, e.g. `Present value by stakeholder`.
+    pub title: &'a str,
+    /// What each bar's share is of: the sum of the bars, or (when bars
+    /// overlap, as themes do) the whole they are part of.
+    pub total: Option<f64>,
 }
 
 const LABEL_WIDTH: u32 = 210;
@@ -27,7 +32,7 @@ impl Chart for ByStakeholder<'_> {
     }
 
     fn title(&self) -> String {
-        "Present value by stakeholder".to_owned()
+        self.title.to_owned()
     }
 
     fn description(&self) -> String {
@@ -42,7 +47,7 @@ impl Chart for ByStakeholder<'_> {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
         let (values, currency) = (self.values, self.currency);
         let count = values.len();
-        let total: f64 = values.iter().map(|(_, v)| v).sum();
+        let total: f64 = self.total.unwrap_or_else(|| values.iter().map(|(_, v)| v).sum());
         let max = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
         let min = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
         let span = (max - min).max(1.0);

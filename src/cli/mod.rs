@@ -133,7 +133,7 @@ enum Command {
         /// Print the statement as JSON instead of tables.
         #[arg(long, conflicts_with = "format")]
         json: bool,
-        /// Write files instead of printing: `json`, `csv`, separated by commas.
+        /// Write files instead of printing: `html`, `json`, `csv`, separated by commas.
         #[arg(short, long, value_enum, value_delimiter = ',')]
         format: Vec<PortfolioFormat>,
         /// Folder to write the files into (created if missing).
@@ -186,6 +186,8 @@ pub enum PortfolioFormat {
     Json,
     /// One row per analysis.
     Csv,
+    /// An accessible web page: summary, breakdowns, the analyses.
+    Html,
 }
 
 /// `--timing` of `sroi compare`.
@@ -404,6 +406,18 @@ fn portfolio(
         let (bytes, extension) = match format {
             PortfolioFormat::Json => (crate::portfolio::json(&statement), "json"),
             PortfolioFormat::Csv => (crate::portfolio::csv(&statement), "csv"),
+            PortfolioFormat::Html => {
+                let page = crate::render::html::Templates::load(None).and_then(|t| {
+                    crate::render::html::render_portfolio(&crate::portfolio::view(&statement), &t)
+                });
+                match page {
+                    Ok(bytes) => (bytes, "html"),
+                    Err(error) => {
+                        let _ = writeln!(streams.err, "error: cannot make the HTML statement: {error}");
+                        return Exit::Failed;
+                    }
+                }
+            }
         };
         let target = out.join(format!("{stem}.{extension}"));
         if let Err(error) = crate::output::write_atomic(&target, &bytes, crate::output::Existing::Replace) {

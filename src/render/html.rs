@@ -18,8 +18,9 @@ use crate::colour::Rgb;
 use crate::report::Report;
 
 /// The default templates, by file name.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 2] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 3] = [
     ("report.html", include_str!("../../templates/report.html")),
+    ("portfolio.html", include_str!("../../templates/portfolio.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -141,7 +142,12 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
     Ok(Charts {
         theory: charts::theory::theory_of_change(&data.theory_of_change, accent, "chart-theory"),
         by_stakeholder: charts::svg(
-            &charts::bars::ByStakeholder { values: &data.by_stakeholder, currency: &data.currency },
+            &charts::bars::ByStakeholder {
+                values: &data.by_stakeholder,
+                currency: &data.currency,
+                title: "Present value by stakeholder",
+                total: None,
+            },
             "chart-stakeholders",
         )?,
         over_time: charts::svg(
@@ -192,5 +198,24 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
     context.insert("fonts_css", &fonts_css());
     context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
     let html = templates.tera.render("report.html", &context).map_err(template_error("report.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a portfolio statement as one HTML page, with `portfolio.html`.
+pub fn render_portfolio(view: &crate::portfolio::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+    let chart = charts::svg(
+        &charts::bars::ByStakeholder {
+            values: &view.chart,
+            currency: &view.currency,
+            title: "Present value by theme",
+            total: Some(view.total),
+        },
+        "chart-themes",
+    )?;
+    let mut context = Context::new();
+    context.insert("p", view);
+    context.insert("theme_chart", &chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("portfolio.html", &context).map_err(template_error("portfolio.html"))?;
     Ok(html.into_bytes())
 }

@@ -359,6 +359,8 @@ fn by_stakeholder(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
     let chart = charts::drawing(&charts::bars::ByStakeholder {
         values: &data.by_stakeholder,
         currency: &data.currency,
+        title: "Present value by stakeholder",
+        total: None,
     })?;
     chart_section(l, "Value by stakeholder", None, &chart);
     let rows = report
