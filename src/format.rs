@@ -101,6 +101,18 @@ pub fn headline(ratio: f64, currency_code: &str, forecast: bool) -> String {
     )
 }
 
+/// The number format a spreadsheet shows money in: `"£"#,##0.00;-"£"#,##0.00`, `#,##0.00 "CHF"`.
+pub fn spreadsheet_money(code: &str) -> String {
+    let c = currency(code);
+    let digits =
+        if c.decimals == 0 { "#,##0".to_owned() } else { format!("#,##0.{}", "0".repeat(c.decimals)) };
+    if c.prefix {
+        format!("\"{0}\"{digits};-\"{0}\"{digits}", c.symbol)
+    } else {
+        format!("{digits} \"{code}\"")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

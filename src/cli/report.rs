@@ -20,6 +20,8 @@ pub enum Format {
     Json,
     /// The impact map (`NAME-impact-map.csv`) and the year table (`NAME-years.csv`).
     Csv,
+    /// An Excel workbook whose figures are live formulas over the inputs.
+    Xlsx,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -179,6 +182,19 @@ pub fn run(
                 ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
                 ("-years", crate::render::csv::years(&results)),
             ],
+            Format::Xlsx => {
+                match crate::render::xlsx::render(&analysis, &results, crate::render::xlsx::Cached::Results) {
+                    Ok(bytes) => vec![("", bytes)],
+                    Err(error) => {
+                        let _ = writeln!(
+                            streams.err,
+                            "{}: error: cannot make the workbook: {error}",
+                            source.name
+                        );
+                        return Exit::Failed;
+                    }
+                }
+            }
             Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
             Format::Pdf => match crate::render::pdf::render(&report) {
                 Ok(rendered) => {

@@ -1,0 +1,478 @@
+//! `sroi report -f xlsx`: the impact map as an Excel workbook whose every
+//! derived figure is a live formula over the input cells.
+//!
+//! An assurer clicks into a cell and follows the arithmetic; changing a
+//! deadweight, a proxy or the discount rate in Excel or LibreOffice
+//! recalculates the ratio. Input cells are blue, as modellers mark them.
+//! Every formula also carries the result sroi computed, so viewers that do not
+//! recalculate still show the right numbers.
+//!
+//! Sheets: Summary (named cells `PresentValue`, `Investment`,
+//! `NetPresentValue`, `SROIRatio`, `NetSROIRatio`, and `DiscountRate` for a
+//! constant rate), Stakeholders, Inputs, Impact map (one row per outcome),
+//! Values (each outcome's undiscounted value by year), Schedules (when an
+//! outcome has a `schedule:`) and Years (discounting, year by year).
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    column_number_to_name,
+};
+
+use crate::compute::Results;
+use crate::model::{Analysis, DiscountRate, InputValue, Profile, Timing};
+
+/// Whether formulas carry sroi's results for viewers that do not recalculate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cached {
+    /// With results (what users get).
+    Results,
+    /// Without: a spreadsheet must recalculate to show anything, which is how
+    /// tests prove the formulas themselves.
+    Nothing,
+}
+
+struct Formats {
+    header: Format,
+    title: Format,
+    input_money: Format,
+    input_number: Format,
+    input_percent: Format,
+    input_text: Format,
+    money: Format,
+    money_bold: Format,
+    number: Format,
+    factor: Format,
+    percent: Format,
+    ratio: Format,
+    year: Format,
+    text: Format,
+    bold: Format,
+}
+
+impl Formats {
+    fn new(currency: &str) -> Formats {
+        let money = crate::format::spreadsheet_money(currency);
+        let blue = Color::RGB(0x0000_66CC);
+        let input = |f: Format| f.set_font_color(blue);
+        Formats {
+            header: Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_text_wrap(),
+            title: Format::new().set_bold().set_font_size(14),
+            input_money: input(Format::new().set_num_format(&money)),
+            input_number: input(Format::new()),
+            input_percent: input(Format::new().set_num_format("0.0%")),
+            input_text: input(Format::new()),
+            money: Format::new().set_num_format(&money),
+            money_bold: Format::new().set_num_format(&money).set_bold(),
+            number: Format::new(),
+            factor: Format::new().set_num_format("0.000000"),
+            percent: Format::new().set_num_format("0.0%"),
+            ratio: Format::new().set_num_format("0.00\" : 1\"").set_bold(),
+            year: Format::new().set_num_format("\"Year \"0").set_bold().set_border_bottom(FormatBorder::Thin),
+            text: Format::new().set_text_wrap(),
+            bold: Format::new().set_bold(),
+        }
+    }
+}
+
+/// Builds formulas with or without cached results.
+struct Writer {
+    cached: Cached,
+}
+
+impl Writer {
+    fn formula(&self, text: String, result: f64) -> Formula {
+        let formula = Formula::new(text);
+        match self.cached {
+            Cached::Results => formula.set_result(result.to_string()),
+            Cached::Nothing => formula,
+        }
+    }
+
+    fn put(
+        &self,
+        sheet: &mut Worksheet,
+        (row, col): (u32, u16),
+        text: String,
+        result: f64,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        sheet.write_formula_with_format(row, col, self.formula(text, result), format)?;
+        Ok(())
+    }
+}
+
+fn header(sheet: &mut Worksheet, titles: &[(&str, f64)], format: &Format) -> Result<(), XlsxError> {
+    for (col, (title, width)) in (0u16..).zip(titles) {
+        sheet.write_string_with_format(0, col, *title, format)?;
+        sheet.set_column_width(col, *width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// `col` as a letter, e.g. 0 → `A`.
+fn col(col: u16) -> String {
+    column_number_to_name(col)
+}
+
+/// The workbook's bytes.
+pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new(&analysis.currency);
+    let w = Writer { cached };
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_timestamp(crate::report::date::report_time())?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&analysis.title)
+            .set_author(analysis.organisation.as_deref().unwrap_or(""))
+            .set_comment(format!("Made with sroi {}", env!("CARGO_PKG_VERSION")))
+            .set_creation_datetime(&created),
+    );
+    let horizon = u16::try_from(results.years.len()).unwrap_or(u16::MAX).min(16_000);
+    let outcomes = u32::try_from(analysis.outcomes.len()).unwrap_or(u32::MAX);
+    let inputs = u32::try_from(analysis.inputs.len()).unwrap_or(u32::MAX);
+    let stakeholder_row = |index: usize| index as u32 + 2;
+    let map_row = |index: u32| index + 2;
+    let values_row = |index: u32| index + 3;
+    let values_total_row = outcomes + 3;
+    let year_col = |t: u16| 2 + t - 1; // Values: year t in column C onwards.
+    let last_year_col = col(year_col(horizon.max(1)));
+    let years_row = |t: u32| t + 2; // Years: year 0 on row 2.
+    let inputs_total_row = inputs + 2;
+    let schedules: Vec<usize> = analysis
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o.profile, Profile::Schedule(_)))
+        .map(|(i, _)| i)
+        .collect();
+
+    // Summary.
+    let summary = book.add_worksheet().set_name("Summary")?;
+    summary.set_column_width(0, 28)?;
+    summary.set_column_width(1, 22)?;
+    summary.write_string_with_format(0, 0, &analysis.title, &f.title)?;
+    summary.write_string(1, 0, "Blue cells are inputs; every other figure is a formula over them.")?;
+    summary.write_string_with_format(3, 0, "Discount rate", &f.bold)?;
+    match analysis.settings.discount_rate {
+        DiscountRate::Constant(rate) => {
+            summary.write_number_with_format(3, 1, rate, &f.input_percent)?;
+        }
+        DiscountRate::GreenBook => {
+            summary.write_string(3, 1, "Green Book schedule (see Years)")?;
+        }
+    }
+    summary.write_string_with_format(4, 0, "Values fall", &f.bold)?;
+    summary.write_string(
+        4,
+        1,
+        match analysis.settings.discount_timing {
+            Timing::End => "at the end of each year",
+            Timing::Mid => "half-way through each year",
+            Timing::Start => "at the start of each year",
+        },
+    )?;
+    let figures = [
+        (
+            "Present value",
+            format!("=SUM('Impact map'!O2:O{})", outcomes + 1),
+            results.present_value,
+            &f.money_bold,
+        ),
+        ("Investment", format!("=Inputs!H{inputs_total_row}"), results.investment, &f.money_bold),
+        ("Net present value", "=B6-B7".to_owned(), results.net_present_value, &f.money_bold),
+        ("SROI ratio", "=B6/B7".to_owned(), results.sroi_ratio, &f.ratio),
+        ("Net SROI ratio", "=B8/B7".to_owned(), results.net_sroi_ratio, &f.ratio),
+    ];
+    for (row, (label, formula, result, format)) in (5u32..).zip(figures) {
+        summary.write_string_with_format(row, 0, label, &f.bold)?;
+        w.put(summary, (row, 1), formula, result, format)?;
+    }
+
+    // Stakeholders.
+    let sheet = book.add_worksheet().set_name("Stakeholders")?;
+    header(
+        sheet,
+        &[
+            ("Id", 18.0),
+            ("Stakeholder", 34.0),
+            ("Size", 10.0),
+            ("How they were involved", 40.0),
+            ("Counted (Yes/No)", 12.0),
+            ("Present value", 16.0),
+        ],
+        &f.header,
+    )?;
+    for (i, (s, r)) in analysis.stakeholders.iter().zip(&results.stakeholders).enumerate() {
+        let row = stakeholder_row(i) - 1;
+        sheet.write_string(row, 0, &s.id)?;
+        sheet.write_string_with_format(row, 1, &s.name, &f.text)?;
+        if let Some(size) = s.size {
+            sheet.write_number_with_format(row, 2, size, &f.number)?;
+        }
+        sheet.write_string_with_format(row, 3, s.engagement.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_string_with_format(row, 4, if s.is_excluded() { "No" } else { "Yes" }, &f.input_text)?;
+        let formula = format!(
+            "=SUMIF('Impact map'!$B$2:$B${},A{},'Impact map'!$O$2:$O${})",
+            outcomes + 1,
+            row + 1,
+            outcomes + 1
+        );
+        w.put(sheet, (row, 5), formula, r.present_value, &f.money)?;
+    }
+
+    // Inputs.
+    let sheet = book.add_worksheet().set_name("Inputs")?;
+    header(
+        sheet,
+        &[
+            ("Id", 18.0),
+            ("Description", 34.0),
+            ("Hours", 10.0),
+            ("Rate", 12.0),
+            ("Amount", 16.0),
+            ("Year", 8.0),
+            ("Discount factor", 14.0),
+            ("Present value", 16.0),
+        ],
+        &f.header,
+    )?;
+    for (i, (input, r)) in (0u32..).zip(analysis.inputs.iter().zip(&results.inputs)) {
+        let row = i + 1;
+        let r1 = row + 1;
+        sheet.write_string(row, 0, &input.id)?;
+        sheet.write_string_with_format(row, 1, input.description.as_deref().unwrap_or(""), &f.text)?;
+        match input.value {
+            InputValue::Amount(amount) => {
+                sheet.write_number_with_format(row, 4, amount, &f.input_money)?;
+            }
+            InputValue::Time { hours, rate } => {
+                sheet.write_number_with_format(row, 2, hours, &f.input_number)?;
+                sheet.write_number_with_format(row, 3, rate, &f.input_money)?;
+                w.put(sheet, (row, 4), format!("=C{r1}*D{r1}"), r.amount, &f.money)?;
+            }
+        }
+        sheet.write_number_with_format(row, 5, f64::from(input.year), &f.input_number)?;
+        let factor = r.present_value / r.amount;
+        let factor = if factor.is_finite() { factor } else { 1.0 };
+        let formula = format!("=INDEX(Years!$D$2:$D${},F{r1}+1)", years_row(u32::from(horizon)));
+        w.put(sheet, (row, 6), formula, factor, &f.factor)?;
+        w.put(sheet, (row, 7), format!("=E{r1}*G{r1}"), r.present_value, &f.money)?;
+    }
+    sheet.write_string_with_format(inputs_total_row - 1, 0, "Total", &f.bold)?;
+    w.put(
+        sheet,
+        (inputs_total_row - 1, 7),
+        format!("=SUM(H2:H{})", inputs_total_row - 1),
+        results.investment,
+        &f.money_bold,
+    )?;
+
+    // Impact map.
+    let sheet = book.add_worksheet().set_name("Impact map")?;
+    header(
+        sheet,
+        &[
+            ("Outcome", 18.0),
+            ("Stakeholder", 18.0),
+            ("Description", 36.0),
+            ("Quantity (year 1)", 11.0),
+            ("Financial proxy", 14.0),
+            ("Deadweight", 11.0),
+            ("Displacement", 12.0),
+            ("Attribution", 11.0),
+            ("Drop-off", 10.0),
+            ("First year", 9.0),
+            ("Years", 8.0),
+            ("Counted (1/0)", 10.0),
+            ("Gross value", 16.0),
+            ("Impact (year 1)", 16.0),
+            ("Present value", 16.0),
+            ("Proxy source", 40.0),
+        ],
+        &f.header,
+    )?;
+    for (i, (o, r)) in (0u32..).zip(analysis.outcomes.iter().zip(&results.outcomes)) {
+        let row = map_row(i) - 1;
+        let r1 = row + 1;
+        sheet.write_string(row, 0, &o.id)?;
+        sheet.write_string(row, 1, &analysis.stakeholders[o.stakeholder].id)?;
+        sheet.write_string_with_format(row, 2, &o.description, &f.text)?;
+        match &o.profile {
+            Profile::Constant { quantity, drop_off, .. } => {
+                sheet.write_number_with_format(row, 3, *quantity, &f.input_number)?;
+                sheet.write_number_with_format(row, 8, *drop_off, &f.input_percent)?;
+            }
+            Profile::Schedule(quantities) => {
+                let schedule_row = schedules.iter().position(|&s| s == i as usize).unwrap_or(0) as u32 + 2;
+                let first = quantities.first().copied().unwrap_or(0.0);
+                w.put(sheet, (row, 3), format!("=Schedules!B{schedule_row}"), first, &f.number)?;
+            }
+        }
+        sheet.write_number_with_format(row, 4, o.proxy.value, &f.input_money)?;
+        sheet.write_number_with_format(row, 5, o.deadweight, &f.input_percent)?;
+        sheet.write_number_with_format(row, 6, o.displacement, &f.input_percent)?;
+        sheet.write_number_with_format(row, 7, o.attribution, &f.input_percent)?;
+        sheet.write_number_with_format(row, 9, f64::from(o.start), &f.input_number)?;
+        sheet.write_number_with_format(row, 10, f64::from(o.profile.years()), &f.input_number)?;
+        let counted = format!("=IF(Stakeholders!E{}=\"No\",0,1)", stakeholder_row(o.stakeholder));
+        w.put(sheet, (row, 11), counted, if r.excluded { 0.0 } else { 1.0 }, &f.number)?;
+        w.put(sheet, (row, 12), format!("=D{r1}*E{r1}"), r.gross_value, &f.money)?;
+        w.put(sheet, (row, 13), format!("=M{r1}*(1-F{r1})*(1-G{r1})*(1-H{r1})"), r.impact, &f.money)?;
+        let v = values_row(i);
+        let pv = format!("=SUMPRODUCT(Values!C{v}:{last_year_col}{v},Values!$C$2:${last_year_col}$2)");
+        w.put(sheet, (row, 14), pv, r.present_value, &f.money)?;
+        sheet.write_string_with_format(row, 15, o.proxy.source.as_deref().unwrap_or(""), &f.text)?;
+    }
+
+    // Values.
+    let sheet = book.add_worksheet().set_name("Values")?;
+    sheet.set_column_width(0, 22)?;
+    sheet.set_column_width(1, 18)?;
+    sheet.write_string_with_format(0, 0, "Outcome", &f.header)?;
+    sheet.write_string_with_format(0, 1, "Stakeholder", &f.header)?;
+    sheet.write_string_with_format(1, 0, "Discount factor", &f.bold)?;
+    for (t, year) in (1u16..=horizon).zip(&results.years) {
+        let c = year_col(t);
+        sheet.set_column_width(c, 14)?;
+        sheet.write_number_with_format(0, c, f64::from(t), &f.year)?;
+        w.put(
+            sheet,
+            (1, c),
+            format!("=Years!D{}", years_row(u32::from(t))),
+            year.discount_factor,
+            &f.factor,
+        )?;
+    }
+    sheet.set_freeze_panes(2, 2)?;
+    for (i, (o, r)) in (0u32..).zip(analysis.outcomes.iter().zip(&results.outcomes)) {
+        let row = values_row(i) - 1;
+        let m = map_row(i);
+        sheet.write_string(row, 0, &o.id)?;
+        sheet.write_string(row, 1, &analysis.stakeholders[o.stakeholder].id)?;
+        for t in 1u16..=horizon {
+            let c = year_col(t);
+            let cached = r.values.get(usize::from(t) - 1).copied().unwrap_or(0.0);
+            let here = col(c);
+            let formula = match &o.profile {
+                Profile::Constant { .. } => format!(
+                    "=IF(AND({here}$1>='Impact map'!$J{m},{here}$1<'Impact map'!$J{m}+'Impact map'!$K{m}),\
+                     'Impact map'!$N{m}*(1-'Impact map'!$I{m})^({here}$1-'Impact map'!$J{m}),0)*'Impact map'!$L{m}"
+                ),
+                Profile::Schedule(quantities) => {
+                    let k = i64::from(t) - i64::from(o.start);
+                    match usize::try_from(k).ok().filter(|k| *k < quantities.len()) {
+                        Some(k) => {
+                            let s = schedules.iter().position(|&s| s == i as usize).unwrap_or(0) as u32 + 2;
+                            let q = col(1 + u16::try_from(k).unwrap_or(0));
+                            format!(
+                                "=Schedules!{q}{s}*'Impact map'!$E{m}*(1-'Impact map'!$F{m})*(1-'Impact map'!$G{m})\
+                                 *(1-'Impact map'!$H{m})*'Impact map'!$L{m}"
+                            )
+                        }
+                        None => {
+                            sheet.write_number_with_format(row, c, 0.0, &f.money)?;
+                            continue;
+                        }
+                    }
+                }
+            };
+            w.put(sheet, (row, c), formula, cached, &f.money)?;
+        }
+    }
+    sheet.write_string_with_format(values_total_row - 1, 0, "Total", &f.bold)?;
+    for (t, year) in (1u16..=horizon).zip(&results.years) {
+        let here = col(year_col(t));
+        let formula = format!("=SUM({here}3:{here}{})", values_total_row - 1);
+        w.put(sheet, (values_total_row - 1, year_col(t)), formula, year.value, &f.money_bold)?;
+    }
+
+    // Schedules.
+    if !schedules.is_empty() {
+        let sheet = book.add_worksheet().set_name("Schedules")?;
+        sheet.set_column_width(0, 22)?;
+        sheet.write_string_with_format(0, 0, "Outcome", &f.header)?;
+        let longest = schedules
+            .iter()
+            .map(|&i| analysis.outcomes[i].profile.years())
+            .max()
+            .map_or(0, |n| u16::try_from(n).unwrap_or(u16::MAX));
+        for k in 1..=longest {
+            sheet.write_string_with_format(0, k, format!("Quantity, year {k} of the outcome"), &f.header)?;
+            sheet.set_column_width(k, 14)?;
+        }
+        sheet.set_freeze_panes(1, 1)?;
+        for (row, &i) in (1u32..).zip(&schedules) {
+            let o = &analysis.outcomes[i];
+            sheet.write_string(row, 0, &o.id)?;
+            if let Profile::Schedule(quantities) = &o.profile {
+                for (k, q) in (1u16..).zip(quantities) {
+                    sheet.write_number_with_format(row, k, *q, &f.input_number)?;
+                }
+            }
+        }
+    }
+
+    // Years.
+    let sheet = book.add_worksheet().set_name("Years")?;
+    header(
+        sheet,
+        &[
+            ("Year", 8.0),
+            ("Discount rate", 12.0),
+            ("Cumulative factor", 14.0),
+            ("Discount factor applied", 14.0),
+            ("Value", 16.0),
+            ("Present value", 16.0),
+        ],
+        &f.header,
+    )?;
+    sheet.write_number(1, 0, 0.0)?;
+    sheet.write_number_with_format(1, 2, 1.0, &f.factor)?;
+    sheet.write_number_with_format(1, 3, 1.0, &f.factor)?;
+    let mut cumulative = 1.0;
+    for (t, year) in (1u32..).zip(&results.years) {
+        let row = years_row(t) - 1;
+        let (r1, prev) = (row + 1, row);
+        let rate = analysis.settings.discount_rate.rate(t);
+        cumulative /= 1.0 + rate;
+        sheet.write_number(row, 0, f64::from(t))?;
+        match analysis.settings.discount_rate {
+            DiscountRate::Constant(_) => {
+                w.put(sheet, (row, 1), "=DiscountRate".to_owned(), rate, &f.percent)?
+            }
+            DiscountRate::GreenBook => {
+                sheet.write_number_with_format(row, 1, rate, &f.input_percent)?;
+            }
+        }
+        w.put(sheet, (row, 2), format!("=C{prev}/(1+B{r1})"), cumulative, &f.factor)?;
+        let applied = match analysis.settings.discount_timing {
+            Timing::End => format!("=C{r1}"),
+            Timing::Mid => format!("=C{prev}/(1+B{r1})^0.5"),
+            Timing::Start => format!("=C{prev}"),
+        };
+        w.put(sheet, (row, 3), applied, year.discount_factor, &f.factor)?;
+        let here = col(year_col(u16::try_from(t).unwrap_or(u16::MAX)));
+        w.put(sheet, (row, 4), format!("=Values!{here}{values_total_row}"), year.value, &f.money)?;
+        w.put(sheet, (row, 5), format!("=E{r1}*D{r1}"), year.present_value, &f.money)?;
+    }
+    let total = years_row(u32::from(horizon)) + 1;
+    sheet.write_string_with_format(total - 1, 0, "Total", &f.bold)?;
+    let value_sum: f64 = results.years.iter().map(|y| y.value).sum();
+    w.put(sheet, (total - 1, 4), format!("=SUM(E3:E{})", total - 1), value_sum, &f.money_bold)?;
+    w.put(sheet, (total - 1, 5), format!("=SUM(F3:F{})", total - 1), results.present_value, &f.money_bold)?;
+
+    for (name, cell) in [
+        ("PresentValue", "=Summary!$B$6"),
+        ("Investment", "=Summary!$B$7"),
+        ("NetPresentValue", "=Summary!$B$8"),
+        ("SROIRatio", "=Summary!$B$9"),
+        ("NetSROIRatio", "=Summary!$B$10"),
+    ] {
+        book.define_name(name, cell)?;
+    }
+    if let DiscountRate::Constant(_) = analysis.settings.discount_rate {
+        book.define_name("DiscountRate", "=Summary!$B$4")?;
+    }
+    book.save_to_buffer()
+}
