@@ -149,9 +149,9 @@ pub struct Method {
 pub fn compare(
     analyses: &[(String, Analysis)],
     rebase: Option<&Rebase>,
-) -> Result<Vec<Compared>, (String, RebaseError)> {
+) -> Result<Vec<Compared>, Vec<(String, RebaseError)>> {
     use rayon::prelude::*;
-    analyses
+    let compared: Vec<Result<Compared, (String, RebaseError)>> = analyses
         .par_iter()
         .map(|(file, analysis)| {
             let results = compute::compute(analysis);
@@ -186,7 +186,28 @@ pub fn compare(
                 method: method(analysis, &results),
             })
         })
-        .collect()
+        .collect();
+    let failures: Vec<(String, RebaseError)> =
+        compared.iter().filter_map(|c| c.as_ref().err().cloned()).collect();
+    if failures.is_empty() {
+        Ok(compared.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(failures)
+    }
+}
+
+impl RebaseError {
+    /// How to fix it.
+    pub fn hint(&self) -> String {
+        match self {
+            RebaseError::NoPriceYear { target } => format!(
+                "add `price_year:` to the analysis, and under `indices:` the index of that year and of {target}"
+            ),
+            RebaseError::NoIndex { missing, .. } => {
+                format!("add the index of {missing} under `indices:`, from the same series as the others")
+            }
+        }
+    }
 }
 
 fn method(analysis: &Analysis, results: &Results) -> Method {
@@ -258,6 +279,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
     let mut out = String::new();
     let mut headline = Table::new(&[
         ("Analysis", Align::Left),
+        ("File", Align::Left),
         ("Kind", Align::Left),
         ("Ratio", Align::Right),
         ("5–95% range", Align::Right),
@@ -273,6 +295,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
         };
         headline.row(vec![
             c.title.clone(),
+            c.file.clone(),
             format!("{:?}", c.kind).to_lowercase(),
             ratio(c.sroi_ratio),
             range,
@@ -297,6 +320,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
             ("Ratio as written", Align::Right),
             ("Re-based ratio", Align::Right),
             ("Re-based present value", Align::Right),
+            ("Re-based investment", Align::Right),
         ]);
         for c in compared {
             table.row(vec![
@@ -304,6 +328,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
                 ratio(c.sroi_ratio),
                 c.rebased_ratio.map_or_else(String::new, ratio),
                 c.rebased_present_value.map_or_else(String::new, |v| money(v, &c.currency)),
+                c.rebased_investment.map_or_else(String::new, |v| money(v, &c.currency)),
             ]);
         }
         table.render(&mut out);

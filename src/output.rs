@@ -17,6 +17,11 @@ pub enum Existing {
     Keep,
 }
 
+/// Whether `a` and `b` name the same existing file (so a report never replaces its input).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::Result<()> {
     let dir = match path.parent() {

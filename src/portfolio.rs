@@ -50,15 +50,22 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {
         for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
-            if path.is_dir() {
+            let entry = entry?;
+            let path = entry.path();
+            // Linked folders are not followed: they would count analyses twice, or loop.
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            } else if !(kind.is_symlink() && path.is_dir())
+                && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            {
                 files.push(path);
             }
         }
     }
     files.sort();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| seen.insert(identity(file)));
     let title = dir
         .canonicalize()
         .ok()
@@ -70,6 +77,12 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
         organisation: None,
         entries: files.into_iter().map(|file| Entry { file, ..Entry::default() }).collect(),
     })
+}
+
+/// What makes two paths the same file: the real path when it can be found
+/// (`a/../a/x.yaml`, links), else the path as written.
+fn identity(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Reads a manifest. Files and globs are relative to the manifest's folder.
@@ -104,14 +117,17 @@ pub fn read_manifest(source: &SourceFile) -> Result<Manifest, Vec<Diagnostic>> {
     // A file matched twice is counted once; metadata written for it later wins
     // (so `contracts/*.yaml` can be followed by details for one contract).
     let mut seen = std::collections::HashMap::new();
+    // A glob such as `*.yaml` beside the manifest matches the manifest too.
+    seen.insert(identity(Path::new(&source.name)), usize::MAX);
     for group in analyses.value {
         for entry in group {
             let has_metadata = entry.contract.is_some() || entry.supplier.is_some() || entry.area.is_some();
-            match seen.get(&entry.file) {
+            match seen.get(&identity(&entry.file)) {
+                Some(&usize::MAX) => {}
                 Some(&i) if has_metadata => entries[i] = entry,
                 Some(_) => {}
                 None => {
-                    seen.insert(entry.file.clone(), entries.len());
+                    seen.insert(identity(&entry.file), entries.len());
                     entries.push(entry);
                 }
             }
@@ -280,15 +296,23 @@ const NOT_GIVEN: &str = "(not given)";
 pub fn statement(manifest: &Manifest) -> Statement {
     use rayon::prelude::*;
     let results: Vec<Result<Item, Failed>> = manifest.entries.par_iter().map(summarise).collect();
-    let currency =
-        results.iter().find_map(|r| r.as_ref().ok()).map_or("GBP", |i| i.currency.as_str()).to_owned();
+    // The currency most analyses use (the first seen, on a tie); the others cannot be added in.
+    let mut currencies: Vec<(&str, usize)> = Vec::new();
+    for item in results.iter().filter_map(|r| r.as_ref().ok()) {
+        match currencies.iter_mut().find(|(c, _)| *c == item.currency) {
+            Some((_, n)) => *n += 1,
+            None => currencies.push((&item.currency, 1)),
+        }
+    }
+    let most = currencies.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let currency = currencies.iter().find(|(_, n)| *n == most).map_or("GBP", |(c, _)| c).to_owned();
     let mut items = Vec::new();
     let mut failed = Vec::new();
     for result in results {
         match result {
             Ok(item) if item.currency != currency => failed.push(Failed {
                 error: format!(
-                    "{}: error: the analysis is in {}, but the portfolio is in {currency}; money in different currencies cannot be added up",
+                    "{}: error: the analysis is in {}, but most of the portfolio is in {currency}; money in different currencies cannot be added up",
                     item.file, item.currency
                 ),
                 file: item.file,
@@ -486,8 +510,9 @@ pub fn text(statement: &Statement) -> String {
     let counted = statement.items.len();
     let _ = writeln!(
         out,
-        "\n{} analyses counted of {}; present value {}, investment {}, ratio {}\n",
+        "\n{} {} counted of {}; present value {}, investment {}, ratio {}\n",
         number(counted as f64, 0),
+        if counted == 1 { "analysis" } else { "analyses" },
         number(statement.count as f64, 0),
         money(statement.present_value, c),
         money(statement.investment, c),
@@ -529,6 +554,29 @@ pub fn text(statement: &Statement) -> String {
     groups.render(&mut out);
     if statement.by_stakeholder.len() > 20 {
         let _ = writeln!(out, "  … and {} more; see the JSON.", statement.by_stakeholder.len() - 20);
+    }
+    let _ = writeln!(out);
+    let mut analyses = Table::new(&[
+        ("Analysis", Align::Left),
+        ("File", Align::Left),
+        ("Present value", Align::Right),
+        ("Investment", Align::Right),
+        ("Ratio", Align::Right),
+    ]);
+    let mut largest: Vec<&Item> = statement.items.iter().collect();
+    largest.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    for item in largest.iter().take(20) {
+        analyses.row(vec![
+            item.title.clone(),
+            item.file.clone(),
+            money(item.present_value, c),
+            money(item.investment, c),
+            ratio(item.sroi_ratio),
+        ]);
+    }
+    analyses.render(&mut out);
+    if statement.items.len() > 20 {
+        let _ = writeln!(out, "  … and {} more; see the JSON or CSV.", statement.items.len() - 20);
     }
     if !statement.failed.is_empty() {
         let _ = writeln!(out, "\n{} not counted:", statement.failed.len());

@@ -335,6 +335,6 @@ fn csv_reports_hold_the_impact_map_and_years_and_no_formulas() {
     assert_close(total, calc["present_value"].as_f64().expect("number"), "present value");
 
     let years = std::fs::read_to_string(out.join("csv-years.csv")).expect("years written");
-    assert!(years.starts_with("year,value,discount_factor,present_value\r\n"), "{years}");
+    assert!(years.starts_with("\u{feff}year,value,discount_factor,present_value\r\n"), "{years}");
     assert_eq!(years.lines().count(), 1 + calc["years"].as_array().map_or(0, Vec::len));
 }

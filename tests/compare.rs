@@ -133,3 +133,25 @@ fn the_tables_show_method_differences_and_a_broken_file_stops_the_comparison() {
     let run = sroi(&["compare", "fixtures/youth-into-work.yaml", "--rebase", "--discount-rate", "lots"]);
     assert!(run.stderr.contains("write a percentage such as `3.5%`"), "{}", run.stderr);
 }
+
+#[test]
+fn every_analysis_that_cannot_be_rebased_is_named_with_its_fix() {
+    let run = sroi(&[
+        "compare",
+        "fixtures/community-garden.yaml",
+        "fixtures/befriending-forecast.yaml",
+        "fixtures/youth-into-work.yaml",
+        "--rebase",
+        "--price-year",
+        "2024",
+    ]);
+    assert_eq!(run.code, Exit::Invalid);
+    for expected in [
+        "fixtures/community-garden.yaml: error: cannot move the figures to 2024 prices: the analysis has no `price_year:`",
+        "fixtures/befriending-forecast.yaml: error: cannot move the figures to 2024 prices",
+        "fixtures/youth-into-work.yaml: error: cannot move the figures from 2025 to 2024 prices: `indices:` has no entry for",
+        "hint: add `price_year:` to the analysis",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected} in\n{}", run.stderr);
+    }
+}

@@ -167,3 +167,55 @@ fn the_html_statement_escapes_every_name_and_is_repeatable() {
         assert!(html.contains(expected), "{expected} in the statement");
     }
 }
+
+#[test]
+fn each_file_counts_once_and_nothing_the_user_has_is_replaced() {
+    let dir = portfolio("portfolio-once");
+    std::fs::remove_file(dir.join("contracts/broken.yaml")).expect("remove");
+    // A linked folder (here a loop) and another spelling of the same file.
+    std::os::unix::fs::symlink("..", dir.join("contracts/loop")).expect("symlink");
+    std::fs::write(
+        dir.join("statement.yaml"),
+        "title: S\nanalyses:\n  - contracts/*.yaml\n  - contracts/../contracts/youth-into-work.yaml\n  - '*.yaml'\n",
+    )
+    .expect("write manifest");
+    let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    for args in [vec!["portfolio", manifest.as_str(), "--json"], vec!["portfolio", "PLACEHOLDER", "--json"]] {
+        let contracts = dir.join("contracts").to_string_lossy().into_owned();
+        let args: Vec<&str> =
+            args.iter().map(|a| if *a == "PLACEHOLDER" { contracts.as_str() } else { a }).collect();
+        let run = sroi(&args);
+        assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+        let statement: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+        assert_eq!(statement["analyses"], 3, "{args:?}: each file once, the manifest not at all");
+    }
+
+    // A JSON manifest is not replaced by the JSON statement.
+    let json_manifest = dir.join("statement.json");
+    std::fs::write(&json_manifest, r#"{"title": "S", "analyses": ["contracts/*.yaml"]}"#).expect("write");
+    let run =
+        sroi(&["portfolio", &json_manifest.to_string_lossy(), "-f", "json", "-o", &dir.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("would replace the manifest"), "{}", run.stderr);
+    assert!(std::fs::read_to_string(&json_manifest).expect("still there").starts_with(r#"{"title": "S""#));
+
+    let empty = scratch("portfolio-empty");
+    let run = sroi(&["portfolio", &empty.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("the portfolio has no analyses"), "{}", run.stderr);
+}
+
+#[test]
+fn the_statement_is_in_the_currency_most_analyses_use() {
+    let dir = portfolio("portfolio-currency");
+    std::fs::remove_file(dir.join("contracts/broken.yaml")).expect("remove");
+    let garden = std::fs::read_to_string("fixtures/community-garden.yaml").expect("read");
+    std::fs::write(dir.join("contracts/aaa-euro.yaml"), garden.replacen("currency: GBP", "currency: EUR", 1))
+        .expect("write");
+    let run = sroi(&["portfolio", &dir.join("contracts").to_string_lossy(), "--json"]);
+    assert_eq!(run.code, Exit::Invalid);
+    let statement: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(statement["currency"], "GBP");
+    assert_eq!(statement["items"].as_array().map(Vec::len), Some(3));
+    assert!(statement["failed"][0]["error"].as_str().is_some_and(|e| e.contains("is in EUR")));
+}

@@ -331,11 +331,14 @@ fn compare(
     }
     let compared = match crate::compare::compare(&analyses, rebase) {
         Ok(compared) => compared,
-        Err((file, error)) => {
-            let _ = writeln!(
-                streams.err,
-                "{file}: error: {error}\nhint: add the index of both years under `indices:`, or leave out --price-year"
-            );
+        Err(failures) => {
+            for (file, error) in failures {
+                let _ = writeln!(
+                    streams.err,
+                    "{file}: error: {error}\nhint: {}, or leave out --price-year",
+                    error.hint()
+                );
+            }
             return Exit::Invalid;
         }
     };
@@ -382,6 +385,14 @@ fn portfolio(
             }
         }
     };
+    if manifest.entries.is_empty() {
+        let _ = writeln!(
+            streams.err,
+            "{}: error: the portfolio has no analyses\nhint: a folder needs .yaml analysis files in it; a manifest lists them under `analyses:`",
+            path.display()
+        );
+        return Exit::Invalid;
+    }
     let statement = crate::portfolio::statement(&manifest);
     for failure in &statement.failed {
         let _ = writeln!(streams.err, "{}", failure.error);
@@ -399,7 +410,10 @@ fn portfolio(
         let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
         return Exit::Failed;
     }
-    let stem = path.file_stem().map_or_else(|| "portfolio".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = match path.file_stem() {
+        Some(stem) if path != std::path::Path::new("-") => stem.to_string_lossy().into_owned(),
+        _ => "portfolio".to_owned(),
+    };
     let mut formats = formats.to_vec();
     formats.dedup();
     for format in formats {
@@ -420,6 +434,14 @@ fn portfolio(
             }
         };
         let target = out.join(format!("{stem}.{extension}"));
+        if crate::output::same_file(&target, path) {
+            let _ = writeln!(
+                streams.err,
+                "{}: error: the statement would replace the manifest itself; nothing was written\nhint: write the statement to another folder with `-o DIR`",
+                target.display()
+            );
+            return Exit::Failed;
+        }
         if let Err(error) = crate::output::write_atomic(&target, &bytes, crate::output::Existing::Replace) {
             let _ = writeln!(streams.err, "{}: error: cannot write: {error}", target.display());
             return Exit::Failed;

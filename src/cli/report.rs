@@ -223,6 +223,14 @@ pub fn run(
         };
         for (suffix, bytes) in files {
             let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
+            if crate::output::same_file(&target, Path::new(path)) {
+                let _ = writeln!(
+                    streams.err,
+                    "{}: error: the report would replace the analysis itself; nothing was written\nhint: write the reports to another folder with `-o DIR`",
+                    target.display()
+                );
+                return Exit::Failed;
+            }
             if let Err(error) = write_atomic(&target, &bytes, Existing::Replace) {
                 let _ = writeln!(
                     streams.err,

@@ -1,13 +1,14 @@
 //! `sroi report -f csv`: the impact map and the year table as CSV (RFC 4180,
-//! UTF-8, CRLF line ends), for spreadsheets. Numbers are written in full
+//! UTF-8 with a byte order mark, CRLF line ends), for spreadsheets. Numbers are written in full
 //! precision, percentages as fractions, so a spreadsheet can recompute them.
 
 use crate::compute::Results;
 use crate::model::{Analysis, Profile};
 
-/// A CSV writer with RFC 4180 line ends.
+/// A CSV writer with RFC 4180 line ends. The file starts with a UTF-8 byte
+/// order mark, without which Excel reads `£` as `Â£`.
 pub fn writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new())
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec())
 }
 
 /// The written bytes; writing to memory cannot fail.
