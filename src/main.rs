@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut streams = sroi::cli::Streams {
         out: Box::new(std::io::stdout().lock()),
-        err: Box::new(std::io::stderr().lock()),
+        // Not locked: the progress bar of `sroi portfolio` draws on stderr from other threads.
+        err: Box::new(std::io::stderr()),
         color,
     };
     let code = sroi::cli::run(std::env::args_os(), &mut streams);

@@ -292,10 +292,19 @@ pub struct Item {
 const NO_THEME: &str = "(no theme)";
 const NOT_GIVEN: &str = "(not given)";
 
-/// Loads, computes and aggregates every analysis of `manifest`, in parallel.
-pub fn statement(manifest: &Manifest) -> Statement {
+/// Loads, computes and aggregates every analysis of `manifest`, in parallel,
+/// calling `done` after each analysis (for a progress bar).
+pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
     use rayon::prelude::*;
-    let results: Vec<Result<Item, Failed>> = manifest.entries.par_iter().map(summarise).collect();
+    let results: Vec<Result<Item, Failed>> = manifest
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let result = summarise(entry);
+            done();
+            result
+        })
+        .collect();
     // The currency most analyses use (the first seen, on a tie); the others cannot be added in.
     let mut currencies: Vec<(&str, usize)> = Vec::new();
     for item in results.iter().filter_map(|r| r.as_ref().ok()) {

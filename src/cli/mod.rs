@@ -139,6 +139,9 @@ enum Command {
         /// Folder to write the files into (created if missing).
         #[arg(short, long, default_value = ".", requires = "format")]
         output: std::path::PathBuf,
+        /// No progress bar (there is none anyway when standard error is not a terminal).
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
@@ -267,8 +270,8 @@ where
             });
             compare(&files, json, rebase.as_ref(), streams)
         }
-        Command::Portfolio { path, json, format, output } => {
-            portfolio(&path, json, &format, &output, streams)
+        Command::Portfolio { path, json, format, output, quiet } => {
+            portfolio(&path, json, &format, &output, quiet, streams)
         }
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
@@ -355,6 +358,7 @@ fn portfolio(
     json: bool,
     formats: &[PortfolioFormat],
     out: &std::path::Path,
+    quiet: bool,
     streams: &mut Streams<'_>,
 ) -> Exit {
     let manifest = if path.is_dir() {
@@ -393,7 +397,18 @@ fn portfolio(
         );
         return Exit::Invalid;
     }
-    let statement = crate::portfolio::statement(&manifest);
+    // A progress bar on a terminal, for long runs; it draws on stderr and is gone when done.
+    use std::io::IsTerminal as _;
+    let bar = if quiet || !std::io::stderr().is_terminal() || manifest.entries.len() < 100 {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(manifest.entries.len() as u64)
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} analyses ({eta} left)") {
+        bar.set_style(style);
+    }
+    let statement = crate::portfolio::statement(&manifest, &|| bar.inc(1));
+    bar.finish_and_clear();
     for failure in &statement.failed {
         let _ = writeln!(streams.err, "{}", failure.error);
     }
