@@ -55,7 +55,11 @@ impl Formats {
         let blue = Color::RGB(0x0000_66CC);
         let input = |f: Format| f.set_font_color(blue);
         Formats {
-            header: Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_text_wrap(),
+            header: Format::new()
+                .set_bold()
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Bottom),
             title: Format::new().set_bold().set_font_size(14),
             input_money: input(Format::new().set_num_format(&money)),
             input_number: input(Format::new()),
@@ -68,7 +72,8 @@ impl Formats {
             percent: Format::new().set_num_format("0.0%"),
             ratio: Format::new().set_num_format("0.00\" : 1\"").set_bold(),
             year: Format::new().set_num_format("\"Year \"0").set_bold().set_border_bottom(FormatBorder::Thin),
-            text: Format::new().set_text_wrap(),
+            // Not wrapped: spreadsheets do not grow rows to fit wrapped text they did not type.
+            text: Format::new(),
             bold: Format::new().set_bold(),
         }
     }
@@ -106,6 +111,8 @@ fn header(sheet: &mut Worksheet, titles: &[(&str, f64)], format: &Format) -> Res
         sheet.write_string_with_format(0, col, *title, format)?;
         sheet.set_column_width(col, *width)?;
     }
+    // Room for two-line headers.
+    sheet.set_row_height(0, 30)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
