@@ -160,7 +160,10 @@ fn templates_can_be_written_out_and_overridden() {
         &["--templates", &templates.to_string_lossy()],
     );
     assert_eq!(broken.status.code(), Some(1), "a broken template is invalid input");
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("template `report.html`"));
+    assert!(
+        String::from_utf8_lossy(&broken.stderr).contains("--> report.html:1:"),
+        "the place in the template"
+    );
     assert!(!dir.join("out2/youth-into-work.html").exists(), "no partial report");
 }
 

@@ -219,3 +219,33 @@ fn the_statement_is_in_the_currency_most_analyses_use() {
     assert_eq!(statement["items"].as_array().map(Vec::len), Some(3));
     assert!(statement["failed"][0]["error"].as_str().is_some_and(|e| e.contains("is in EUR")));
 }
+
+#[test]
+fn the_statement_can_use_the_users_own_template() {
+    let dir = portfolio("portfolio-templates");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("folder");
+    std::fs::write(templates.join("portfolio.html"), "<p>{{ p.title }}: {{ p.ratio }}</p>").expect("write");
+    let out = dir.join("out");
+    let args = |t: &std::path::Path| {
+        vec![
+            "portfolio".to_owned(),
+            dir.join("contracts").to_string_lossy().into_owned(),
+            "-f".to_owned(),
+            "html".to_owned(),
+            "-o".to_owned(),
+            out.to_string_lossy().into_owned(),
+            "--templates".to_owned(),
+            t.to_string_lossy().into_owned(),
+        ]
+    };
+    let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, Exit::Invalid, "the broken file in the folder still fails");
+    let html = std::fs::read_to_string(out.join("contracts.html")).expect("written");
+    assert!(html.starts_with("<p>contracts: "), "{html}");
+
+    std::fs::write(templates.join("portfolio.html"), "{{ p.title ").expect("write");
+    let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("portfolio.html:1:11"), "{}", run.stderr);
+}

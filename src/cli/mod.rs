@@ -68,7 +68,7 @@ enum Command {
         /// Folder to write into (created if missing).
         #[arg(default_value = ".")]
         dir: std::path::PathBuf,
-        /// Write the default report templates (report.html, style.css) instead
+        /// Write the default report templates (report.html, portfolio.html, style.css) instead
         /// of an example analysis; use them with `sroi report --templates DIR`.
         #[arg(long)]
         templates: bool,
@@ -142,6 +142,9 @@ enum Command {
         /// No progress bar (there is none anyway when standard error is not a terminal).
         #[arg(short, long)]
         quiet: bool,
+        /// Folder of templates overriding the defaults by file name (`portfolio.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
     },
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
@@ -270,8 +273,9 @@ where
             });
             compare(&files, json, rebase.as_ref(), streams)
         }
-        Command::Portfolio { path, json, format, output, quiet } => {
-            portfolio(&path, json, &format, &output, quiet, streams)
+        Command::Portfolio { path, json, format, output, quiet, templates } => {
+            let files = PortfolioFiles { formats: &format, out: &output, templates: templates.as_deref() };
+            portfolio(&path, json, &files, quiet, streams)
         }
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
@@ -353,14 +357,21 @@ fn compare(
     write_out(&bytes, streams)
 }
 
+/// What `sroi portfolio` writes, and where.
+struct PortfolioFiles<'a> {
+    formats: &'a [PortfolioFormat],
+    out: &'a std::path::Path,
+    templates: Option<&'a std::path::Path>,
+}
+
 fn portfolio(
     path: &std::path::Path,
     json: bool,
-    formats: &[PortfolioFormat],
-    out: &std::path::Path,
+    files: &PortfolioFiles<'_>,
     quiet: bool,
     streams: &mut Streams<'_>,
 ) -> Exit {
+    let PortfolioFiles { formats, out, templates } = *files;
     let manifest = if path.is_dir() {
         match crate::portfolio::from_folder(path) {
             Ok(manifest) => manifest,
@@ -436,14 +447,18 @@ fn portfolio(
             PortfolioFormat::Json => (crate::portfolio::json(&statement), "json"),
             PortfolioFormat::Csv => (crate::portfolio::csv(&statement), "csv"),
             PortfolioFormat::Html => {
-                let page = crate::render::html::Templates::load(None).and_then(|t| {
+                let page = crate::render::html::Templates::load(templates).and_then(|t| {
                     crate::render::html::render_portfolio(&crate::portfolio::view(&statement), &t)
                 });
                 match page {
                     Ok(bytes) => (bytes, "html"),
                     Err(error) => {
                         let _ = writeln!(streams.err, "error: cannot make the HTML statement: {error}");
-                        return Exit::Failed;
+                        // A broken template is the user's input; anything else is ours.
+                        return match error {
+                            crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
+                            _ => Exit::Failed,
+                        };
                     }
                 }
             }

@@ -92,8 +92,9 @@ impl Templates {
             };
             sources.push((name, text));
         }
+        // tera's message names the template and place at fault.
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(template_error("report.html"))?;
+            .map_err(template_error("report.html, portfolio.html or style.css"))?;
         Ok(Templates { tera })
     }
 }
