@@ -46,6 +46,9 @@ Examples:
   sroi calc analysis.yaml          headline figures and tables
   sroi calc analysis.yaml --json   the figures as JSON
   cat analysis.yaml | sroi calc -  read the analysis from standard input
+  sroi report analysis.yaml -f html,pdf,xlsx -o reports
+  sroi compare a.yaml b.yaml --rebase
+  sroi portfolio contracts/ -f html,json,csv -o statement
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
 2 the tool could not do its job (unreadable file, unwritable output).";
