@@ -96,13 +96,23 @@ fn init_writes_an_example_that_passes_check_and_never_overwrites() {
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
     let written = target.join("analysis.yaml");
     assert_eq!(sroi(&["check", &written.to_string_lossy()]).code, Exit::Ok);
+    let text = std::fs::read_to_string(&written).expect("read");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=sroi.schema.json\n"),
+        "editors find the schema"
+    );
 
     std::fs::write(&written, "my own work").expect("edit");
     let again = sroi(&["init", &target.to_string_lossy()]);
     assert_eq!(again.code, Exit::Failed);
     assert!(again.stderr.contains("already exists; nothing was written"));
     assert_eq!(std::fs::read_to_string(&written).expect("read"), "my own work");
-    assert_eq!(std::fs::read_dir(&target).expect("list").count(), 1, "no temporary file left behind");
+    let files: Vec<String> = std::fs::read_dir(&target)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files.len(), 2, "the analysis and its schema, no temporary file: {files:?}");
+    assert!(target.join("sroi.schema.json").exists());
 }
 
 #[test]

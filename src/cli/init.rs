@@ -13,6 +13,16 @@ pub const EXAMPLE: &str = include_str!("../../fixtures/youth-into-work.yaml");
 /// The file name `sroi init` writes.
 pub const FILE_NAME: &str = "analysis.yaml";
 
+/// The JSON Schema of the input format (`sroi schema`), written beside the example.
+pub const SCHEMA: &str = include_str!("../../data/schema.json");
+
+/// The schema's file name beside the analysis.
+pub const SCHEMA_FILE_NAME: &str = "sroi.schema.json";
+
+/// The first line of the example: editors with the YAML language server
+/// (VS Code's YAML extension, Neovim, Helix, …) complete and check keys with it.
+pub const MODELINE: &str = "# yaml-language-server: $schema=sroi.schema.json\n";
+
 /// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
 pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     if dir.exists() && !dir.is_dir() {
@@ -24,8 +34,16 @@ pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
         return Exit::Failed;
     }
     let path = dir.join(FILE_NAME);
-    let result =
-        std::fs::create_dir_all(dir).and_then(|()| write_atomic(&path, EXAMPLE.as_bytes(), Existing::Keep));
+    let example = format!("{MODELINE}{EXAMPLE}");
+    let result = std::fs::create_dir_all(dir)
+        .and_then(|()| write_atomic(&path, example.as_bytes(), Existing::Keep))
+        .and_then(|()| {
+            // An existing schema file (several analyses in one folder) is kept.
+            match write_atomic(&dir.join(SCHEMA_FILE_NAME), SCHEMA.as_bytes(), Existing::Keep) {
+                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+                other => other,
+            }
+        });
     match result {
         Ok(()) => {
             let shown = shell_quote(&path.to_string_lossy());

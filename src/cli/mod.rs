@@ -149,6 +149,11 @@ enum Command {
         #[arg(long)]
         templates: Option<std::path::PathBuf>,
     },
+    /// Print the JSON Schema of the input format, for editors and other tools.
+    #[command(
+        after_help = "Examples:\n  sroi schema > sroi.schema.json\n\nThen put `# yaml-language-server: $schema=sroi.schema.json` on the first line of an\nanalysis (`sroi init` does both) for completion and checking in editors."
+    )]
+    Schema,
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
         after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."
@@ -280,6 +285,7 @@ where
             let files = PortfolioFiles { formats: &format, out: &output, templates: templates.as_deref() };
             portfolio(&path, json, &files, quiet, streams)
         }
+        Command::Schema => write_out(init::SCHEMA.as_bytes(), streams),
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
 }

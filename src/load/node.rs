@@ -48,6 +48,25 @@ pub struct Key {
     pub loc: Loc,
 }
 
+impl Node {
+    /// The node as JSON (keys as written; a non-finite number becomes null),
+    /// so JSON tools such as a JSON Schema validator can read an analysis.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            Kind::Null => Value::Null,
+            Kind::Bool(b) => Value::Bool(*b),
+            Kind::Int(i) => Value::from(*i),
+            Kind::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            Kind::Str(s) => Value::String(s.clone()),
+            Kind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            Kind::Map(entries) => {
+                Value::Object(entries.iter().map(|(k, v)| (k.name.clone(), v.to_json())).collect())
+            }
+        }
+    }
+}
+
 impl Kind {
     /// How the kind is named to users in "expected X, found Y" messages.
     pub fn describe(&self) -> &'static str {
