@@ -263,10 +263,7 @@ where
         Command::Report { file, format, output, templates } => {
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
-        Command::Check { files, .. } if files.iter().filter(|f| *f == "-").count() > 1 => {
-            let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
-            Exit::Failed
-        }
+        Command::Check { files, .. } if stdin_twice(&files, streams) => Exit::Failed,
         Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
         Command::Calc { file, json } => calc(&file, json, streams),
         Command::Compare { files, json, rebase, discount_rate, timing, price_year } => {
@@ -293,17 +290,7 @@ where
 /// Reads and validates one analysis, printing its diagnostics. Returns the
 /// analysis and its warnings, or the exit code to stop with.
 pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analysis, Vec<Diagnostic>), Exit> {
-    let source = match load::read_source(path) {
-        Ok(source) => source,
-        Err(ReadError::Io { name, source }) => {
-            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
-            return Err(Exit::Failed);
-        }
-        Err(ReadError::Invalid { file, diagnostic }) => {
-            print_diagnostics(&[*diagnostic], &file, streams);
-            return Err(Exit::Invalid);
-        }
-    };
+    let source = read(path, streams)?;
     match crate::analyse(&source) {
         Ok((analysis, warnings)) => {
             print_diagnostics(&warnings, &source, streams);
@@ -319,6 +306,69 @@ pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analys
     }
 }
 
+/// Reads a file (or standard input for `-`), printing why it cannot be read:
+/// exit 2 when the system refuses, 1 when the file is too large or not UTF-8.
+pub(crate) fn read(path: &str, streams: &mut Streams<'_>) -> Result<SourceFile, Exit> {
+    match load::read_source(path) {
+        Ok(source) => Ok(source),
+        Err(ReadError::Io { name, source }) => {
+            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+            Err(Exit::Failed)
+        }
+        Err(ReadError::Invalid { file, diagnostic }) => {
+            print_diagnostics(&[*diagnostic], &file, streams);
+            Err(Exit::Invalid)
+        }
+    }
+}
+
+/// Whether `files` name standard input (`-`) more than once, which cannot be
+/// read twice; says so when it does.
+fn stdin_twice(files: &[String], streams: &mut Streams<'_>) -> bool {
+    let twice = files.iter().filter(|f| *f == "-").count() > 1;
+    if twice {
+        let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
+    }
+    twice
+}
+
+/// Creates the folder reports are written into.
+pub(crate) fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Result<(), Exit> {
+    std::fs::create_dir_all(out).map_err(|error| {
+        let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
+        Exit::Failed
+    })
+}
+
+/// Writes one output file (`what`: "report", "statement") atomically, never
+/// over `input` (its `input_name`: "analysis", "manifest"), and says so.
+pub(crate) fn write_output(
+    target: &std::path::Path,
+    bytes: &[u8],
+    (input, input_name): (&std::path::Path, &str),
+    what: &str,
+    streams: &mut Streams<'_>,
+) -> Result<(), Exit> {
+    if crate::output::same_file(target, input) {
+        let _ = writeln!(
+            streams.err,
+            "{}: error: the {what} would replace the {input_name} itself; nothing was written\nhint: write the {what} to another folder with `-o DIR`",
+            target.display()
+        );
+        return Err(Exit::Failed);
+    }
+    if let Err(error) = crate::output::write_atomic(target, bytes, crate::output::Existing::Replace) {
+        let _ = writeln!(
+            streams.err,
+            "{}: error: cannot write the {what}: {error}; nothing was written",
+            target.display()
+        );
+        return Err(Exit::Failed);
+    }
+    let _ = writeln!(streams.out, "wrote {}", target.display());
+    Ok(())
+}
+
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
     let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
 }
@@ -329,8 +379,7 @@ fn compare(
     rebase: Option<&crate::compare::Rebase>,
     streams: &mut Streams<'_>,
 ) -> Exit {
-    if files.iter().filter(|f| *f == "-").count() > 1 {
-        let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
+    if stdin_twice(files, streams) {
         return Exit::Failed;
     }
     let mut analyses = Vec::with_capacity(files.len());
@@ -390,16 +439,9 @@ fn portfolio(
             }
         }
     } else {
-        let source = match load::read_source(&path.to_string_lossy()) {
+        let source = match read(&path.to_string_lossy(), streams) {
             Ok(source) => source,
-            Err(ReadError::Io { name, source }) => {
-                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
-                return Exit::Failed;
-            }
-            Err(ReadError::Invalid { file, diagnostic }) => {
-                print_diagnostics(&[*diagnostic], &file, streams);
-                return Exit::Invalid;
-            }
+            Err(code) => return code,
         };
         match crate::portfolio::read_manifest(&source) {
             Ok(manifest) => manifest,
@@ -441,9 +483,8 @@ fn portfolio(
         };
         return write_out(&bytes, streams).max(failed);
     }
-    if let Err(error) = std::fs::create_dir_all(out) {
-        let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
-        return Exit::Failed;
+    if let Err(code) = create_output_folder(out, streams) {
+        return code;
     }
     let stem = match path.file_stem() {
         Some(stem) if path != std::path::Path::new("-") => stem.to_string_lossy().into_owned(),
@@ -473,19 +514,9 @@ fn portfolio(
             }
         };
         let target = out.join(format!("{stem}.{extension}"));
-        if crate::output::same_file(&target, path) {
-            let _ = writeln!(
-                streams.err,
-                "{}: error: the statement would replace the manifest itself; nothing was written\nhint: write the statement to another folder with `-o DIR`",
-                target.display()
-            );
-            return Exit::Failed;
+        if let Err(code) = write_output(&target, &bytes, (path, "manifest"), "statement", streams) {
+            return code;
         }
-        if let Err(error) = crate::output::write_atomic(&target, &bytes, crate::output::Existing::Replace) {
-            let _ = writeln!(streams.err, "{}: error: cannot write: {error}", target.display());
-            return Exit::Failed;
-        }
-        let _ = writeln!(streams.out, "wrote {}", target.display());
     }
     failed
 }

@@ -35,7 +35,7 @@ fn summary(p: &LibraryProxy) -> String {
 pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit {
     let mut proxies = Vec::new();
     for path in files {
-        match crate::load::read_source(path) {
+        match super::read(path, streams) {
             Ok(source) => match library::parse(Arc::new(source)) {
                 Ok(entries) => proxies.extend(entries),
                 Err(errors) => {
@@ -46,14 +46,7 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
                     return Exit::Invalid;
                 }
             },
-            Err(crate::load::ReadError::Io { name, source }) => {
-                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
-                return Exit::Failed;
-            }
-            Err(crate::load::ReadError::Invalid { file, diagnostic }) => {
-                print_diagnostics(&[*diagnostic], &file, streams);
-                return Exit::Invalid;
-            }
+            Err(code) => return code,
         }
     }
     proxies.extend(library::shipped());

@@ -5,7 +5,6 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{Exit, Streams, print_diagnostics};
 use crate::diag::Diagnostic;
-use crate::output::{Existing, write_atomic};
 use crate::render::html::{HtmlError, Image, Templates};
 use crate::source::{Located, SourceFile};
 
@@ -170,9 +169,8 @@ pub fn run(
     } else {
         Path::new(path).file_stem().map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
     };
-    if let Err(error) = std::fs::create_dir_all(out) {
-        let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
-        return Exit::Failed;
+    if let Err(code) = super::create_output_folder(out, streams) {
+        return code;
     }
     let mut formats = formats.to_vec();
     formats.dedup();
@@ -223,23 +221,11 @@ pub fn run(
         };
         for (suffix, bytes) in files {
             let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
-            if crate::output::same_file(&target, Path::new(path)) {
-                let _ = writeln!(
-                    streams.err,
-                    "{}: error: the report would replace the analysis itself; nothing was written\nhint: write the reports to another folder with `-o DIR`",
-                    target.display()
-                );
-                return Exit::Failed;
+            if let Err(code) =
+                super::write_output(&target, &bytes, (Path::new(path), "analysis"), "report", streams)
+            {
+                return code;
             }
-            if let Err(error) = write_atomic(&target, &bytes, Existing::Replace) {
-                let _ = writeln!(
-                    streams.err,
-                    "{}: error: cannot write the report: {error}; nothing was written",
-                    target.display()
-                );
-                return Exit::Failed;
-            }
-            let _ = writeln!(streams.out, "wrote {}", target.display());
         }
     }
     Exit::Ok
