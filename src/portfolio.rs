@@ -122,12 +122,13 @@ pub fn read_manifest(source: &SourceFile) -> Result<Manifest, Vec<Diagnostic>> {
     for group in analyses.value {
         for entry in group {
             let has_metadata = entry.contract.is_some() || entry.supplier.is_some() || entry.area.is_some();
-            match seen.get(&identity(&entry.file)) {
+            let id = identity(&entry.file);
+            match seen.get(&id) {
                 Some(&usize::MAX) => {}
                 Some(&i) if has_metadata => entries[i] = entry,
                 Some(_) => {}
                 None => {
-                    seen.insert(identity(&entry.file), entries.len());
+                    seen.insert(id, entries.len());
                     entries.push(entry);
                 }
             }
@@ -306,15 +307,10 @@ pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
         })
         .collect();
     // The currency most analyses use (the first seen, on a tie); the others cannot be added in.
-    let mut currencies: Vec<(&str, usize)> = Vec::new();
-    for item in results.iter().filter_map(|r| r.as_ref().ok()) {
-        match currencies.iter_mut().find(|(c, _)| *c == item.currency) {
-            Some((_, n)) => *n += 1,
-            None => currencies.push((&item.currency, 1)),
-        }
-    }
-    let most = currencies.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let currency = currencies.iter().find(|(_, n)| *n == most).map_or("GBP", |(c, _)| c).to_owned();
+    let currencies =
+        tally(results.iter().filter_map(|r| r.as_ref().ok()).map(|i| (i.currency.as_str(), [1.0])));
+    let most = currencies.iter().map(|(_, [n])| *n).fold(0.0, f64::max);
+    let currency = currencies.iter().find(|(_, [n])| *n == most).map_or("GBP", |(c, _)| c).to_owned();
     let mut items = Vec::new();
     let mut failed = Vec::new();
     for result in results {
@@ -333,39 +329,36 @@ pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
     let present_value: f64 = items.iter().map(|i| i.present_value).sum();
     let investment: f64 = items.iter().map(|i| i.investment).sum();
 
-    let mut themes: Vec<ByTheme> = Vec::new();
-    let mut stakeholders: Vec<ByStakeholder> = Vec::new();
-    let mut organisations: Vec<ByOrganisation> = Vec::new();
-    let mut theme_index = std::collections::HashMap::new();
-    let mut stakeholder_index = std::collections::HashMap::new();
-    let mut organisation_index = std::collections::HashMap::new();
-    for item in &items {
-        for (theme, value) in &item.themes {
-            let i = *theme_index.entry(theme.clone()).or_insert_with(|| {
-                themes.push(ByTheme { theme: theme.clone(), present_value: 0.0 });
-                themes.len() - 1
-            });
-            themes[i].present_value += value;
-        }
-        for (name, value) in &item.stakeholders {
-            let i = *stakeholder_index.entry(name.clone()).or_insert_with(|| {
-                stakeholders.push(ByStakeholder { stakeholder: name.clone(), present_value: 0.0 });
-                stakeholders.len() - 1
-            });
-            stakeholders[i].present_value += value;
-        }
-        let organisation = item.organisation.clone().unwrap_or_else(|| NOT_GIVEN.to_owned());
-        let i = *organisation_index.entry(organisation.clone()).or_insert_with(|| {
-            organisations.push(ByOrganisation { organisation, present_value: 0.0, investment: 0.0 });
-            organisations.len() - 1
-        });
-        organisations[i].present_value += item.present_value;
-        organisations[i].investment += item.investment;
-    }
-    // Largest first; ties keep first-seen order, so the result never depends on hashing.
-    themes.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
-    stakeholders.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
-    organisations.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    let themes = tally(items.iter().flat_map(|i| i.themes.iter().map(|(t, v)| (t.as_str(), [*v]))));
+    let stakeholders =
+        tally(items.iter().flat_map(|i| i.stakeholders.iter().map(|(s, v)| (s.as_str(), [*v]))));
+    let organisations = tally(
+        items
+            .iter()
+            .map(|i| (i.organisation.as_deref().unwrap_or(NOT_GIVEN), [i.present_value, i.investment])),
+    );
+    let themes = largest_first(
+        themes.into_iter().map(|(theme, [present_value])| ByTheme { theme, present_value }).collect(),
+        |t| t.present_value,
+    );
+    let stakeholders = largest_first(
+        stakeholders
+            .into_iter()
+            .map(|(stakeholder, [present_value])| ByStakeholder { stakeholder, present_value })
+            .collect(),
+        |s| s.present_value,
+    );
+    let organisations = largest_first(
+        organisations
+            .into_iter()
+            .map(|(organisation, [present_value, investment])| ByOrganisation {
+                organisation,
+                present_value,
+                investment,
+            })
+            .collect(),
+        |o| o.present_value,
+    );
 
     Statement {
         title: manifest.title.clone(),
@@ -382,6 +375,31 @@ pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
         by_stakeholder: stakeholders,
         items,
     }
+}
+
+/// Sums the amounts of each key, keys in the order first seen (so results
+/// never depend on hashing) and amounts added in the order given.
+fn tally<'a, const N: usize>(
+    entries: impl IntoIterator<Item = (&'a str, [f64; N])>,
+) -> Vec<(String, [f64; N])> {
+    let mut totals: Vec<(String, [f64; N])> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for (key, amounts) in entries {
+        let i = *index.entry(key).or_insert_with(|| {
+            totals.push((key.to_owned(), [0.0; N]));
+            totals.len() - 1
+        });
+        for (total, amount) in totals[i].1.iter_mut().zip(amounts) {
+            *total += amount;
+        }
+    }
+    totals
+}
+
+/// `rows` by present value, largest first; ties keep their order.
+fn largest_first<T>(mut rows: Vec<T>, present_value: impl Fn(&T) -> f64) -> Vec<T> {
+    rows.sort_by(|a, b| present_value(b).total_cmp(&present_value(a)));
+    rows
 }
 
 /// Loads and computes one analysis, keeping only what the statement needs.
@@ -401,19 +419,17 @@ fn summarise(entry: &Entry) -> Result<Item, Failed> {
         )
     })?;
     let results = crate::compute::compute(&analysis);
-    let mut themes: Vec<(String, f64)> = Vec::new();
-    let mut add = |theme: &str, value: f64| match themes.iter_mut().find(|(t, _)| t == theme) {
-        Some((_, total)) => *total += value,
-        None => themes.push((theme.to_owned(), value)),
-    };
-    for (outcome, result) in analysis.outcomes.iter().zip(&results.outcomes) {
-        if outcome.themes.is_empty() {
-            add(NO_THEME, result.present_value);
-        }
-        for theme in &outcome.themes {
-            add(theme, result.present_value);
-        }
-    }
+    let themes = tally(analysis.outcomes.iter().zip(&results.outcomes).flat_map(|(outcome, result)| {
+        let themes: Vec<&str> = if outcome.themes.is_empty() {
+            vec![NO_THEME]
+        } else {
+            outcome.themes.iter().map(String::as_str).collect()
+        };
+        themes.into_iter().map(|theme| (theme, [result.present_value]))
+    }))
+    .into_iter()
+    .map(|(theme, [value])| (theme, value))
+    .collect();
     Ok(Item {
         title: analysis.title.clone(),
         organisation: entry.supplier.clone().or_else(|| analysis.organisation.clone()),
@@ -572,9 +588,7 @@ pub fn text(statement: &Statement) -> String {
         ("Investment", Align::Right),
         ("Ratio", Align::Right),
     ]);
-    let mut largest: Vec<&Item> = statement.items.iter().collect();
-    largest.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
-    for item in largest.iter().take(20) {
+    for item in largest_first(statement.items.iter().collect(), |i| i.present_value).iter().take(20) {
         analyses.row(vec![
             item.title.clone(),
             item.file.clone(),
@@ -674,8 +688,7 @@ pub fn view(statement: &Statement) -> View {
         share: share(pv),
         ratio: investment.filter(|i| *i > 0.0).map_or_else(String::new, |i| ratio(pv / i)),
     };
-    let mut largest: Vec<&Item> = statement.items.iter().collect();
-    largest.sort_by(|a, b| b.present_value.total_cmp(&a.present_value));
+    let largest = largest_first(statement.items.iter().collect::<Vec<&Item>>(), |i| i.present_value);
     let accent = crate::colour::DEFAULT_ACCENT;
     let date = crate::report::date::from_unix_seconds(crate::report::date::report_time());
     View {
