@@ -155,7 +155,9 @@ pub fn compare(
         .par_iter()
         .map(|(file, analysis)| {
             let results = compute::compute(analysis);
-            let uncertainty = compute::uncertainty(analysis, &results);
+            // Only the simulation's 5–95% range is shown, not the sensitivity analysis.
+            let simulation =
+                compute::simulation::simulate(analysis, results.present_value, results.investment);
             let again = match rebase {
                 Some(r) => Some(compute::compute(&rebased(analysis, r).map_err(|e| (file.clone(), e))?)),
                 None => None,
@@ -168,8 +170,8 @@ pub fn compare(
                 sroi_ratio: results.sroi_ratio,
                 present_value: results.present_value,
                 investment: results.investment,
-                ratio_p5: uncertainty.simulation.as_ref().map(|s| s.p5),
-                ratio_p95: uncertainty.simulation.as_ref().map(|s| s.p95),
+                ratio_p5: simulation.as_ref().map(|s| s.p5),
+                ratio_p95: simulation.as_ref().map(|s| s.p95),
                 rebased_ratio: again.as_ref().map(|r| r.sroi_ratio),
                 rebased_present_value: again.as_ref().map(|r| r.present_value),
                 rebased_investment: again.as_ref().map(|r| r.investment),

@@ -153,6 +153,11 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         .filter(|(_, o)| matches!(o.profile, Profile::Schedule(_)))
         .map(|(i, _)| i)
         .collect();
+    // The Schedules sheet's row of each outcome with a schedule.
+    let mut schedule_row = vec![0u32; analysis.outcomes.len()];
+    for (row, &i) in (2u32..).zip(&schedules) {
+        schedule_row[i] = row;
+    }
 
     // Summary.
     let summary = book.add_worksheet().set_name("Summary")?;
@@ -311,9 +316,14 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
                 sheet.write_number_with_format(row, 8, *drop_off, &f.input_percent)?;
             }
             Profile::Schedule(quantities) => {
-                let schedule_row = schedules.iter().position(|&s| s == i as usize).unwrap_or(0) as u32 + 2;
                 let first = quantities.first().copied().unwrap_or(0.0);
-                w.put(sheet, (row, 3), format!("=Schedules!B{schedule_row}"), first, &f.number)?;
+                w.put(
+                    sheet,
+                    (row, 3),
+                    format!("=Schedules!B{}", schedule_row[i as usize]),
+                    first,
+                    &f.number,
+                )?;
             }
         }
         sheet.write_number_with_format(row, 4, o.proxy.value, &f.input_money)?;
@@ -370,7 +380,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
                     let k = i64::from(t) - i64::from(o.start);
                     match usize::try_from(k).ok().filter(|k| *k < quantities.len()) {
                         Some(k) => {
-                            let s = schedules.iter().position(|&s| s == i as usize).unwrap_or(0) as u32 + 2;
+                            let s = schedule_row[i as usize];
                             let q = col(1 + u16::try_from(k).unwrap_or(0));
                             format!(
                                 "=Schedules!{q}{s}*'Impact map'!$E{m}*(1-'Impact map'!$F{m})*(1-'Impact map'!$G{m})\
