@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb};
+use super::{Chart, WIDTH, grid, rgb, text_style};
 use crate::colour::Rgb;
 use crate::format::{number, ratio};
 
@@ -48,7 +48,7 @@ impl Chart for Histogram<'_> {
         let span = (last - first).max(0.05);
         let (x_min, x_max) = ((first - span * 0.05).min(0.95), (last + span * 0.05).max(1.05));
         let top = f64::from(self.bars.iter().map(|b| b.2).max().unwrap_or(1)) * 1.15;
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
+        let text = text_style();
 
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let mut chart = ChartBuilder::on(root)
@@ -61,17 +61,12 @@ impl Chart for Histogram<'_> {
             .map_err(|e| e.to_string())?;
         let ratio_label = |v: &f64| ratio(*v);
         let count_label = |v: &f64| number(*v, 0);
-        chart
-            .configure_mesh()
+        grid(&mut chart)
             .disable_x_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
             .x_labels(6)
             .x_label_formatter(&ratio_label)
             .y_labels(5)
             .y_label_formatter(&count_label)
-            .label_style(text.clone())
             .draw()
             .map_err(|e| e.to_string())?;
         // The vertical axis is named above it, horizontally, so every renderer sets it the same way.

@@ -114,6 +114,26 @@ pub(crate) type Rows<'a, DB> = plotters::chart::ChartContext<
     >,
 >;
 
+/// The house grid of every plot: light lines, grey axes, the chart text.
+/// Callers choose which grid lines and labels to show.
+pub(crate) fn grid<'a, 'b, DB: plotters::prelude::DrawingBackend>(
+    chart: &'b mut Rows<'a, DB>,
+) -> plotters::chart::MeshStyle<
+    'a,
+    'b,
+    plotters::coord::types::RangedCoordf64,
+    plotters::coord::types::RangedCoordf64,
+    DB,
+> {
+    use plotters::style::RGBColor;
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(RGBColor(235, 235, 235))
+        .bold_line_style(RGBColor(220, 220, 220))
+        .axis_style(RGBColor(90, 90, 90))
+        .label_style(text_style());
+    mesh
+}
+
 /// The house plot for row charts: white ground, light grid, grey axes, x
 /// labels from `x_label`, and room at the left for row names (see [`row_label`]).
 pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
@@ -135,16 +155,11 @@ pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
         .y_label_area_size(label_width)
         .build_cartesian_2d(x, -0.5..count.max(1) as f64 - 0.5)
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
+    grid(&mut chart)
         .disable_y_mesh()
-        .light_line_style(RGBColor(235, 235, 235))
-        .bold_line_style(RGBColor(220, 220, 220))
-        .axis_style(RGBColor(90, 90, 90))
         .x_labels(6)
         .x_label_formatter(x_label)
         .y_labels(0)
-        .label_style(text_style())
         .draw()
         .map_err(|e| e.to_string())?;
     Ok(chart)

@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FAMILY, WIDTH, rgb, series_colour, truncate};
+use super::{Chart, WIDTH, grid, rgb, series_colour, text_style, truncate};
 use crate::format::money;
 
 /// For each year, each series' value (positive up, negative down).
@@ -60,7 +60,7 @@ impl Chart for OverTime<'_> {
         }
         let pad = (top - bottom).max(1.0) * 0.08;
         let (y_min, y_max) = (if bottom < 0.0 { bottom - pad } else { 0.0 }, top + pad);
-        let text = (FAMILY, 13).into_font().color(&RGBColor(34, 34, 34));
+        let text = text_style();
 
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let (upper, lower) = root.split_vertically(PLOT_HEIGHT);
@@ -71,16 +71,11 @@ impl Chart for OverTime<'_> {
             .build_cartesian_2d(-0.5..n as f64 - 0.5, y_min..y_max)
             .map_err(|e| e.to_string())?;
         let money_label = |v: &f64| money(*v, currency);
-        chart
-            .configure_mesh()
+        grid(&mut chart)
             .disable_x_mesh()
-            .light_line_style(RGBColor(235, 235, 235))
-            .bold_line_style(RGBColor(220, 220, 220))
-            .axis_style(RGBColor(90, 90, 90))
             .x_labels(0)
             .y_labels(6)
             .y_label_formatter(&money_label)
-            .label_style(text.clone())
             .draw()
             .map_err(|e| e.to_string())?;
         let mut up = vec![0.0; n];
