@@ -298,7 +298,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
         headline.row(vec![
             c.title.clone(),
             c.file.clone(),
-            format!("{:?}", c.kind).to_lowercase(),
+            c.kind.word().to_owned(),
             ratio(c.sroi_ratio),
             range,
             money(c.present_value, &c.currency),

@@ -59,6 +59,16 @@ pub enum AnalysisKind {
     Forecast,
 }
 
+impl AnalysisKind {
+    /// The word for it in the input format and in machine-readable output.
+    pub fn word(self) -> &'static str {
+        match self {
+            AnalysisKind::Evaluative => "evaluative",
+            AnalysisKind::Forecast => "forecast",
+        }
+    }
+}
+
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {

@@ -484,10 +484,6 @@ pub fn csv(statement: &Statement) -> Vec<u8> {
     ];
     let _ = writer.write_record(header);
     for item in &statement.items {
-        let kind = match item.kind {
-            crate::model::AnalysisKind::Evaluative => "evaluative",
-            crate::model::AnalysisKind::Forecast => "forecast",
-        };
         let text = crate::render::csv::text;
         let _ = writer.write_record([
             &*text(&item.file),
@@ -495,7 +491,7 @@ pub fn csv(statement: &Statement) -> Vec<u8> {
             &*text(item.organisation.as_deref().unwrap_or("")),
             &*text(item.contract.as_deref().unwrap_or("")),
             &*text(item.area.as_deref().unwrap_or("")),
-            kind,
+            item.kind.word(),
             &item.investment.to_string(),
             &item.present_value.to_string(),
             &item.sroi_ratio.to_string(),
