@@ -110,7 +110,7 @@ mod tests {
         assert!(html.contains(r#"href="https://example.org""#));
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text: {html}");
-        // The link loses its href; the would-be image stays inert text (tests/html.rs
+        // The link loses its href; the would-be image stays inert text (tests/it/html.rs
         // parses whole reports to check no attribute is an event handler).
         let js = to_html("[x](javascript:alert(1)) ![i](x\" onerror=\"alert(1))");
         assert!(!js.contains("javascript:") && !js.contains("<img"), "{js}");

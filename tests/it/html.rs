@@ -1,0 +1,224 @@
+//! The HTML report: snapshots, determinism, safety against hostile text,
+//! templates, and faults (SPEC §4 exit codes, atomic writes).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{scratch, sroi};
+use sroi::cli::Exit;
+
+/// A fixed report date: 1 January 2026.
+const EPOCH: &str = "1767225600";
+
+/// Runs the real binary with a fixed `SOURCE_DATE_EPOCH`, as CI and users do.
+fn report(analysis: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sroi"))
+        .args(["report", analysis, "-o"])
+        .arg(out)
+        .args(extra)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run sroi")
+}
+
+fn html_of(analysis: &str, out: &Path) -> String {
+    let output = report(analysis, out, &[]);
+    assert!(output.status.success(), "{analysis}: {}", String::from_utf8_lossy(&output.stderr));
+    let stem = Path::new(analysis).file_stem().expect("stem").to_string_lossy().into_owned();
+    std::fs::read_to_string(out.join(format!("{stem}.html"))).expect("report written")
+}
+
+/// The embedded fonts are 15 KB of base64 each; the snapshots show where they go, not their bytes.
+fn without_font_data(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("data:font/woff2;base64,") {
+        out.push_str(&rest[..start]);
+        out.push_str("data:font/woff2;base64,[font]");
+        let after = &rest[start..];
+        rest = &after[after.find(')').unwrap_or(after.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn all_fixtures() -> Vec<String> {
+    crate::common::fixtures().iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
+}
+
+#[test]
+fn every_fixture_report_is_snapshotted() {
+    let out = scratch("html-snapshots");
+    for analysis in all_fixtures() {
+        let html = html_of(&analysis, &out);
+        let name = Path::new(&analysis).file_stem().expect("stem").to_string_lossy().into_owned();
+        insta::assert_snapshot!(format!("html-{name}"), without_font_data(&html));
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (a, b) = (scratch("html-det-a"), scratch("html-det-b"));
+    for analysis in all_fixtures() {
+        assert_eq!(html_of(&analysis, &a), html_of(&analysis, &b), "{analysis}");
+    }
+}
+
+#[test]
+fn the_report_date_comes_from_source_date_epoch() {
+    let html = html_of("fixtures/youth-into-work.yaml", &scratch("html-date"));
+    assert!(html.contains("Report of 1 January 2026"));
+}
+
+#[test]
+fn the_page_is_self_contained_with_no_script() {
+    let html = html_of("tests/fixtures/valid/themed.yaml", &scratch("html-self-contained"));
+    let document = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    assert_eq!(document.select(&select("script")).count(), 0);
+    assert_eq!(document.select(&select("link")).count(), 0, "no external stylesheet");
+    for element in document.select(&select("[src], [href]")) {
+        for attribute in ["src", "href"] {
+            if let Some(url) = element.value().attr(attribute) {
+                assert!(
+                    url.starts_with('#') || url.starts_with("data:"),
+                    "{attribute}={url} leaves the page"
+                );
+            }
+        }
+    }
+    assert_eq!(document.select(&select("html[lang=en-GB]")).count(), 1);
+    assert!(document.select(&select("img.logo")).next().is_some(), "the logo is embedded");
+    // Every chart is an image with a title and a description, and every table has a caption.
+    for svg in document.select(&select("svg")) {
+        assert_eq!(svg.value().attr("role"), Some("img"));
+        assert!(svg.value().attr("aria-labelledby").is_some());
+    }
+    assert!(document.select(&select("svg")).count() >= 4);
+    for table in document.select(&select("table")) {
+        assert!(table.select(&select("caption")).next().is_some(), "{}", table.html());
+    }
+}
+
+#[test]
+fn hostile_text_never_becomes_active_content() {
+    let html = html_of("tests/fixtures/valid/hostile.yaml", &scratch("html-hostile"));
+    let document = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    for tag in ["script", "iframe", "object", "embed", "link", "meta[http-equiv]", "base", "form"] {
+        assert_eq!(document.select(&select(tag)).count(), 0, "a <{tag}> got through");
+    }
+    assert_eq!(document.select(&select("style")).count(), 1, "only the report's own style element");
+    assert_eq!(document.select(&select("img")).count(), 0, "no image from the narrative");
+    for element in document.select(&select("*")) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.to_ascii_lowercase().starts_with("on"), "event handler {name}={value}");
+            let value = value.trim().to_ascii_lowercase();
+            assert!(!value.starts_with("javascript:"), "{name}={value}");
+        }
+    }
+    // The text is still there for readers, as text.
+    let title = document.select(&select("h1")).next().expect("h1").text().collect::<String>();
+    assert_eq!(title, "</title><script>alert('title')</script>");
+    let cell =
+        document.select(&select("#scope tbody th")).next().expect("stakeholder").text().collect::<String>();
+    assert_eq!(cell, "<script>alert('name')</script>");
+    // Safe Markdown still works.
+    assert!(html.contains("<strong>Bold</strong>"));
+    assert!(
+        html.contains(r#"<a href="https://example.org" rel="noopener noreferrer nofollow">a real link</a>"#)
+    );
+}
+
+#[test]
+fn templates_can_be_written_out_and_overridden() {
+    let dir = scratch("html-templates");
+    let templates = dir.join("templates");
+    let run = sroi(&["init", "--templates", &templates.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let page = templates.join("report.html");
+    let text = std::fs::read_to_string(&page)
+        .expect("written")
+        .replace("<main id=\"main\">", "<main id=\"main\"><p>Our own words</p>");
+    std::fs::write(&page, text).expect("edit");
+    let out = dir.join("out");
+    let output =
+        report("fixtures/youth-into-work.yaml", &out, &["--templates", &templates.to_string_lossy()]);
+    assert!(output.status.success());
+    let html = std::fs::read_to_string(out.join("youth-into-work.html")).expect("report");
+    assert!(html.contains("<p>Our own words</p>"));
+    // A second `init --templates` keeps the edited file.
+    assert_eq!(sroi(&["init", "--templates", &templates.to_string_lossy()]).code, Exit::Failed);
+    assert!(std::fs::read_to_string(&page).expect("kept").contains("Our own words"));
+
+    std::fs::write(&page, "{% for x in %}broken").expect("break it");
+    let broken = report(
+        "fixtures/youth-into-work.yaml",
+        &dir.join("out2"),
+        &["--templates", &templates.to_string_lossy()],
+    );
+    assert_eq!(broken.status.code(), Some(1), "a broken template is invalid input");
+    assert!(
+        String::from_utf8_lossy(&broken.stderr).contains("--> report.html:1:"),
+        "the place in the template"
+    );
+    assert!(!dir.join("out2/youth-into-work.html").exists(), "no partial report");
+}
+
+fn with_logo(dir: &Path, logo: &str) -> PathBuf {
+    let text = std::fs::read_to_string("tests/fixtures/valid/themed.yaml")
+        .expect("fixture")
+        .replace("logo: logo.svg", &format!("logo: {logo}"));
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn logo_faults_are_clear_and_leave_nothing_behind() {
+    let dir = scratch("html-logo");
+    let out = dir.join("out");
+
+    let missing = report(&with_logo(&dir, "missing.png").to_string_lossy(), &out, &[]);
+    assert_eq!(missing.status.code(), Some(2), "a missing file is the tool unable to do its job");
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("analysis.yaml:8:9: error: cannot read the logo"), "{stderr}");
+
+    let outside = report(&with_logo(&dir, "../../etc/passwd").to_string_lossy(), &out, &[]);
+    assert_eq!(outside.status.code(), Some(1), "a path leaving the folder is invalid input");
+    assert!(String::from_utf8_lossy(&outside.stderr).contains("is outside the analysis's folder"));
+
+    std::fs::write(dir.join("notes.txt"), "not an image").expect("write");
+    let not_image = report(&with_logo(&dir, "notes.txt").to_string_lossy(), &out, &[]);
+    assert_eq!(not_image.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&not_image.stderr).contains("is not a PNG, JPEG, GIF, WebP or SVG image")
+    );
+
+    assert!(!out.join("analysis.html").exists(), "no report from a failed run");
+}
+
+#[test]
+fn an_unwritable_output_folder_fails_with_exit_2_and_no_partial_file() {
+    let dir = scratch("html-unwritable");
+    let blocker = dir.join("not-a-folder");
+    std::fs::write(&blocker, "a file where the output folder should be").expect("write");
+    let output = report("fixtures/youth-into-work.yaml", &blocker.join("out"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot create the output folder"));
+    let output = report("fixtures/youth-into-work.yaml", Path::new("/proc/sroi-cannot-write-here"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&blocker).expect("kept"), "a file where the output folder should be");
+}
+
+#[test]
+fn the_analysis_file_is_never_touched() {
+    let dir = scratch("html-untouched");
+    let analysis = dir.join("youth-into-work.yaml");
+    std::fs::copy("fixtures/youth-into-work.yaml", &analysis).expect("copy");
+    let before = std::fs::read(&analysis).expect("read");
+    let output = report(&analysis.to_string_lossy(), &dir, &["-f", "html,json"]);
+    assert!(output.status.success());
+    assert_eq!(std::fs::read(&analysis).expect("read"), before);
+    assert!(dir.join("youth-into-work.json").exists() && dir.join("youth-into-work.html").exists());
+}

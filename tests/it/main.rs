@@ -1,0 +1,14 @@
+//! The integration tests, as one test binary: each module drives the library
+//! or the CLI as a user would. One binary links once, instead of once per file.
+
+mod cli;
+mod common;
+mod compare;
+mod diagnostics;
+mod fixture_figures;
+mod html;
+mod pdf;
+mod portfolio;
+mod properties;
+mod schema;
+mod xlsx;

@@ -1,0 +1,170 @@
+//! The PDF report: a valid document (qpdf), fonts embedded and subset
+//! (pdffonts), the same text and figures as the HTML (pdftotext), nothing
+//! outside the margins even with 60 outcomes and 200-character names,
+//! byte-identical output, and a small file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{fixtures, scratch};
+
+const EPOCH: &str = "1767225600";
+
+fn tool(name: &str, args: &[&str]) -> std::process::Output {
+    Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run `{name}` ({e}); install poppler-utils and qpdf (scripts/setup does)")
+    })
+}
+
+fn pdf_of(analysis: &Path, out: &Path) -> PathBuf {
+    let output = Command::new(env!("CARGO_BIN_EXE_sroi"))
+        .args(["report", &analysis.to_string_lossy(), "-f", "pdf", "-o", &out.to_string_lossy()])
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run sroi");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stem = analysis.file_stem().expect("stem").to_string_lossy().into_owned();
+    out.join(format!("{stem}.pdf"))
+}
+
+/// The view model of a fixture: what the HTML shows, to find in the PDF.
+fn view_model(path: &Path) -> sroi::report::Report {
+    let (analysis, results) = crate::common::results_of(&path.to_string_lossy());
+    let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+    sroi::report::build(&analysis, &results, &uncertainty, &[], EPOCH.parse().expect("epoch"))
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = String::from_utf8_lossy(&tool("pdfinfo", &[&pdf.to_string_lossy()]).stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+#[test]
+fn every_fixture_makes_a_valid_pdf_with_its_text_and_subset_fonts() {
+    let out = scratch("pdf-fixtures");
+    let mut summary = String::new();
+    for fixture in fixtures() {
+        let pdf = pdf_of(&fixture, &out);
+        let shown = pdf.to_string_lossy().into_owned();
+        let check = tool("qpdf", &["--check", &shown]);
+        assert!(check.status.success(), "qpdf --check {shown}: {}", String::from_utf8_lossy(&check.stdout));
+
+        let fonts = String::from_utf8_lossy(&tool("pdffonts", &[&shown]).stdout).into_owned();
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.len() >= 2, "{fonts}");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            let n = columns.len();
+            // … emb sub uni object ID
+            assert_eq!((columns[n - 5], columns[n - 4]), ("yes", "yes"), "embedded and subset: {row}");
+        }
+
+        let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&shown, "-"]).stdout));
+        let report = view_model(&fixture);
+        for expected in
+            [words(&report.title), words(&report.headline.ratio), report.headline.present_value.clone()]
+        {
+            assert!(text.contains(&expected), "{shown} lacks {expected:?}");
+        }
+        for stakeholder in &report.stakeholders {
+            assert!(
+                text.contains(&words(&stakeholder.name)),
+                "{shown} lacks stakeholder {:?}",
+                stakeholder.name
+            );
+        }
+        let size = std::fs::metadata(&pdf).expect("pdf").len();
+        assert!(size < 400_000, "{shown} is {size} bytes");
+        summary.push_str(&format!("{}: {} pages\n", fixture.display(), pages(&pdf)));
+    }
+    insta::assert_snapshot!(summary);
+}
+
+#[test]
+fn document_information_is_filled_in_from_the_report() {
+    let pdf = pdf_of(Path::new("fixtures/youth-into-work.yaml"), &scratch("pdf-info"));
+    let info = String::from_utf8_lossy(&tool("pdfinfo", &[&pdf.to_string_lossy()]).stdout).into_owned();
+    for line in [
+        "Title:           Youth Into Work 2025/26",
+        "Author:          Riverside Borough Council",
+        "Subject:         Evaluative SROI analysis: Social Return on Investment report",
+        "CreationDate:    Thu Jan  1 00:00:00 2026 UTC",
+        "Page size:       595.276 x 841.89 pts (A4)",
+    ] {
+        assert!(info.contains(line), "missing {line:?} in\n{info}");
+    }
+    assert!(info.contains("Creator:         sroi "), "{info}");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    for fixture in fixtures() {
+        let a = std::fs::read(pdf_of(&fixture, &scratch("pdf-det-a"))).expect("first");
+        let b = std::fs::read(pdf_of(&fixture, &scratch("pdf-det-b"))).expect("second");
+        assert!(a == b, "{} differs between runs", fixture.display());
+    }
+}
+
+/// Every word's box, from `pdftotext -bbox`: (page, x_min, y_min, x_max, y_max, word).
+fn word_boxes(pdf: &Path) -> Vec<(usize, f32, f32, f32, f32, String)> {
+    let html = String::from_utf8_lossy(&tool("pdftotext", &["-bbox", &pdf.to_string_lossy(), "-"]).stdout)
+        .into_owned();
+    let attr = |tag: &str, name: &str| -> f32 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f32::NAN)
+    };
+    let mut page = 0;
+    let mut boxes = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page") {
+            page += 1;
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let word = rest.split('>').nth(1).and_then(|w| w.split('<').next()).unwrap_or("").to_owned();
+            boxes.push((
+                page,
+                attr(rest, "xMin"),
+                attr(rest, "yMin"),
+                attr(rest, "xMax"),
+                attr(rest, "yMax"),
+                word,
+            ));
+        }
+    }
+    boxes
+}
+
+#[test]
+fn sixty_outcomes_with_long_names_stay_inside_the_margins() {
+    let dir = scratch("pdf-stress");
+    let analysis = dir.join("stress.yaml");
+    let shape = sroi::synthetic::Shape { outcomes: 60, description_len: 200, seed: 3 };
+    std::fs::write(&analysis, sroi::synthetic::analysis(shape)).expect("write");
+    let pdf = pdf_of(&analysis, &dir);
+    assert!(tool("qpdf", &["--check", &pdf.to_string_lossy()]).status.success());
+    let boxes = word_boxes(&pdf);
+    assert!(boxes.len() > 5000, "{} words", boxes.len());
+    // The text block is 56 pt from each side of the 595.28 pt page.
+    let (left, right) = (56.0 - 0.5, 595.28 - 56.0 + 0.5);
+    for (page, x0, y0, x1, y1, word) in &boxes {
+        assert!(*x0 >= left && *x1 <= right, "page {page}: {word:?} runs outside the margins ({x0}..{x1})");
+        assert!(*y0 >= 20.0 && *y1 <= 841.89 - 20.0, "page {page}: {word:?} is off the page ({y0}..{y1})");
+    }
+    // Every outcome is in the impact map, and every page is numbered.
+    let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).stdout));
+    let count = pages(&pdf);
+    assert!(text.contains(&format!("Page {count} of {count}")));
+    for i in 0..60 {
+        assert!(text.contains(&format!("Outcome {i}:")), "outcome {i} missing");
+    }
+}

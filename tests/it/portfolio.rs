@@ -1,0 +1,249 @@
+//! `sroi portfolio`: totals are the sums of the parts, and a broken analysis
+//! is reported while the rest still count.
+
+use crate::common::{assert_close, scratch, sroi};
+use sroi::cli::Exit;
+
+fn number(value: &serde_json::Value, key: &str) -> f64 {
+    value[key].as_f64().unwrap_or_else(|| panic!("{key} is a number in {value}"))
+}
+
+fn calc(file: &str) -> serde_json::Value {
+    let run = sroi(&["calc", file, "--json"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("valid JSON")
+}
+
+/// The three example analyses (all in pounds, all with themes).
+fn fixtures() -> Vec<std::path::PathBuf> {
+    ["youth-into-work", "befriending-forecast", "community-garden"]
+        .iter()
+        .map(|name| std::path::PathBuf::from(format!("fixtures/{name}.yaml")))
+        .collect()
+}
+
+/// A folder holding copies of the example analyses and one broken file, and a manifest.
+fn portfolio(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("contracts")).expect("create folder");
+    for fixture in fixtures() {
+        std::fs::copy(&fixture, dir.join("contracts").join(fixture.file_name().expect("name")))
+            .expect("copy");
+    }
+    std::fs::write(dir.join("contracts/broken.yaml"), "sroi: 1\ntitle: Broken\nstakeholders: [}\n")
+        .expect("write");
+    std::fs::write(
+        dir.join("statement.yaml"),
+        "title: Social value statement 2025/26\nyear: 2025\norganisation: Northfield Council\nanalyses:\n  \
+         - contracts/*.yaml\n  - { file: contracts/youth-into-work.yaml, contract: C-101, supplier: Acme Training, area: North }\n",
+    )
+    .expect("write manifest");
+    dir
+}
+
+#[test]
+fn totals_are_the_sums_of_the_parts_and_a_broken_file_is_listed() {
+    let dir = portfolio("portfolio-totals");
+    let out = dir.join("out");
+    let manifest = dir.join("statement.yaml");
+    let run =
+        sroi(&["portfolio", &manifest.to_string_lossy(), "-f", "json,csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid, "a failed analysis makes the exit code 1");
+    assert!(run.stderr.contains("broken.yaml:3:"), "the error is located: {}", run.stderr);
+    let statement: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("statement.json")).expect("json written"))
+            .expect("valid JSON");
+
+    assert_eq!(statement["title"], "Social value statement 2025/26");
+    assert_eq!(statement["analyses"], 4);
+    let failed = statement["failed"].as_array().expect("failed");
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["file"].as_str().is_some_and(|f| f.ends_with("broken.yaml")));
+
+    let (mut present_value, mut investment) = (0.0, 0.0);
+    for fixture in fixtures() {
+        let own = calc(&fixture.to_string_lossy());
+        present_value += number(&own, "present_value");
+        investment += number(&own, "investment");
+    }
+    assert_close(number(&statement, "present_value"), present_value, "present value");
+    assert_close(number(&statement, "investment"), investment, "investment");
+    assert_close(number(&statement, "sroi_ratio"), present_value / investment, "ratio");
+
+    let organisations = statement["by_organisation"].as_array().expect("by_organisation");
+    let acme =
+        organisations.iter().find(|o| o["organisation"] == "Acme Training").expect("the manifest's supplier");
+    assert_close(
+        number(acme, "present_value"),
+        number(&calc("fixtures/youth-into-work.yaml"), "present_value"),
+        "Acme",
+    );
+    let sum: f64 = organisations.iter().map(|o| number(o, "present_value")).sum();
+    assert_close(sum, present_value, "organisations add up");
+
+    // Every outcome of the fixtures has a theme; one outcome has two, so themes add up to more.
+    let themes = statement["by_theme"].as_array().expect("by_theme");
+    assert!(themes.iter().all(|t| t["theme"] != "(no theme)"));
+    let jobs = themes.iter().find(|t| t["theme"] == "jobs").expect("jobs");
+    let youth = calc("fixtures/youth-into-work.yaml");
+    let jobs_by_hand: f64 = youth["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .filter(|o| {
+            ["into-work", "off-benefits", "filled-vacancies"].contains(&o["id"].as_str().unwrap_or(""))
+        })
+        .map(|o| number(o, "present_value"))
+        .sum();
+    assert_close(number(jobs, "present_value"), jobs_by_hand, "jobs theme");
+
+    let csv = std::fs::read_to_string(out.join("statement.csv")).expect("csv written");
+    assert_eq!(csv.lines().count(), 1 + 4, "a header, three analyses and the broken one");
+    assert!(csv.contains(",Acme Training,C-101,North,evaluative,"), "{csv}");
+    assert!(csv.contains("\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn a_folder_is_a_portfolio_of_every_analysis_in_it() {
+    let dir = portfolio("portfolio-folder");
+    std::fs::remove_file(dir.join("contracts/broken.yaml")).expect("remove");
+    let run = sroi(&["portfolio", &dir.join("contracts").to_string_lossy(), "--json"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let statement: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(statement["analyses"], 3);
+    assert_eq!(statement["failed"].as_array().map(Vec::len), Some(0));
+
+    let run = sroi(&["portfolio", &dir.join("contracts").to_string_lossy()]);
+    assert!(run.stdout.contains("3 analyses counted of 3"), "{}", run.stdout);
+    assert!(run.stdout.contains("jobs"), "{}", run.stdout);
+}
+
+#[test]
+fn a_bad_manifest_is_located() {
+    let dir = scratch("portfolio-manifest");
+    let manifest = dir.join("statement.yaml");
+    std::fs::write(&manifest, "title: Statement\nanalysis:\n  - nothing/*.yaml\n").expect("write");
+    let run = sroi(&["portfolio", &manifest.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("statement.yaml:2:1: error"), "{}", run.stderr);
+    assert!(run.stderr.contains("analyses"), "did you mean: {}", run.stderr);
+
+    std::fs::write(&manifest, "title: Statement\nanalyses:\n  - nothing/*.yaml\n").expect("write");
+    let run = sroi(&["portfolio", &manifest.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(
+        run.stderr.contains("statement.yaml:3:5: error: no file matches `nothing/*.yaml`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_html_statement_escapes_every_name_and_is_repeatable() {
+    let dir = portfolio("portfolio-html");
+    std::fs::copy("tests/fixtures/valid/hostile.yaml", dir.join("contracts/hostile.yaml")).expect("copy");
+    let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    let (one, two) = (dir.join("one"), dir.join("two"));
+    for out in [&one, &two] {
+        let run = sroi(&["portfolio", &manifest, "-f", "html", "-o", &out.to_string_lossy()]);
+        assert_eq!(run.code, Exit::Invalid, "the broken file still counts as a failure");
+    }
+    let html = std::fs::read_to_string(one.join("statement.html")).expect("html written");
+    assert_eq!(
+        html,
+        std::fs::read_to_string(two.join("statement.html")).expect("html written"),
+        "deterministic"
+    );
+    assert!(
+        html.contains("&lt;&#x2F;title&gt;&lt;script&gt;") || html.contains("&lt;/title&gt;&lt;script&gt;")
+    );
+    assert!(!html.contains("<script>alert"), "no active content");
+    assert!(!html.contains("<img src=x"), "no active content");
+    for expected in
+        ["Social value statement 2025/26", "Acme Training", "Analyses not counted", "broken.yaml:3:"]
+    {
+        assert!(html.contains(expected), "{expected} in the statement");
+    }
+}
+
+#[test]
+fn each_file_counts_once_and_nothing_the_user_has_is_replaced() {
+    let dir = portfolio("portfolio-once");
+    std::fs::remove_file(dir.join("contracts/broken.yaml")).expect("remove");
+    // A linked folder (here a loop) and another spelling of the same file.
+    std::os::unix::fs::symlink("..", dir.join("contracts/loop")).expect("symlink");
+    std::fs::write(
+        dir.join("statement.yaml"),
+        "title: S\nanalyses:\n  - contracts/*.yaml\n  - contracts/../contracts/youth-into-work.yaml\n  - '*.yaml'\n",
+    )
+    .expect("write manifest");
+    let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    for args in [vec!["portfolio", manifest.as_str(), "--json"], vec!["portfolio", "PLACEHOLDER", "--json"]] {
+        let contracts = dir.join("contracts").to_string_lossy().into_owned();
+        let args: Vec<&str> =
+            args.iter().map(|a| if *a == "PLACEHOLDER" { contracts.as_str() } else { a }).collect();
+        let run = sroi(&args);
+        assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+        let statement: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+        assert_eq!(statement["analyses"], 3, "{args:?}: each file once, the manifest not at all");
+    }
+
+    // A JSON manifest is not replaced by the JSON statement.
+    let json_manifest = dir.join("statement.json");
+    std::fs::write(&json_manifest, r#"{"title": "S", "analyses": ["contracts/*.yaml"]}"#).expect("write");
+    let run =
+        sroi(&["portfolio", &json_manifest.to_string_lossy(), "-f", "json", "-o", &dir.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("would replace the manifest"), "{}", run.stderr);
+    assert!(std::fs::read_to_string(&json_manifest).expect("still there").starts_with(r#"{"title": "S""#));
+
+    let empty = scratch("portfolio-empty");
+    let run = sroi(&["portfolio", &empty.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("the portfolio has no analyses"), "{}", run.stderr);
+}
+
+#[test]
+fn the_statement_is_in_the_currency_most_analyses_use() {
+    let dir = portfolio("portfolio-currency");
+    std::fs::remove_file(dir.join("contracts/broken.yaml")).expect("remove");
+    let garden = std::fs::read_to_string("fixtures/community-garden.yaml").expect("read");
+    std::fs::write(dir.join("contracts/aaa-euro.yaml"), garden.replacen("currency: GBP", "currency: EUR", 1))
+        .expect("write");
+    let run = sroi(&["portfolio", &dir.join("contracts").to_string_lossy(), "--json"]);
+    assert_eq!(run.code, Exit::Invalid);
+    let statement: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(statement["currency"], "GBP");
+    assert_eq!(statement["items"].as_array().map(Vec::len), Some(3));
+    assert!(statement["failed"][0]["error"].as_str().is_some_and(|e| e.contains("is in EUR")));
+}
+
+#[test]
+fn the_statement_can_use_the_users_own_template() {
+    let dir = portfolio("portfolio-templates");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("folder");
+    std::fs::write(templates.join("portfolio.html"), "<p>{{ p.title }}: {{ p.ratio }}</p>").expect("write");
+    let out = dir.join("out");
+    let args = |t: &std::path::Path| {
+        vec![
+            "portfolio".to_owned(),
+            dir.join("contracts").to_string_lossy().into_owned(),
+            "-f".to_owned(),
+            "html".to_owned(),
+            "-o".to_owned(),
+            out.to_string_lossy().into_owned(),
+            "--templates".to_owned(),
+            t.to_string_lossy().into_owned(),
+        ]
+    };
+    let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, Exit::Invalid, "the broken file in the folder still fails");
+    let html = std::fs::read_to_string(out.join("contracts.html")).expect("written");
+    assert!(html.starts_with("<p>contracts: "), "{html}");
+
+    std::fs::write(templates.join("portfolio.html"), "{{ p.title ").expect("write");
+    let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("portfolio.html:1:11"), "{}", run.stderr);
+}

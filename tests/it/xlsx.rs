@@ -1,0 +1,88 @@
+//! The workbook's formulas are the analysis's arithmetic: LibreOffice,
+//! recalculating a workbook written without any cached result, finds the
+//! same present value and ratio as `sroi calc`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{assert_close, fixtures, scratch};
+use sroi::render::xlsx::{Cached, render};
+
+/// A LibreOffice profile that recalculates every formula of an xlsx file on load.
+fn recalculating_profile(dir: &Path) -> String {
+    let user = dir.join("profile/user");
+    std::fs::create_dir_all(&user).expect("profile folder");
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .expect("profile settings");
+    format!("-env:UserInstallation=file://{}", dir.join("profile").display())
+}
+
+/// The number beside `label` in a sheet exported as CSV.
+fn figure(csv: &str, label: &str) -> f64 {
+    csv.lines()
+        .find_map(|line| line.strip_prefix(&format!("{label},")))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or_else(|| panic!("`{label}` with a number in\n{csv}"))
+}
+
+#[test]
+fn libreoffice_recalculates_every_fixture_to_the_same_figures() {
+    let dir = scratch("xlsx");
+    let mut expected = Vec::new();
+    let mut files = Vec::new();
+    for fixture in fixtures() {
+        let (analysis, results) = crate::common::results_of(&fixture.to_string_lossy());
+        let name = fixture.file_stem().expect("name").to_string_lossy().into_owned();
+        let path = dir.join(format!("{name}.xlsx"));
+        std::fs::write(&path, render(&analysis, &results, Cached::Nothing).expect("workbook"))
+            .expect("write");
+        files.push(path.to_string_lossy().into_owned());
+        expected.push((name, results));
+    }
+    let out = dir.join("out");
+    let status = Command::new("soffice")
+        .arg(recalculating_profile(&dir))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        ])
+        .arg("--outdir")
+        .arg(&out)
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| panic!("soffice (apt-get install libreoffice-calc-nogui) could not run: {e}"));
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    for (name, results) in expected {
+        let summary = std::fs::read_to_string(out.join(format!("{name}-Summary.csv")))
+            .unwrap_or_else(|e| panic!("{name}: the Summary sheet as CSV: {e}"));
+        // No cached values were written, so a non-zero figure was computed by LibreOffice.
+        assert_close(
+            figure(&summary, "Present value"),
+            results.present_value,
+            &format!("{name} present value"),
+        );
+        assert_close(figure(&summary, "Investment"), results.investment, &format!("{name} investment"));
+        assert_close(figure(&summary, "SROI ratio"), results.sroi_ratio, &format!("{name} ratio"));
+    }
+}
+
+#[test]
+fn the_workbook_is_the_same_bytes_each_time_and_carries_its_results() {
+    let (analysis, results) = crate::common::results_of("fixtures/youth-into-work.yaml");
+    let one = render(&analysis, &results, Cached::Results).expect("workbook");
+    let two = render(&analysis, &results, Cached::Results).expect("workbook");
+    assert!(one == two, "deterministic");
+    assert!(one.starts_with(b"PK"), "a zip file");
+    assert!(
+        render(&analysis, &results, Cached::Nothing).expect("workbook") != one,
+        "cached results are written"
+    );
+}
