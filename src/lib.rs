@@ -35,6 +35,7 @@ pub mod compute;
 pub mod currency;
 pub mod diag;
 pub mod format;
+pub mod import;
 pub mod library;
 pub mod load;
 pub mod markdown;

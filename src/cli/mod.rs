@@ -4,6 +4,7 @@
 //! so tests drive the whole tool in-process.
 
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod proxies;
 pub mod report;
@@ -47,6 +48,7 @@ Examples:
   sroi calc analysis.yaml --json   the figures as JSON
   cat analysis.yaml | sroi calc -  read the analysis from standard input
   sroi report analysis.yaml -f html,pdf,xlsx -o reports
+  sroi import analysis.xlsx -o analysis.yaml   back from the workbook
   sroi compare a.yaml b.yaml --rebase
   sroi portfolio contracts/ -f html,json,csv -o statement
 
@@ -148,6 +150,17 @@ enum Command {
         /// Folder of templates overriding the defaults by file name (`portfolio.html`, `style.css`).
         #[arg(long)]
         templates: Option<std::path::PathBuf>,
+    },
+    /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
+    #[command(
+        after_help = "Examples:\n  sroi import analysis.xlsx                     prints the analysis as YAML\n  sroi import analysis.xlsx -o edited.yaml      writes it to a new file\n\nOnly the input cells are read (blue in the workbook), never formulas or their results.\nAn existing file is never overwritten; the analysis is checked before it is written."
+    )]
+    Import {
+        /// The workbook (.xlsx).
+        workbook: std::path::PathBuf,
+        /// Write the analysis to this new file instead of printing it.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
     },
     /// Print the JSON Schema of the input format, for editors and other tools.
     #[command(
@@ -282,6 +295,7 @@ where
             let files = PortfolioFiles { formats: &format, out: &output, templates: templates.as_deref() };
             portfolio(&path, json, &files, quiet, streams)
         }
+        Command::Import { workbook, output } => import::run(&workbook, output.as_deref(), streams),
         Command::Schema => write_out(init::SCHEMA.as_bytes(), streams),
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
@@ -521,7 +535,7 @@ fn portfolio(
     failed
 }
 
-fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
+pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
     match streams.out.write_all(bytes).and_then(|()| streams.out.flush()) {
         Ok(()) => Exit::Ok,
         // A closed pipe (`sroi calc x | head`) is not worth an error message.

@@ -11,7 +11,13 @@
 //! `NetPresentValue`, `SROIRatio`, `NetSROIRatio`, and `DiscountRate` for a
 //! constant rate), Stakeholders, Inputs, Impact map (one row per outcome),
 //! Values (each outcome's undiscounted value by year), Schedules (when an
-//! outcome has a `schedule:`) and Years (discounting, year by year).
+//! outcome has a `schedule:`), Ranges (when an outcome has a `range:`) and
+//! Years (discounting, year by year); Outputs when the analysis has any.
+//!
+//! The Summary's "About the analysis" rows, and the text columns at the right
+//! of each sheet, carry what the figures do not (kind, period, indicators,
+//! themes, links), so `sroi import` can read the workbook back into the same
+//! analysis ([`crate::import`]).
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
@@ -19,7 +25,34 @@ use rust_xlsxwriter::{
 };
 
 use crate::compute::Results;
-use crate::model::{Analysis, DiscountRate, InputValue, Profile, Timing};
+use crate::model::{Analysis, Assumption, DiscountRate, InputValue, Profile, Timing};
+
+/// The Summary sheet's labels of what the figures do not carry, in column A,
+/// each with its value in column B (read back by [`crate::import`]).
+pub(crate) mod about {
+    pub const ORGANISATION: &str = "Organisation";
+    pub const KIND: &str = "Kind (evaluative or forecast)";
+    pub const CURRENCY: &str = "Currency";
+    pub const PRICE_YEAR: &str = "Price year";
+    pub const PERIOD_START: &str = "Period start";
+    pub const PERIOD_END: &str = "Period end";
+    pub const DRAWS: &str = "Simulation draws";
+    pub const SEED: &str = "Simulation seed";
+    pub const SUMMARY: &str = "Summary (Markdown)";
+    pub const DISCOUNT_RATE: &str = "Discount rate";
+    pub const TIMING: &str = "Values fall";
+    /// What `DISCOUNT_RATE` holds for the Green Book schedule.
+    pub const GREEN_BOOK: &str = "Green Book schedule (see Years)";
+}
+
+/// How the Summary's "Values fall" row words each timing.
+pub(crate) fn timing_words(timing: Timing) -> &'static str {
+    match timing {
+        Timing::End => "at the end of each year",
+        Timing::Mid => "half-way through each year",
+        Timing::Start => "at the start of each year",
+    }
+}
 
 /// Whether formulas carry sroi's results for viewers that do not recalculate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,25 +198,17 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     summary.set_column_width(1, 22)?;
     summary.write_string_with_format(0, 0, &analysis.title, &f.title)?;
     summary.write_string(1, 0, "Blue cells are inputs; every other figure is a formula over them.")?;
-    summary.write_string_with_format(3, 0, "Discount rate", &f.bold)?;
+    summary.write_string_with_format(3, 0, about::DISCOUNT_RATE, &f.bold)?;
     match analysis.settings.discount_rate {
         DiscountRate::Constant(rate) => {
             summary.write_number_with_format(3, 1, rate, &f.input_percent)?;
         }
         DiscountRate::GreenBook => {
-            summary.write_string(3, 1, "Green Book schedule (see Years)")?;
+            summary.write_string(3, 1, about::GREEN_BOOK)?;
         }
     }
-    summary.write_string_with_format(4, 0, "Values fall", &f.bold)?;
-    summary.write_string(
-        4,
-        1,
-        match analysis.settings.discount_timing {
-            Timing::End => "at the end of each year",
-            Timing::Mid => "half-way through each year",
-            Timing::Start => "at the start of each year",
-        },
-    )?;
+    summary.write_string_with_format(4, 0, about::TIMING, &f.bold)?;
+    summary.write_string(4, 1, timing_words(analysis.settings.discount_timing))?;
     let figures = [
         (
             "Present value",
@@ -200,6 +225,30 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         w.put(summary, (row, 1), formula, result, format)?;
     }
+    summary.write_string_with_format(11, 0, "About the analysis", &f.bold)?;
+    let period = |date: fn(&crate::model::Period) -> crate::model::Date| {
+        analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
+    };
+    let simulation = analysis.settings.simulation;
+    let rows: [(&str, Option<f64>, String); 9] = [
+        (about::ORGANISATION, None, analysis.organisation.clone().unwrap_or_default()),
+        (about::KIND, None, analysis.kind.word().to_owned()),
+        (about::CURRENCY, None, analysis.currency.clone()),
+        (about::PRICE_YEAR, analysis.price_year.map(f64::from), String::new()),
+        (about::PERIOD_START, None, period(|p| p.start)),
+        (about::PERIOD_END, None, period(|p| p.end)),
+        (about::DRAWS, Some(f64::from(simulation.draws)), String::new()),
+        // Seeds above 2^53 do not survive a spreadsheet's numbers: they are text.
+        (about::SEED, None, simulation.seed.to_string()),
+        (about::SUMMARY, None, analysis.summary.clone().unwrap_or_default()),
+    ];
+    for (row, (label, number, text)) in (12u32..).zip(rows) {
+        summary.write_string_with_format(row, 0, label, &f.bold)?;
+        match number {
+            Some(number) => summary.write_number_with_format(row, 1, number, &f.input_number)?,
+            None => summary.write_string_with_format(row, 1, text, &f.input_text)?,
+        };
+    }
 
     // Stakeholders.
     let sheet = book.add_worksheet().set_name("Stakeholders")?;
@@ -212,6 +261,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             ("How they were involved", 40.0),
             ("Counted (Yes/No)", 12.0),
             ("Present value", 16.0),
+            ("Why not counted", 40.0),
         ],
         &f.header,
     )?;
@@ -231,6 +281,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             outcomes + 1
         );
         w.put(sheet, (row, 5), formula, r.present_value, &f.money)?;
+        sheet.write_string_with_format(row, 6, s.excluded.as_deref().unwrap_or(""), &f.input_text)?;
     }
 
     // Inputs.
@@ -246,6 +297,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             ("Year", 8.0),
             ("Discount factor", 14.0),
             ("Present value", 16.0),
+            ("Contributed by (stakeholder)", 18.0),
         ],
         &f.header,
     )?;
@@ -270,6 +322,9 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         let formula = format!("=INDEX(Years!$D$2:$D${},F{r1}+1)", years_row(u32::from(horizon)));
         w.put(sheet, (row, 6), formula, factor, &f.factor)?;
         w.put(sheet, (row, 7), format!("=E{r1}*G{r1}"), r.present_value, &f.money)?;
+        if let Some(s) = input.stakeholder {
+            sheet.write_string(row, 8, &analysis.stakeholders[s].id)?;
+        }
     }
     sheet.write_string_with_format(inputs_total_row - 1, 0, "Total", &f.bold)?;
     w.put(
@@ -301,6 +356,10 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             ("Impact (year 1)", 16.0),
             ("Present value", 16.0),
             ("Proxy source", 40.0),
+            ("Indicator", 40.0),
+            ("Proxy measures", 30.0),
+            ("Themes (comma-separated)", 20.0),
+            ("Outputs (ids, comma-separated)", 20.0),
         ],
         &f.header,
     )?;
@@ -340,6 +399,37 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         let pv = format!("=SUMPRODUCT(Values!C{v}:{last_year_col}{v},Values!$C$2:${last_year_col}$2)");
         w.put(sheet, (row, 14), pv, r.present_value, &f.money)?;
         sheet.write_string_with_format(row, 15, o.proxy.source.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_string_with_format(row, 16, o.indicator.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_string_with_format(row, 17, o.proxy.description.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_string(row, 18, o.themes.join(", "))?;
+        let outputs: Vec<&str> = o.outputs.iter().map(|&k| analysis.outputs[k].id.as_str()).collect();
+        sheet.write_string(row, 19, outputs.join(", "))?;
+    }
+
+    // Outputs.
+    if !analysis.outputs.is_empty() {
+        let sheet = book.add_worksheet().set_name("Outputs")?;
+        header(
+            sheet,
+            &[
+                ("Id", 18.0),
+                ("Description", 36.0),
+                ("Quantity", 10.0),
+                ("Unit", 16.0),
+                ("Inputs (ids, comma-separated)", 24.0),
+            ],
+            &f.header,
+        )?;
+        for (row, output) in (1u32..).zip(&analysis.outputs) {
+            sheet.write_string(row, 0, &output.id)?;
+            sheet.write_string_with_format(row, 1, output.description.as_deref().unwrap_or(""), &f.text)?;
+            if let Some(quantity) = output.quantity {
+                sheet.write_number_with_format(row, 2, quantity, &f.input_number)?;
+            }
+            sheet.write_string(row, 3, output.unit.as_deref().unwrap_or(""))?;
+            let inputs: Vec<&str> = output.inputs.iter().map(|&k| analysis.inputs[k].id.as_str()).collect();
+            sheet.write_string(row, 4, inputs.join(", "))?;
+        }
     }
 
     // Values.
@@ -427,6 +517,24 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
                     sheet.write_number_with_format(row, k, *q, &f.input_number)?;
                 }
             }
+        }
+    }
+
+    // Ranges.
+    if analysis.outcomes.iter().any(|o| !o.ranges.is_empty()) {
+        let sheet = book.add_worksheet().set_name("Ranges")?;
+        header(sheet, &[("Outcome", 18.0), ("Assumption", 14.0), ("Low", 14.0), ("High", 14.0)], &f.header)?;
+        let ranges = analysis.outcomes.iter().flat_map(|o| o.ranges.iter().map(move |r| (o, r)));
+        for (row, (o, range)) in (1u32..).zip(ranges) {
+            sheet.write_string(row, 0, &o.id)?;
+            sheet.write_string(row, 1, range.assumption.key())?;
+            let format = match range.assumption {
+                a if a.is_percentage() => &f.input_percent,
+                Assumption::Proxy => &f.input_money,
+                _ => &f.input_number,
+            };
+            sheet.write_number_with_format(row, 2, range.low, format)?;
+            sheet.write_number_with_format(row, 3, range.high, format)?;
         }
     }
 

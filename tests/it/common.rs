@@ -39,6 +39,21 @@ pub fn sroi(args: &[&str]) -> Run {
     Run { code, stdout: text(out), stderr: text(err) }
 }
 
+/// A fixed report date: 1 January 2026.
+pub const EPOCH: &str = "1767225600";
+
+/// Runs the real binary's `sroi report ANALYSIS -o OUT EXTRA...` with a fixed
+/// `SOURCE_DATE_EPOCH`, as CI and users do.
+pub fn report(analysis: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sroi"))
+        .args(["report", analysis, "-o"])
+        .arg(out)
+        .args(extra)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run sroi")
+}
+
 /// A fresh, empty scratch folder for one test.
 pub fn scratch(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("sroi-test-{name}-{}", std::process::id()));

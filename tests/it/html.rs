@@ -2,24 +2,9 @@
 //! templates, and faults (SPEC §4 exit codes, atomic writes).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use crate::common::{scratch, sroi};
+use crate::common::{report, scratch, sroi};
 use sroi::cli::Exit;
-
-/// A fixed report date: 1 January 2026.
-const EPOCH: &str = "1767225600";
-
-/// Runs the real binary with a fixed `SOURCE_DATE_EPOCH`, as CI and users do.
-fn report(analysis: &str, out: &Path, extra: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sroi"))
-        .args(["report", analysis, "-o"])
-        .arg(out)
-        .args(extra)
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .output()
-        .expect("run sroi")
-}
 
 fn html_of(analysis: &str, out: &Path) -> String {
     let output = report(analysis, out, &[]);

@@ -7,6 +7,7 @@ mod compare;
 mod diagnostics;
 mod fixture_figures;
 mod html;
+mod import;
 mod pdf;
 mod portfolio;
 mod properties;

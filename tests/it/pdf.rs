@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{fixtures, scratch};
-
-const EPOCH: &str = "1767225600";
+use crate::common::{EPOCH, fixtures, report, scratch};
 
 fn tool(name: &str, args: &[&str]) -> std::process::Output {
     Command::new(name).args(args).output().unwrap_or_else(|e| {
@@ -17,11 +15,7 @@ fn tool(name: &str, args: &[&str]) -> std::process::Output {
 }
 
 fn pdf_of(analysis: &Path, out: &Path) -> PathBuf {
-    let output = Command::new(env!("CARGO_BIN_EXE_sroi"))
-        .args(["report", &analysis.to_string_lossy(), "-f", "pdf", "-o", &out.to_string_lossy()])
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .output()
-        .expect("run sroi");
+    let output = report(&analysis.to_string_lossy(), out, &["-f", "pdf"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stem = analysis.file_stem().expect("stem").to_string_lossy().into_owned();
     out.join(format!("{stem}.pdf"))

@@ -1,0 +1,846 @@
+//! `sroi import`: reads a workbook in the layout `sroi report -f xlsx` writes
+//! ([`crate::render::xlsx`]), perhaps edited in Excel or LibreOffice since,
+//! back into an analysis in the input format (SPEC §1), so a round trip
+//! YAML → workbook → YAML keeps every figure.
+//!
+//! Only input cells and the text beside them are read, by their column
+//! headings; no formula and no cached result is, so a workbook whose
+//! spreadsheet recalculated, dropped or changed its results imports the same.
+//!
+//! What a workbook cannot carry is left out of the analysis it gives: the
+//! `theme:` block, `proxy_files:` and `indices:`, and which library entry a
+//! proxy came from. Each proxy is written at the value the workbook holds, in
+//! the analysis's prices, so a proxy re-based on the way out is not re-based
+//! again on the way back.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xlsx};
+use serde::Serialize;
+
+use crate::model::{Assumption, Date};
+use crate::render::xlsx::{about, timing_words};
+
+/// A workbook larger than this is refused before it is unzipped.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a workbook could not be imported: where, what, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The sheet and cell, e.g. `'Impact map'!F3`, or the sheet alone.
+    pub place: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to put it right.
+    pub hint: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: error: {}\nhint: {}", self.place, self.message, self.hint)
+    }
+}
+
+/// The analysis in `bytes` (an xlsx workbook) as YAML in the input format,
+/// headed by a comment naming `name`; or every problem found.
+pub fn workbook(bytes: &[u8], name: &str) -> Result<String, Vec<ImportError>> {
+    let mut errors = Vec::new();
+    let doc = read(bytes, &mut errors);
+    match doc {
+        Some(doc) if errors.is_empty() => {
+            let yaml = serde_saphyr::to_string(&doc).map_err(|error| {
+                vec![ImportError {
+                    place: name.to_owned(),
+                    message: format!("cannot write the analysis as YAML: {error}"),
+                    hint: "this is a fault in sroi; please report it with the workbook".to_owned(),
+                }]
+            })?;
+            Ok(format!(
+                "# Imported from {name} by sroi {}: check it with `sroi check`.\n{yaml}",
+                env!("CARGO_PKG_VERSION")
+            ))
+        }
+        _ => Err(errors),
+    }
+}
+
+type Book = Xlsx<Cursor<Vec<u8>>>;
+
+fn read(bytes: &[u8], errors: &mut Vec<ImportError>) -> Option<Analysis> {
+    let mut book: Book = match Xlsx::new(Cursor::new(bytes.to_vec())) {
+        Ok(book) => book,
+        Err(error) => {
+            errors.push(ImportError {
+                place: "the workbook".to_owned(),
+                message: format!("not an xlsx workbook: {error}"),
+                hint: "import reads the .xlsx files `sroi report -f xlsx` writes; save other formats as .xlsx first"
+                    .to_owned(),
+            });
+            return None;
+        }
+    };
+    let summary = Sheet::open(&mut book, "Summary", errors);
+    let stakeholders = Sheet::open(&mut book, "Stakeholders", errors);
+    let inputs = Sheet::open(&mut book, "Inputs", errors);
+    let map = Sheet::open(&mut book, "Impact map", errors);
+    let outputs = Sheet::optional(&mut book, "Outputs", errors);
+    let schedules = Sheet::optional(&mut book, "Schedules", errors);
+    let ranges = Sheet::optional(&mut book, "Ranges", errors);
+    // Every sheet there is is read, so one run reports every problem.
+    let doc = summary.as_ref().map(|sheet| read_summary(sheet, errors));
+    let stakeholders = stakeholders.as_ref().map(|sheet| read_stakeholders(sheet, errors));
+    let inputs = inputs.as_ref().map(|sheet| read_inputs(sheet, errors));
+    let outputs = outputs.as_ref().map(|sheet| read_outputs(sheet, errors));
+    let mut outcomes = map.as_ref().map(|sheet| read_outcomes(sheet, schedules.as_ref(), errors));
+    if let (Some(ranges), Some(outcomes)) = (&ranges, &mut outcomes) {
+        read_ranges(ranges, outcomes, errors);
+    }
+    let mut doc = doc?;
+    doc.stakeholders = stakeholders?;
+    doc.inputs = inputs?;
+    doc.outputs = outputs.unwrap_or_default();
+    doc.outcomes = outcomes?;
+    // A proxy is in the prices the workbook holds it in: the analysis's.
+    for outcome in &mut doc.outcomes {
+        outcome.proxy.price_year = doc.price_year;
+    }
+    Some(doc)
+}
+
+fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
+    let title = sheet.text((0, 0), errors).unwrap_or_default();
+    if title.is_empty() {
+        errors.push(sheet.error((0, 0), "the title (cell A1) is empty", "type the analysis's title in A1"));
+    }
+    let value = |label: &str, errors: &mut Vec<ImportError>| match sheet.labelled(label) {
+        Some(row) => Some((row, 1)),
+        None => {
+            errors.push(ImportError {
+                place: sheet.quoted.clone(),
+                message: format!("no row labelled `{label}` in column A"),
+                hint: format!("put `{label}` back in column A with its value in column B"),
+            });
+            None
+        }
+    };
+    let text = |label: &str, errors: &mut Vec<ImportError>| {
+        value(label, errors).and_then(|cell| sheet.text(cell, errors)).filter(|t| !t.is_empty())
+    };
+    let discount_rate = value(about::DISCOUNT_RATE, errors).and_then(|cell| match sheet.cell(cell) {
+        Data::String(s) if s.trim() == about::GREEN_BOOK => Some(Rate::GreenBook),
+        _ => sheet.number(cell, errors).map(|rate| Rate::Constant(Percent(rate))),
+    });
+    let timing = value(about::TIMING, errors).and_then(|cell| {
+        let words = sheet.text(cell, errors)?;
+        let timing = [crate::model::Timing::End, crate::model::Timing::Mid, crate::model::Timing::Start]
+            .into_iter()
+            .find(|&t| timing_words(t) == words.trim());
+        if timing.is_none() {
+            errors.push(sheet.error(
+                cell,
+                &format!("`{words}` is not a timing sroi knows"),
+                "write `at the end of each year`, `half-way through each year` or `at the start of each year`",
+            ));
+        }
+        timing
+    });
+    let kind = text(about::KIND, errors).unwrap_or_else(|| "evaluative".to_owned());
+    if kind != "evaluative"
+        && kind != "forecast"
+        && let Some(row) = sheet.labelled(about::KIND)
+    {
+        errors.push(sheet.error(
+            (row, 1),
+            &format!("`{kind}` is not a kind of analysis"),
+            "write `evaluative` or `forecast`",
+        ));
+    }
+    let date = |label: &str, errors: &mut Vec<ImportError>| {
+        let cell = value(label, errors)?;
+        let date = match sheet.cell(cell) {
+            Data::DateTime(serial) => Some(date_of_serial(serial.as_f64())),
+            _ => Date::parse(&sheet.text(cell, errors)?.to_string()),
+        };
+        if date.is_none() && !matches!(sheet.cell(cell), Data::Empty) {
+            errors.push(sheet.error(cell, "not a date", "write the date as YYYY-MM-DD, e.g. 2025-04-01"));
+        }
+        date
+    };
+    let (start, end) = (date(about::PERIOD_START, errors), date(about::PERIOD_END, errors));
+    let whole = |label: &str, errors: &mut Vec<ImportError>| {
+        let cell = value(label, errors)?;
+        sheet.whole(cell, errors)
+    };
+    let price_year = whole(about::PRICE_YEAR, errors);
+    let draws = whole(about::DRAWS, errors);
+    let seed = value(about::SEED, errors).and_then(|cell| {
+        let text = sheet.text(cell, errors)?;
+        let seed = text.trim().parse::<u64>().ok();
+        if seed.is_none() && !text.trim().is_empty() {
+            errors.push(sheet.error(cell, "the seed is not a whole number", "write a whole number, e.g. 1"));
+        }
+        seed
+    });
+    let defaults = crate::model::SimulationSettings::default();
+    let (draws, seed) = (draws.unwrap_or(i64::from(defaults.draws)), seed.unwrap_or(defaults.seed));
+    Analysis {
+        sroi: 1,
+        title,
+        organisation: text(about::ORGANISATION, errors),
+        kind,
+        period: start.zip(end).map(|(start, end)| Period { start: start.to_string(), end: end.to_string() }),
+        currency: text(about::CURRENCY, errors).unwrap_or_else(|| "GBP".to_owned()),
+        price_year,
+        summary: text(about::SUMMARY, errors),
+        settings: Settings {
+            discount_rate: discount_rate.unwrap_or(Rate::Constant(Percent(0.035))),
+            discount_timing: timing.map_or("end", |t| match t {
+                crate::model::Timing::End => "end",
+                crate::model::Timing::Mid => "mid",
+                crate::model::Timing::Start => "start",
+            }),
+            simulation: (draws != i64::from(defaults.draws) || seed != defaults.seed)
+                .then_some(Simulation { draws, seed }),
+        },
+        stakeholders: Vec::new(),
+        inputs: Vec::new(),
+        outputs: Vec::new(),
+        outcomes: Vec::new(),
+    }
+}
+
+fn read_stakeholders(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Stakeholder> {
+    let [id, name, size, engagement, counted, why] = sheet.columns(
+        ["Id", "Stakeholder", "Size", "How they were involved", "Counted (Yes/No)", "Why not counted"],
+        errors,
+    );
+    sheet
+        .rows(id)
+        .map(|row| {
+            let counted = counted.and_then(|c| sheet.text((row, c), errors)).unwrap_or_default();
+            let why = why.and_then(|c| sheet.text((row, c), errors)).filter(|w| !w.is_empty());
+            let excluded = match counted.trim().to_lowercase().as_str() {
+                "no" => Some(why.unwrap_or_else(|| "Marked as not counted in the workbook".to_owned())),
+                _ => None,
+            };
+            Stakeholder {
+                id: sheet.text((row, id.unwrap_or(0)), errors).unwrap_or_default(),
+                name: name.and_then(|c| sheet.text((row, c), errors)).unwrap_or_default(),
+                size: size.and_then(|c| sheet.number((row, c), errors)).map(Num),
+                engagement: engagement.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty()),
+                excluded,
+            }
+        })
+        .collect()
+}
+
+fn read_inputs(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Input> {
+    let [id, description, hours, rate, amount, year, by] = sheet.columns(
+        ["Id", "Description", "Hours", "Rate", "Amount", "Year", "Contributed by (stakeholder)"],
+        errors,
+    );
+    sheet
+        .rows(id)
+        .filter(|&row| !matches!(sheet.cell((row, id.unwrap_or(0))), Data::String(s) if s == "Total"))
+        .map(|row| {
+            let hours = hours.and_then(|c| sheet.number((row, c), errors));
+            let rate = rate.and_then(|c| sheet.number((row, c), errors));
+            // An in-kind input's amount is a formula (hours × rate): not read.
+            let amount = if hours.is_some() || rate.is_some() {
+                None
+            } else {
+                amount.and_then(|c| sheet.number((row, c), errors))
+            };
+            Input {
+                id: sheet.text((row, id.unwrap_or(0)), errors).unwrap_or_default(),
+                stakeholder: by.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty()),
+                description: description.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty()),
+                amount: amount.map(Num),
+                hours: hours.map(Num),
+                rate: rate.map(Num),
+                year: year.and_then(|c| sheet.whole((row, c), errors)).filter(|&y| y != 0),
+            }
+        })
+        .collect()
+}
+
+fn read_outputs(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Output> {
+    let [id, description, quantity, unit, inputs] =
+        sheet.columns(["Id", "Description", "Quantity", "Unit", "Inputs (ids, comma-separated)"], errors);
+    sheet
+        .rows(id)
+        .map(|row| Output {
+            id: sheet.text((row, id.unwrap_or(0)), errors).unwrap_or_default(),
+            description: description.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty()),
+            quantity: quantity.and_then(|c| sheet.number((row, c), errors)).map(Num),
+            unit: unit.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty()),
+            inputs: inputs.map(|c| sheet.list((row, c), errors)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<ImportError>) -> Vec<Outcome> {
+    let [
+        id,
+        stakeholder,
+        description,
+        quantity,
+        proxy,
+        deadweight,
+        displacement,
+        attribution,
+        drop_off,
+        start,
+    ] = sheet.columns(
+        [
+            "Outcome",
+            "Stakeholder",
+            "Description",
+            "Quantity (year 1)",
+            "Financial proxy",
+            "Deadweight",
+            "Displacement",
+            "Attribution",
+            "Drop-off",
+            "First year",
+        ],
+        errors,
+    );
+    let [years, source, indicator, measures, themes, outputs] = sheet.columns(
+        [
+            "Years",
+            "Proxy source",
+            "Indicator",
+            "Proxy measures",
+            "Themes (comma-separated)",
+            "Outputs (ids, comma-separated)",
+        ],
+        errors,
+    );
+    let scheduled: Vec<(String, Vec<f64>)> = schedules.map(|s| read_schedules(s, errors)).unwrap_or_default();
+    sheet
+        .rows(id)
+        .map(|row| {
+            let text = |col: Option<u32>, errors: &mut Vec<ImportError>| {
+                col.and_then(|c| sheet.text((row, c), errors)).filter(|t| !t.is_empty())
+            };
+            let number = |col: Option<u32>, errors: &mut Vec<ImportError>| {
+                col.and_then(|c| sheet.number((row, c), errors))
+            };
+            let percent = |col: Option<u32>, errors: &mut Vec<ImportError>| number(col, errors).map(Percent);
+            let id = text(id, errors).unwrap_or_default();
+            let schedule: Option<Vec<Num>> = scheduled
+                .iter()
+                .find(|(outcome, _)| *outcome == id)
+                .map(|(_, q)| q.iter().copied().map(Num).collect());
+            let constant = schedule.is_none();
+            Outcome {
+                stakeholder: text(stakeholder, errors).unwrap_or_default(),
+                outputs: outputs.map(|c| sheet.list((row, c), errors)).unwrap_or_default(),
+                description: text(description, errors).unwrap_or_default(),
+                indicator: text(indicator, errors),
+                // A scheduled outcome's quantity is a formula over its schedule: not read.
+                quantity: if constant { number(quantity, errors).map(Num) } else { None },
+                proxy: Proxy {
+                    value: Num(number(proxy, errors).unwrap_or(0.0)),
+                    description: text(measures, errors),
+                    source: text(source, errors),
+                    price_year: None,
+                },
+                duration: if constant { years.and_then(|c| sheet.whole((row, c), errors)) } else { None },
+                start: start.and_then(|c| sheet.whole((row, c), errors)).filter(|&s| s != 1),
+                deadweight: percent(deadweight, errors),
+                displacement: percent(displacement, errors),
+                attribution: percent(attribution, errors),
+                drop_off: if constant { percent(drop_off, errors) } else { None },
+                schedule,
+                range: Ranges::default(),
+                themes: themes.map(|c| sheet.list((row, c), errors)).unwrap_or_default(),
+                id,
+            }
+        })
+        .collect()
+}
+
+/// Each scheduled outcome's quantities, year by year, up to its first empty cell.
+fn read_schedules(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<(String, Vec<f64>)> {
+    let [id] = sheet.columns(["Outcome"], errors);
+    let last = sheet.cells.end().map_or(0, |(_, col)| col);
+    sheet
+        .rows(id)
+        .map(|row| {
+            let quantities = (1..=last)
+                .map_while(|col| match sheet.cell((row, col)) {
+                    Data::Empty => None,
+                    _ => Some(sheet.number((row, col), errors).unwrap_or(0.0)),
+                })
+                .collect();
+            (sheet.text((row, id.unwrap_or(0)), errors).unwrap_or_default(), quantities)
+        })
+        .collect()
+}
+
+fn read_ranges(sheet: &Sheet, outcomes: &mut [Outcome], errors: &mut Vec<ImportError>) {
+    let [outcome, assumption, low, high] = sheet.columns(["Outcome", "Assumption", "Low", "High"], errors);
+    for row in sheet.rows(outcome) {
+        let id = sheet.text((row, outcome.unwrap_or(0)), errors).unwrap_or_default();
+        let key = assumption.and_then(|c| sheet.text((row, c), errors)).unwrap_or_default();
+        let Some(which) = Assumption::ALL.into_iter().find(|a| a.key() == key.trim()) else {
+            errors.push(sheet.error(
+                (row, assumption.unwrap_or(1)),
+                &format!("`{key}` is not an assumption a range can vary"),
+                "write one of quantity, proxy, deadweight, displacement, attribution, drop_off, duration",
+            ));
+            continue;
+        };
+        let (Some(low), Some(high)) = (
+            low.and_then(|c| sheet.number((row, c), errors)),
+            high.and_then(|c| sheet.number((row, c), errors)),
+        ) else {
+            errors.push(sheet.error(
+                (row, 2),
+                "the range needs both a low and a high value",
+                "fill in Low and High",
+            ));
+            continue;
+        };
+        let Some(target) = outcomes.iter_mut().find(|o| o.id == id) else {
+            errors.push(sheet.error(
+                (row, outcome.unwrap_or(0)),
+                &format!("no outcome `{id}` in the Impact map"),
+                "use an id from the Impact map's Outcome column",
+            ));
+            continue;
+        };
+        target.range.set(which, low, high);
+    }
+}
+
+/// A worksheet and the columns its heading row names.
+struct Sheet {
+    /// The name as a formula writes it: `Summary`, `'Impact map'`.
+    quoted: String,
+    cells: Range<Data>,
+    headings: Vec<(String, u32)>,
+}
+
+impl Sheet {
+    fn load(book: &mut Book, name: &str, errors: &mut Vec<ImportError>) -> Option<Option<Sheet>> {
+        if !book.sheet_names().iter().any(|n| n == name) {
+            return Some(None);
+        }
+        let quoted = if name.contains(' ') { format!("'{name}'") } else { name.to_owned() };
+        match book.worksheet_range(name) {
+            Ok(cells) => {
+                let mut sheet = Sheet { quoted, cells, headings: Vec::new() };
+                let last = sheet.cells.end().map_or(0, |(_, col)| col);
+                sheet.headings = (0..=last)
+                    .filter_map(|col| match sheet.cell((0, col)) {
+                        Data::String(s) => Some((s.trim().to_owned(), col)),
+                        _ => None,
+                    })
+                    .collect();
+                Some(Some(sheet))
+            }
+            Err(error) => {
+                errors.push(ImportError {
+                    place: quoted,
+                    message: format!("cannot read the sheet: {error}"),
+                    hint: "open the workbook in a spreadsheet, save it as .xlsx, and import it again"
+                        .to_owned(),
+                });
+                None
+            }
+        }
+    }
+
+    /// A sheet the layout always has.
+    fn open(book: &mut Book, name: &str, errors: &mut Vec<ImportError>) -> Option<Sheet> {
+        let sheet = Sheet::load(book, name, errors)?;
+        if sheet.is_none() {
+            errors.push(ImportError {
+                place: "the workbook".to_owned(),
+                message: format!("it has no `{name}` sheet"),
+                hint: "import reads the layout `sroi report -f xlsx` writes; keep its sheets and their names"
+                    .to_owned(),
+            });
+        }
+        sheet
+    }
+
+    /// A sheet the layout has only when the analysis needs it.
+    fn optional(book: &mut Book, name: &str, errors: &mut Vec<ImportError>) -> Option<Sheet> {
+        Sheet::load(book, name, errors).flatten()
+    }
+
+    /// The columns headed `names`; a missing heading is an error.
+    fn columns<const N: usize>(&self, names: [&str; N], errors: &mut Vec<ImportError>) -> [Option<u32>; N] {
+        names.map(|name| {
+            let col = self.headings.iter().find(|(h, _)| h.eq_ignore_ascii_case(name)).map(|(_, c)| *c);
+            if col.is_none() {
+                errors.push(ImportError {
+                    place: self.quoted.clone(),
+                    message: format!("no column headed `{name}` in row 1"),
+                    hint: format!("put the heading `{name}` back above its column"),
+                });
+            }
+            col
+        })
+    }
+
+    /// Rows after the heading with something in column `id`.
+    fn rows(&self, id: Option<u32>) -> impl Iterator<Item = u32> + '_ {
+        let last = self.cells.end().map_or(0, |(row, _)| row);
+        (1..=last).filter(move |&row| id.is_some_and(|c| !matches!(self.cell((row, c)), Data::Empty)))
+    }
+
+    /// The row whose column A reads `label`.
+    fn labelled(&self, label: &str) -> Option<u32> {
+        let last = self.cells.end().map_or(0, |(row, _)| row);
+        (0..=last).find(|&row| matches!(self.cell((row, 0)), Data::String(s) if s.trim() == label))
+    }
+
+    fn cell(&self, (row, col): (u32, u32)) -> &Data {
+        self.cells.get_value((row, col)).unwrap_or(&Data::Empty)
+    }
+
+    fn error(&self, (row, col): (u32, u32), message: &str, hint: &str) -> ImportError {
+        let letter = rust_xlsxwriter::column_number_to_name(u16::try_from(col).unwrap_or(u16::MAX));
+        ImportError {
+            place: format!("{}!{letter}{}", self.quoted, row + 1),
+            message: message.to_owned(),
+            hint: hint.to_owned(),
+        }
+    }
+
+    /// The cell as text: numbers in their shortest exact form; empty is "".
+    fn text(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Option<String> {
+        match self.cell(cell) {
+            Data::String(s) => Some(s.clone()),
+            Data::Empty => Some(String::new()),
+            Data::Float(x) => Some(x.to_string()),
+            Data::Int(x) => Some(x.to_string()),
+            Data::Bool(b) => Some(if *b { "Yes" } else { "No" }.to_owned()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Some(s.clone()),
+            Data::DateTime(serial) => Some(date_of_serial(serial.as_f64()).to_string()),
+            Data::Error(error) => {
+                errors.push(self.error(
+                    cell,
+                    &format!("the cell holds an error ({error})"),
+                    "type the text in again",
+                ));
+                None
+            }
+        }
+    }
+
+    /// The cell as a number; `None` when empty or when it is not a number (an error).
+    fn number(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Option<f64> {
+        match self.cell(cell) {
+            Data::Float(x) if x.is_finite() => Some(*x),
+            Data::Int(x) => Some(*x as f64),
+            Data::Empty => None,
+            Data::String(s) if s.trim().is_empty() => None,
+            Data::String(s) => match s.trim().strip_suffix('%') {
+                Some(p) => p.trim().parse::<f64>().ok().map(|p| p / 100.0),
+                None => s.trim().parse::<f64>().ok(),
+            }
+            .or_else(|| {
+                errors.push(self.error(
+                    cell,
+                    &format!("`{s}` is not a number"),
+                    "type a number, e.g. 120 or 25%",
+                ));
+                None
+            }),
+            other => {
+                errors.push(self.error(
+                    cell,
+                    &format!("expected a number, found {other}"),
+                    "type a number, e.g. 120",
+                ));
+                None
+            }
+        }
+    }
+
+    /// The cell as a whole number.
+    fn whole(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Option<i64> {
+        let x = self.number(cell, errors)?;
+        if x.fract() != 0.0 || x.abs() > 1e15 {
+            errors.push(self.error(
+                cell,
+                &format!("{x} is not a whole number"),
+                "type a whole number, e.g. 3",
+            ));
+            return None;
+        }
+        Some(x as i64)
+    }
+
+    /// The cell as a comma-separated list of names.
+    fn list(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Vec<String> {
+        let text = self.text(cell, errors).unwrap_or_default();
+        text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    }
+}
+
+/// The date of an Excel serial day number (1900 system; serial 25569 is 1970-01-01).
+fn date_of_serial(serial: f64) -> Date {
+    crate::report::date::from_unix_seconds((serial.floor() as i64 - 25_569) * 86_400)
+}
+
+// The analysis as the input format writes it (SPEC §1), field by field in its order.
+
+#[derive(Serialize)]
+struct Analysis {
+    sroi: u32,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<String>,
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    currency: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    price_year: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+    settings: Settings,
+    stakeholders: Vec<Stakeholder>,
+    inputs: Vec<Input>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    outputs: Vec<Output>,
+    outcomes: Vec<Outcome>,
+}
+
+#[derive(Serialize)]
+struct Period {
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct Settings {
+    discount_rate: Rate,
+    discount_timing: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    simulation: Option<Simulation>,
+}
+
+#[derive(Serialize)]
+struct Simulation {
+    draws: i64,
+    seed: u64,
+}
+
+enum Rate {
+    Constant(Percent),
+    GreenBook,
+}
+
+#[derive(Serialize)]
+struct Stakeholder {
+    id: String,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    engagement: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excluded: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Input {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stakeholder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Output {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantity: Option<Num>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    inputs: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Outcome {
+    id: String,
+    stakeholder: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    outputs: Vec<String>,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantity: Option<Num>,
+    proxy: Proxy,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadweight: Option<Percent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    displacement: Option<Percent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<Percent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drop_off: Option<Percent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schedule: Option<Vec<Num>>,
+    #[serde(skip_serializing_if = "Ranges::is_empty")]
+    range: Ranges,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    themes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Proxy {
+    value: Num,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    price_year: Option<i64>,
+}
+
+/// `range:`, in the order SPEC §1 lists the assumptions.
+#[derive(Serialize, Default)]
+struct Ranges {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantity: Option<[Num; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proxy: Option<[Num; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadweight: Option<[Percent; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    displacement: Option<[Percent; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<[Percent; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drop_off: Option<[Percent; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<[Num; 2]>,
+}
+
+impl Ranges {
+    fn is_empty(&self) -> bool {
+        self.quantity.is_none()
+            && self.proxy.is_none()
+            && self.deadweight.is_none()
+            && self.displacement.is_none()
+            && self.attribution.is_none()
+            && self.drop_off.is_none()
+            && self.duration.is_none()
+    }
+
+    fn set(&mut self, which: Assumption, low: f64, high: f64) {
+        let pair = [Num(low), Num(high)];
+        let percents = [Percent(low), Percent(high)];
+        match which {
+            Assumption::Quantity => self.quantity = Some(pair),
+            Assumption::Proxy => self.proxy = Some(pair),
+            Assumption::Deadweight => self.deadweight = Some(percents),
+            Assumption::Displacement => self.displacement = Some(percents),
+            Assumption::Attribution => self.attribution = Some(percents),
+            Assumption::DropOff => self.drop_off = Some(percents),
+            Assumption::Duration => self.duration = Some(pair),
+        }
+    }
+}
+
+/// A number, written without a decimal point when it is whole (`120`, not `120.0`).
+#[derive(Clone, Copy)]
+struct Num(f64);
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Whole numbers below 2^53 are exactly integers.
+        if self.0.fract() == 0.0 && self.0.abs() < 9.0e15 {
+            serializer.serialize_i64(self.0 as i64)
+        } else {
+            serializer.serialize_f64(self.0)
+        }
+    }
+}
+
+/// A fraction written as the shortest percentage that reads back as exactly
+/// the same number (`0.25` → `25%`, `0.035` → `3.5%`), else as the fraction.
+#[derive(Clone, Copy)]
+struct Percent(f64);
+
+impl Percent {
+    fn words(self) -> Option<String> {
+        (0..=15).find_map(|digits| {
+            let text = format!("{:.digits$}", self.0 * 100.0);
+            let text =
+                if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+            (text.parse::<f64>().ok()? / 100.0 == self.0).then(|| format!("{text}%"))
+        })
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.words() {
+            Some(words) => serializer.serialize_str(&words),
+            None => serializer.serialize_f64(self.0),
+        }
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Rate::Constant(percent) => percent.serialize(serializer),
+            Rate::GreenBook => serializer.serialize_str("green-book"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_are_written_as_people_write_them_and_read_back_exactly() {
+        assert_eq!(Percent(0.25).words().as_deref(), Some("25%"));
+        assert_eq!(Percent(0.035).words().as_deref(), Some("3.5%"));
+        assert_eq!(Percent(0.0).words().as_deref(), Some("0%"));
+        assert_eq!(Percent(1.0).words().as_deref(), Some("100%"));
+        // A fraction no short percentage reads back as exactly stays a fraction.
+        for x in [1.0 / 3.0, 0.1 + 0.2, 0.123_456_789_012_345_67] {
+            if let Some(words) = Percent(x).words() {
+                let back = words.trim_end_matches('%').parse::<f64>().unwrap_or(f64::NAN) / 100.0;
+                assert!(back == x, "{x} as {words}");
+            }
+        }
+    }
+
+    #[test]
+    fn excel_serial_days_are_calendar_dates() {
+        assert_eq!(date_of_serial(45_748.0).to_string(), "2025-04-01");
+        assert_eq!(date_of_serial(25_569.0).to_string(), "1970-01-01");
+        assert_eq!(date_of_serial(61.0).to_string(), "1900-03-01");
+    }
+}

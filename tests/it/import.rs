@@ -1,0 +1,164 @@
+//! `sroi import`: YAML → workbook → YAML keeps every figure, a workbook
+//! re-saved by LibreOffice imports the same, and a broken workbook gets an
+//! error naming its sheet and cell.
+
+use std::process::Command;
+
+use crate::common::{fixtures, scratch, sroi};
+use rust_xlsxwriter::Workbook;
+use sroi::cli::Exit;
+use sroi::render::xlsx::{Cached, render};
+
+/// `sroi calc --json` of an analysis given as text.
+fn calc_json(name: &str, yaml: &str) -> serde_json::Value {
+    let source = sroi::source::SourceFile::new(name, yaml);
+    let (analysis, _) = sroi::analyse(&source)
+        .unwrap_or_else(|d| panic!("{name}:\n{}\n{yaml}", sroi::diag::render_all(&d, &source, false)));
+    let results = sroi::compute::compute(&analysis);
+    let uncertainty = sroi::compute::uncertainty(&analysis, &results);
+    serde_json::from_slice(&sroi::render::json::render(&analysis, &results, &uncertainty)).expect("JSON")
+}
+
+/// The YAML that `sroi import` gives for a workbook written to `path`.
+fn import(path: &std::path::Path) -> String {
+    let run = sroi(&["import", &path.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn every_fixture_keeps_every_figure_through_a_workbook() {
+    let dir = scratch("import-round-trip");
+    for fixture in fixtures() {
+        let name = fixture.to_string_lossy().into_owned();
+        let yaml = std::fs::read_to_string(&fixture).expect("fixture");
+        let (analysis, results) = crate::common::results_of(&name);
+        let book = dir.join("book.xlsx");
+        std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook"))
+            .expect("write");
+        let imported = import(&book);
+        // Every figure of `sroi calc --json`: headline, outcomes, years, sensitivity, simulation.
+        assert_eq!(
+            calc_json("imported", &imported),
+            calc_json(&name, &yaml),
+            "{name}; imported:\n{imported}"
+        );
+        // And what the figures do not show: the text and the theory of change.
+        let (back, _) =
+            sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
+        assert_eq!(back.title, analysis.title, "{name}");
+        assert_eq!(
+            (back.kind, back.period, back.summary.as_ref()),
+            (analysis.kind, analysis.period, analysis.summary.as_ref())
+        );
+        assert_eq!(back.settings, analysis.settings, "{name}");
+        for (b, a) in back.stakeholders.iter().zip(&analysis.stakeholders) {
+            assert_eq!(
+                (&b.name, b.size, &b.engagement, &b.excluded),
+                (&a.name, a.size, &a.engagement, &a.excluded)
+            );
+        }
+        for (b, a) in back.inputs.iter().zip(&analysis.inputs) {
+            assert_eq!(
+                (b.stakeholder, &b.description, b.value, b.year),
+                (a.stakeholder, &a.description, a.value, a.year)
+            );
+        }
+        assert_eq!(back.outputs.len(), analysis.outputs.len(), "{name}");
+        for (b, a) in back.outputs.iter().zip(&analysis.outputs) {
+            assert_eq!(
+                (&b.id, &b.description, b.quantity, &b.unit, &b.inputs),
+                (&a.id, &a.description, a.quantity, &a.unit, &a.inputs)
+            );
+        }
+        for (b, a) in back.outcomes.iter().zip(&analysis.outcomes) {
+            assert_eq!(
+                (&b.indicator, &b.outputs, &b.themes, &b.ranges),
+                (&a.indicator, &a.outputs, &a.themes, &a.ranges)
+            );
+            assert_eq!((&b.proxy.description, &b.proxy.source), (&a.proxy.description, &a.proxy.source));
+        }
+    }
+}
+
+#[test]
+fn a_workbook_saved_again_by_libreoffice_imports_the_same() {
+    let dir = scratch("import-libreoffice");
+    let fixture = "fixtures/youth-into-work.yaml";
+    let (analysis, results) = crate::common::results_of(fixture);
+    let book = dir.join("book.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    let out = dir.join("resaved");
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
+        .args(["--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir"])
+        .arg(&out)
+        .arg(&book)
+        .output()
+        .unwrap_or_else(|e| panic!("soffice (apt-get install libreoffice-calc-nogui) could not run: {e}"));
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let imported = import(&out.join("book.xlsx"));
+    let yaml = std::fs::read_to_string(fixture).expect("fixture");
+    assert_eq!(calc_json("imported", &imported), calc_json(fixture, &yaml), "imported:\n{imported}");
+}
+
+#[test]
+fn a_broken_workbook_is_refused_with_the_sheet_and_cell() {
+    let dir = scratch("import-broken");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Summary").expect("sheet");
+    sheet.write_string(0, 0, "A title").expect("cell");
+    let sheet = book.add_worksheet().set_name("Impact map").expect("sheet");
+    for (col, heading) in (0u16..).zip([
+        "Outcome",
+        "Stakeholder",
+        "Description",
+        "Quantity (year 1)",
+        "Financial proxy",
+        "Deadweight",
+    ]) {
+        sheet.write_string(0, col, heading).expect("cell");
+    }
+    sheet.write_string(1, 0, "into-work").expect("cell");
+    sheet.write_string(1, 5, "lots").expect("cell");
+    let path = dir.join("broken.xlsx");
+    book.save(&path).expect("save");
+    let run = sroi(&["import", &path.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid, "{}", run.stderr);
+    for expected in [
+        "'Impact map'!F2: error: `lots` is not a number",
+        "error: it has no `Stakeholders` sheet",
+        "'Impact map': error: no column headed `Drop-off` in row 1",
+        "Summary: error: no row labelled `Discount rate` in column A",
+        "hint: ",
+        "nothing was imported",
+    ] {
+        assert!(run.stderr.contains(expected), "`{expected}` in\n{}", run.stderr);
+    }
+    assert!(run.stdout.is_empty());
+
+    let text = dir.join("not-a-workbook.xlsx");
+    std::fs::write(&text, "title: not a workbook\n").expect("write");
+    let run = sroi(&["import", &text.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert!(run.stderr.contains("not an xlsx workbook"), "{}", run.stderr);
+}
+
+#[test]
+fn import_never_replaces_a_file() {
+    let dir = scratch("import-keep");
+    let (analysis, results) = crate::common::results_of("fixtures/community-garden.yaml");
+    let book = dir.join("garden.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    let target = dir.join("garden.yaml");
+    std::fs::write(&target, "my own work\n").expect("write");
+    let run = sroi(&["import", &book.to_string_lossy(), "-o", &target.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Failed);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).expect("kept"), "my own work\n");
+    let fresh = dir.join("fresh.yaml");
+    let run = sroi(&["import", &book.to_string_lossy(), "-o", &fresh.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let run = sroi(&["check", &fresh.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+}
