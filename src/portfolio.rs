@@ -612,29 +612,32 @@ const SHOWN: usize = 200;
 /// The statement as the HTML template sees it: every figure formatted.
 #[derive(Debug, Serialize)]
 pub struct View {
-    title: String,
-    organisation: Option<String>,
-    year: Option<i32>,
-    date: String,
-    generator: String,
-    accent: String,
-    accent_text: String,
-    ratio: String,
-    sentence: String,
-    present_value: String,
-    investment: String,
-    counted: String,
-    count: String,
-    themes: Vec<Row>,
-    organisations: Vec<Row>,
-    organisations_more: Option<String>,
-    stakeholders: Vec<Row>,
-    stakeholders_more: Option<String>,
-    analyses: Vec<AnalysisRow>,
-    analyses_more: Option<String>,
-    failed: Vec<Failed>,
-    failed_count: String,
-    failed_more: Option<String>,
+    pub(crate) title: String,
+    pub(crate) organisation: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) date: String,
+    pub(crate) generator: String,
+    pub(crate) accent: String,
+    pub(crate) accent_text: String,
+    pub(crate) ratio: String,
+    pub(crate) sentence: String,
+    pub(crate) present_value: String,
+    pub(crate) investment: String,
+    pub(crate) counted: String,
+    pub(crate) count: String,
+    pub(crate) themes: Vec<Row>,
+    pub(crate) organisations: Vec<Row>,
+    pub(crate) organisations_more: Option<String>,
+    pub(crate) stakeholders: Vec<Row>,
+    pub(crate) stakeholders_more: Option<String>,
+    pub(crate) analyses: Vec<AnalysisRow>,
+    pub(crate) analyses_more: Option<String>,
+    pub(crate) failed: Vec<Failed>,
+    pub(crate) failed_count: String,
+    pub(crate) failed_more: Option<String>,
+    /// When the statement was made, in seconds since 1970.
+    #[serde(skip)]
+    pub(crate) timestamp: i64,
     /// (theme, present value), for the chart.
     #[serde(skip)]
     pub chart: Vec<(String, f64)>,
@@ -647,25 +650,25 @@ pub struct View {
 }
 
 #[derive(Debug, Serialize)]
-struct Row {
-    name: String,
-    present_value: String,
-    investment: String,
-    share: String,
-    ratio: String,
+pub(crate) struct Row {
+    pub(crate) name: String,
+    pub(crate) present_value: String,
+    pub(crate) investment: String,
+    pub(crate) share: String,
+    pub(crate) ratio: String,
 }
 
 #[derive(Debug, Serialize)]
-struct AnalysisRow {
-    title: String,
-    file: String,
-    organisation: String,
-    contract: String,
-    area: String,
-    kind: &'static str,
-    investment: String,
-    present_value: String,
-    ratio: String,
+pub(crate) struct AnalysisRow {
+    pub(crate) title: String,
+    pub(crate) file: String,
+    pub(crate) organisation: String,
+    pub(crate) contract: String,
+    pub(crate) area: String,
+    pub(crate) kind: &'static str,
+    pub(crate) investment: String,
+    pub(crate) present_value: String,
+    pub(crate) ratio: String,
 }
 
 /// Formats the statement for the HTML template.
@@ -686,8 +689,10 @@ pub fn view(statement: &Statement) -> View {
     };
     let largest = largest_first(statement.items.iter().collect::<Vec<&Item>>(), |i| i.present_value);
     let accent = crate::colour::DEFAULT_ACCENT;
-    let date = crate::report::date::from_unix_seconds(crate::report::date::report_time());
+    let timestamp = crate::report::date::report_time();
+    let date = crate::report::date::from_unix_seconds(timestamp);
     View {
+        timestamp,
         title: statement.title.clone(),
         organisation: statement.organisation.clone(),
         year: statement.year,

@@ -7,6 +7,8 @@ pub mod bars;
 pub mod benchmark;
 pub mod drawing;
 pub mod histogram;
+pub mod mix;
+pub mod ratios;
 pub mod stacked;
 pub mod theory;
 pub mod tornado;

@@ -49,7 +49,7 @@ Examples:
   cat analysis.yaml | sroi calc -  read the analysis from standard input
   sroi report analysis.yaml -f html,pdf,xlsx -o reports
   sroi import analysis.xlsx -o analysis.yaml   back from the workbook
-  sroi compare a.yaml b.yaml --rebase
+  sroi compare a.yaml b.yaml --rebase -f html,pdf -o comparison
   sroi portfolio contracts/ -f html,json,csv -o statement
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
@@ -73,7 +73,7 @@ enum Command {
         /// Folder to write into (created if missing).
         #[arg(default_value = ".")]
         dir: std::path::PathBuf,
-        /// Write the default report templates (report.html, portfolio.html, style.css) instead
+        /// Write the default report templates (report.html, portfolio.html, compare.html, style.css) instead
         /// of an example analysis; use them with `sroi report --templates DIR`.
         #[arg(long)]
         templates: bool,
@@ -106,15 +106,24 @@ enum Command {
     },
     /// Programmes side by side, like for like: ratios, method differences, re-based ratios.
     #[command(
-        after_help = "Examples:\n  sroi compare a.yaml b.yaml\n  sroi compare a.yaml b.yaml --rebase --discount-rate 3.5% --timing end\n  sroi compare programmes/*.yaml --rebase --price-year 2024 --json > comparison.json\n\nWith --rebase every analysis is also re-computed under one set of settings\n(by default 3.5%, end of year, each analysis's own prices)."
+        after_help = "Examples:\n  sroi compare a.yaml b.yaml\n  sroi compare a.yaml b.yaml --rebase --discount-rate 3.5% --timing end\n  sroi compare programmes/*.yaml --rebase --price-year 2024 --json > comparison.json\n  sroi compare a.yaml b.yaml --rebase -f html,pdf,json -o out   writes out/comparison.html, .pdf, .json\n\nWith --rebase every analysis is also re-computed under one set of settings\n(by default 3.5%, end of year, each analysis's own prices)."
     )]
     Compare {
         /// Analysis files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
         /// Print the comparison as JSON instead of tables.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<CompareFormat>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`compare.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
         /// Also re-compute every analysis under the same settings.
         #[arg(long)]
         rebase: bool,
@@ -138,7 +147,7 @@ enum Command {
         /// Print the statement as JSON instead of tables.
         #[arg(long, conflicts_with = "format")]
         json: bool,
-        /// Write files instead of printing: `html`, `json`, `csv`, separated by commas.
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
         #[arg(short, long, value_enum, value_delimiter = ',')]
         format: Vec<PortfolioFormat>,
         /// Folder to write the files into (created if missing).
@@ -215,6 +224,19 @@ pub enum PortfolioFormat {
     Csv,
     /// An accessible web page: summary, breakdowns, the analyses.
     Html,
+    /// The same, typeset for A4.
+    Pdf,
+}
+
+/// File formats of `sroi compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// An accessible web page: the ratios, what makes them differ, the value mix.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+    /// The figures (as `--json` prints them).
+    Json,
 }
 
 /// `--timing` of `sroi compare`.
@@ -279,7 +301,17 @@ where
         Command::Check { files, .. } if stdin_twice(&files, streams) => Exit::Failed,
         Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
         Command::Calc { file, json } => calc(&file, json, streams),
-        Command::Compare { files, json, rebase, discount_rate, timing, price_year } => {
+        Command::Compare {
+            files,
+            json,
+            format,
+            output,
+            templates,
+            rebase,
+            discount_rate,
+            timing,
+            price_year,
+        } => {
             let rebase = rebase.then(|| crate::compare::Rebase {
                 discount_rate: discount_rate.unwrap_or(crate::model::DiscountRate::Constant(0.035)),
                 timing: match timing {
@@ -289,11 +321,12 @@ where
                 },
                 price_year,
             });
-            compare(&files, json, rebase.as_ref(), streams)
+            let written = Written { formats: &format, out: &output, templates: templates.as_deref() };
+            compare(&files, json, &written, rebase.as_ref(), streams)
         }
         Command::Portfolio { path, json, format, output, quiet, templates } => {
-            let files = PortfolioFiles { formats: &format, out: &output, templates: templates.as_deref() };
-            portfolio(&path, json, &files, quiet, streams)
+            let written = Written { formats: &format, out: &output, templates: templates.as_deref() };
+            portfolio(&path, json, &written, quiet, streams)
         }
         Command::Import { workbook, output } => import::run(&workbook, output.as_deref(), streams),
         Command::Schema => write_out(init::SCHEMA.as_bytes(), streams),
@@ -387,9 +420,87 @@ pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile,
     let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
 }
 
+/// A PDF's bytes, with a warning when its font cannot show some of the
+/// text; or, when it cannot be made, the exit code (having said why).
+pub(crate) fn pdf_bytes(
+    made: Result<crate::render::pdf::Rendered, crate::render::pdf::PdfError>,
+    name: &str,
+    what: &str,
+    streams: &mut Streams<'_>,
+) -> Result<Vec<u8>, Exit> {
+    match made {
+        Ok(rendered) => {
+            if !rendered.missing_glyphs.is_empty() {
+                let shown: String = rendered.missing_glyphs.iter().take(20).collect();
+                let _ = writeln!(
+                    streams.err,
+                    "{name}: warning: the PDF's font cannot show some characters ({shown}); they are left out of the PDF\nhint: the HTML {what} shows them with the reader's own fonts"
+                );
+            }
+            Ok(rendered.bytes)
+        }
+        Err(error) => {
+            let _ = writeln!(streams.err, "{name}: error: cannot make the PDF {what}: {error}");
+            Err(Exit::Failed)
+        }
+    }
+}
+
+/// An HTML page's bytes; or, when it cannot be made, the exit code (having said why).
+pub(crate) fn html_bytes(
+    made: Result<Vec<u8>, crate::render::html::HtmlError>,
+    name: &str,
+    what: &str,
+    streams: &mut Streams<'_>,
+) -> Result<Vec<u8>, Exit> {
+    made.map_err(|error| {
+        let _ = writeln!(streams.err, "{name}: error: cannot make the HTML {what}: {error}");
+        match error {
+            // A broken template is the user's input; an unreadable one or a chart failure is ours.
+            crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
+            _ => Exit::Failed,
+        }
+    })
+}
+
+/// What `sroi compare` and `sroi portfolio` write, and where.
+struct Written<'a, F> {
+    formats: &'a [F],
+    out: &'a std::path::Path,
+    templates: Option<&'a std::path::Path>,
+}
+
+/// Writes `OUT/STEM.EXTENSION` for each format, with the bytes `make` gives
+/// (or stops with its exit code), never over `input`.
+fn write_each<F: Copy + PartialEq>(
+    written: &Written<'_, F>,
+    (stem, input): (&str, (&std::path::Path, &str)),
+    what: &str,
+    streams: &mut Streams<'_>,
+    mut make: impl FnMut(F, &mut Streams<'_>) -> Result<(Vec<u8>, &'static str), Exit>,
+) -> Exit {
+    if let Err(code) = create_output_folder(written.out, streams) {
+        return code;
+    }
+    let mut formats = written.formats.to_vec();
+    formats.dedup();
+    for format in formats {
+        let (bytes, extension) = match make(format, streams) {
+            Ok(made) => made,
+            Err(code) => return code,
+        };
+        let target = written.out.join(format!("{stem}.{extension}"));
+        if let Err(code) = write_output(&target, &bytes, input, what, streams) {
+            return code;
+        }
+    }
+    Exit::Ok
+}
+
 fn compare(
     files: &[String],
     json: bool,
+    written: &Written<'_, CompareFormat>,
     rebase: Option<&crate::compare::Rebase>,
     streams: &mut Streams<'_>,
 ) -> Exit {
@@ -421,29 +532,38 @@ fn compare(
             return Exit::Invalid;
         }
     };
-    let bytes = if json {
-        crate::compare::json(&compared, rebase)
-    } else {
-        crate::compare::text(&compared, rebase).into_bytes()
-    };
-    write_out(&bytes, streams)
-}
-
-/// What `sroi portfolio` writes, and where.
-struct PortfolioFiles<'a> {
-    formats: &'a [PortfolioFormat],
-    out: &'a std::path::Path,
-    templates: Option<&'a std::path::Path>,
+    if written.formats.is_empty() {
+        let bytes = if json {
+            crate::compare::json(&compared, rebase)
+        } else {
+            crate::compare::text(&compared, rebase).into_bytes()
+        };
+        return write_out(&bytes, streams);
+    }
+    let view = crate::compare::view(&compared, rebase);
+    let name = "comparison";
+    // The comparison is never written over one of the analyses compared.
+    let first = std::path::Path::new(files.first().map_or("-", String::as_str));
+    write_each(written, (name, (first, "analysis")), "comparison", streams, |format, streams| match format {
+        CompareFormat::Json => Ok((crate::compare::json(&compared, rebase), "json")),
+        CompareFormat::Pdf => {
+            Ok((pdf_bytes(crate::render::pdf::compare(&view), name, "comparison", streams)?, "pdf"))
+        }
+        CompareFormat::Html => {
+            let made = crate::render::html::Templates::load(written.templates)
+                .and_then(|t| crate::render::html::render_compare(&view, &t));
+            Ok((html_bytes(made, name, "comparison", streams)?, "html"))
+        }
+    })
 }
 
 fn portfolio(
     path: &std::path::Path,
     json: bool,
-    files: &PortfolioFiles<'_>,
+    written: &Written<'_, PortfolioFormat>,
     quiet: bool,
     streams: &mut Streams<'_>,
 ) -> Exit {
-    let PortfolioFiles { formats, out, templates } = *files;
     let manifest = if path.is_dir() {
         match crate::portfolio::from_folder(path) {
             Ok(manifest) => manifest,
@@ -489,7 +609,7 @@ fn portfolio(
         let _ = writeln!(streams.err, "{}", failure.error);
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
-    if formats.is_empty() {
+    if written.formats.is_empty() {
         let bytes = if json {
             crate::portfolio::json(&statement)
         } else {
@@ -497,42 +617,32 @@ fn portfolio(
         };
         return write_out(&bytes, streams).max(failed);
     }
-    if let Err(code) = create_output_folder(out, streams) {
-        return code;
-    }
     let stem = match path.file_stem() {
         Some(stem) if path != std::path::Path::new("-") => stem.to_string_lossy().into_owned(),
         _ => "portfolio".to_owned(),
     };
-    let mut formats = formats.to_vec();
-    formats.dedup();
-    for format in formats {
-        let (bytes, extension) = match format {
-            PortfolioFormat::Json => (crate::portfolio::json(&statement), "json"),
-            PortfolioFormat::Csv => (crate::portfolio::csv(&statement), "csv"),
-            PortfolioFormat::Html => {
-                let page = crate::render::html::Templates::load(templates).and_then(|t| {
-                    crate::render::html::render_portfolio(&crate::portfolio::view(&statement), &t)
-                });
-                match page {
-                    Ok(bytes) => (bytes, "html"),
-                    Err(error) => {
-                        let _ = writeln!(streams.err, "error: cannot make the HTML statement: {error}");
-                        // A broken template is the user's input; anything else is ours.
-                        return match error {
-                            crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
-                            _ => Exit::Failed,
-                        };
-                    }
+    let view = crate::portfolio::view(&statement);
+    let name = path.display().to_string();
+    let code =
+        write_each(
+            written,
+            (&stem, (path, "manifest")),
+            "statement",
+            streams,
+            |format, streams| match format {
+                PortfolioFormat::Json => Ok((crate::portfolio::json(&statement), "json")),
+                PortfolioFormat::Csv => Ok((crate::portfolio::csv(&statement), "csv")),
+                PortfolioFormat::Pdf => {
+                    Ok((pdf_bytes(crate::render::pdf::portfolio(&view), &name, "statement", streams)?, "pdf"))
                 }
-            }
-        };
-        let target = out.join(format!("{stem}.{extension}"));
-        if let Err(code) = write_output(&target, &bytes, (path, "manifest"), "statement", streams) {
-            return code;
-        }
-    }
-    failed
+                PortfolioFormat::Html => {
+                    let made = crate::render::html::Templates::load(written.templates)
+                        .and_then(|t| crate::render::html::render_portfolio(&view, &t));
+                    Ok((html_bytes(made, &name, "statement", streams)?, "html"))
+                }
+            },
+        );
+    code.max(failed)
 }
 
 pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {

@@ -5,8 +5,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{Exit, Streams, print_diagnostics};
 use crate::diag::Diagnostic;
-use crate::render::html::{HtmlError, Image, Templates};
-use crate::source::{Located, SourceFile};
+use crate::render::html::{Image, Templates};
+use crate::source::Located;
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -194,30 +194,20 @@ pub fn run(
                 }
             }
             Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
-            Format::Pdf => match crate::render::pdf::render(&report) {
-                Ok(rendered) => {
-                    if !rendered.missing_glyphs.is_empty() {
-                        let shown: String = rendered.missing_glyphs.iter().take(20).collect();
-                        let _ = writeln!(
-                            streams.err,
-                            "{}: warning: the PDF's font cannot show some characters ({shown}) of the analysis; they are left out of the PDF\nhint: the HTML report shows them with the reader's own fonts",
-                            source.name
-                        );
-                    }
-                    vec![("", rendered.bytes)]
+            Format::Pdf => {
+                match super::pdf_bytes(crate::render::pdf::render(&report), &source.name, "report", streams) {
+                    Ok(bytes) => vec![("", bytes)],
+                    Err(code) => return code,
                 }
-                Err(error) => {
-                    let _ =
-                        writeln!(streams.err, "{}: error: cannot make the PDF report: {error}", source.name);
-                    return Exit::Failed;
+            }
+            Format::Html => {
+                let made = Templates::load(templates)
+                    .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t));
+                match super::html_bytes(made, &source.name, "report", streams) {
+                    Ok(bytes) => vec![("", bytes)],
+                    Err(code) => return code,
                 }
-            },
-            Format::Html => match Templates::load(templates)
-                .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t))
-            {
-                Ok(bytes) => vec![("", bytes)],
-                Err(error) => return html_failure(&error, &source, streams),
-            },
+            }
         };
         for (suffix, bytes) in files {
             let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
@@ -229,15 +219,6 @@ pub fn run(
         }
     }
     Exit::Ok
-}
-
-fn html_failure(error: &HtmlError, source: &SourceFile, streams: &mut Streams<'_>) -> Exit {
-    let _ = writeln!(streams.err, "{}: error: cannot make the HTML report: {error}", source.name);
-    match error {
-        // A broken template is the user's input; an unreadable one or a chart failure is ours.
-        HtmlError::Template { .. } => Exit::Invalid,
-        HtmlError::Read { .. } | HtmlError::Chart(_) => Exit::Failed,
-    }
 }
 
 #[cfg(test)]

@@ -18,9 +18,10 @@ use crate::colour::Rgb;
 use crate::report::Report;
 
 /// The default templates, by file name.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 3] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
     ("report.html", include_str!("../../templates/report.html")),
     ("portfolio.html", include_str!("../../templates/portfolio.html")),
+    ("compare.html", include_str!("../../templates/compare.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -94,7 +95,7 @@ impl Templates {
         }
         // tera's message names the template and place at fault.
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(template_error("report.html, portfolio.html or style.css"))?;
+            .map_err(template_error("report.html, portfolio.html, compare.html or style.css"))?;
         Ok(Templates { tera })
     }
 }
@@ -218,5 +219,19 @@ pub fn render_portfolio(view: &crate::portfolio::View, templates: &Templates) ->
     context.insert("theme_chart", &chart);
     context.insert("fonts_css", &fonts_css());
     let html = templates.tera.render("portfolio.html", &context).map_err(template_error("portfolio.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a comparison as one HTML page, with `compare.html`.
+pub fn render_compare(view: &crate::compare::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let ratio_chart = charts::svg(&charts::ratios::Ratios { rows: &view.ratios, accent }, "chart-ratios")?;
+    let mix_chart = charts::svg(&charts::mix::ValueMix { rows: &view.mix }, "chart-mix")?;
+    let mut context = Context::new();
+    context.insert("c", view);
+    context.insert("ratio_chart", &ratio_chart);
+    context.insert("mix_chart", &mix_chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("compare.html", &context).map_err(template_error("compare.html"))?;
     Ok(html.into_bytes())
 }

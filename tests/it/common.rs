@@ -42,16 +42,19 @@ pub fn sroi(args: &[&str]) -> Run {
 /// A fixed report date: 1 January 2026.
 pub const EPOCH: &str = "1767225600";
 
-/// Runs the real binary's `sroi report ANALYSIS -o OUT EXTRA...` with a fixed
-/// `SOURCE_DATE_EPOCH`, as CI and users do.
-pub fn report(analysis: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+/// Runs the real binary with `args` and a fixed `SOURCE_DATE_EPOCH`, as CI and users do.
+pub fn binary(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_sroi"))
-        .args(["report", analysis, "-o"])
-        .arg(out)
-        .args(extra)
+        .args(args)
         .env("SOURCE_DATE_EPOCH", EPOCH)
         .output()
         .expect("run sroi")
+}
+
+/// `sroi report ANALYSIS -o OUT EXTRA...`, through [`binary`].
+pub fn report(analysis: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let out = out.to_string_lossy();
+    binary(&[&["report", analysis, "-o", &out], extra].concat())
 }
 
 /// A fresh, empty scratch folder for one test.

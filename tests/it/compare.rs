@@ -1,7 +1,7 @@
 //! `sroi compare`: raw figures are each analysis's own, and re-basing is the
 //! same as editing every file's settings by hand.
 
-use crate::common::{assert_close, fixtures, scratch, sroi};
+use crate::common::{assert_close, binary, fixtures, scratch, sroi};
 use sroi::cli::Exit;
 
 fn json(args: &[&str]) -> serde_json::Value {
@@ -152,4 +152,40 @@ fn every_analysis_that_cannot_be_rebased_is_named_with_its_fix() {
     ] {
         assert!(run.stderr.contains(expected), "{expected} in\n{}", run.stderr);
     }
+}
+
+#[test]
+fn the_comparison_is_written_as_html_and_json_with_its_charts() {
+    let out = scratch("compare-files");
+    let shown = out.to_string_lossy().into_owned();
+    let files = ["fixtures/youth-into-work.yaml", "fixtures/befriending-forecast.yaml"];
+    let run = binary(&[&["compare", "--rebase", "-f", "html,json", "-o", &shown], &files[..]].concat());
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    // The JSON file is what `--json` prints.
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("comparison.json")).expect("JSON written"))
+            .expect("JSON");
+    assert_eq!(written, json(&[&["compare", "--rebase", "--json"], &files[..]].concat()));
+    let html = std::fs::read_to_string(out.join("comparison.html")).expect("HTML written");
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let charts: Vec<_> = page.select(&select("svg[role=img]")).collect();
+    assert_eq!(charts.len(), 2, "the ratios and the value mix");
+    let ratios =
+        charts[0].select(&select("desc")).next().map(|d| d.text().collect::<String>()).unwrap_or_default();
+    for c in written["analyses"].as_array().expect("analyses") {
+        let title = c["title"].as_str().expect("title");
+        assert!(html.contains(title), "{title}");
+        let ratio = sroi::format::ratio(number(c, "sroi_ratio"));
+        assert!(ratios.contains(&format!("{title}: {ratio}")), "{ratios}");
+        let rebased = sroi::format::ratio(number(c, "rebased_ratio"));
+        assert!(ratios.contains(&format!("re-based {rebased}")), "{ratios}");
+    }
+    assert!(ratios.contains("5–95% range"), "the befriending forecast has ranges: {ratios}");
+    // The two discount differently: the page says so.
+    assert!(html.contains("They discount differently"), "{html}");
+    assert!(!html.contains("<script"), "no script");
+    // Asking for JSON twice over is refused by the command line, not guessed.
+    let both = sroi(&["compare", "--json", "-f", "json", files[0], files[1]]);
+    assert_eq!(both.code, Exit::Failed);
 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{EPOCH, fixtures, report, scratch};
+use crate::common::{EPOCH, binary, fixtures, report, scratch};
 
 fn tool(name: &str, args: &[&str]) -> std::process::Output {
     Command::new(name).args(args).output().unwrap_or_else(|e| {
@@ -160,5 +160,40 @@ fn sixty_outcomes_with_long_names_stay_inside_the_margins() {
     assert!(text.contains(&format!("Page {count} of {count}")));
     for i in 0..60 {
         assert!(text.contains(&format!("Outcome {i}:")), "outcome {i} missing");
+    }
+}
+
+#[test]
+fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
+    let out = scratch("pdf-many");
+    let shown = out.to_string_lossy().into_owned();
+    let analyses: Vec<String> = crate::common::fixtures()
+        .into_iter()
+        .filter(|f| f.starts_with("fixtures"))
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let args: Vec<&str> = analyses.iter().map(String::as_str).collect();
+    for (args, file) in [
+        ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf"),
+        (vec!["portfolio", "fixtures", "-f", "pdf", "-o", &shown], "fixtures.pdf"),
+    ] {
+        let run = binary(&args);
+        assert!(run.status.success(), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));
+        let pdf = out.join(file);
+        let bytes = std::fs::read(&pdf).expect("PDF written");
+        let path = pdf.to_string_lossy().into_owned();
+        let check = tool("qpdf", &["--check", &path]);
+        assert!(check.status.success(), "qpdf --check {path}: {}", String::from_utf8_lossy(&check.stdout));
+        let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&path, "-"]).stdout));
+        for analysis in &analyses {
+            let (model, results) = crate::common::results_of(analysis);
+            assert!(text.contains(&words(&model.title)), "{file}: `{}` in\n{text}", model.title);
+            assert!(
+                text.contains(&words(&sroi::format::ratio(results.sroi_ratio))),
+                "{file}: the ratio of {analysis}"
+            );
+        }
+        assert!(binary(&args).status.success());
+        assert!(std::fs::read(&pdf).expect("PDF written again") == bytes, "{file}: the same bytes each time");
     }
 }

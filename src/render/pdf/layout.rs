@@ -360,12 +360,7 @@ impl Layout {
     /// split, and on every new page the caption and header are repeated.
     pub fn table(&mut self, table: &Table) {
         let leading = table.size * 1.35;
-        let first = table.rows.first().map_or(0.0, |r| Self::row_height(table, r, leading));
-        // A short table is kept whole; a long one starts with at least its first row.
-        let rows: f32 =
-            table.rows.iter().chain(&table.footer).map(|r| Self::row_height(table, r, leading)).sum();
-        let whole = 40.0 + rows;
-        self.ensure(if whole <= SHORT_TABLE { whole } else { 40.0 + first });
+        self.ensure(Self::table_start(table));
         self.header(table, false);
         for row in &table.rows {
             let height = Self::row_height(table, row, leading);
@@ -387,6 +382,24 @@ impl Layout {
             self.y += height;
         }
         self.space(10.0);
+    }
+
+    /// The room a table needs on the page it starts on: all of a short
+    /// table, which is kept whole; the caption, header and first row of a long one.
+    pub fn table_start(table: &Table) -> f32 {
+        let leading = table.size * 1.35;
+        let first = table.rows.first().map_or(0.0, |r| Self::row_height(table, r, leading));
+        let rows: f32 =
+            table.rows.iter().chain(&table.footer).map(|r| Self::row_height(table, r, leading)).sum();
+        let whole = 40.0 + rows;
+        if whole <= SHORT_TABLE { whole } else { 40.0 + first }
+    }
+
+    /// A section heading kept on the same page as the start of `table`, then the table.
+    pub fn heading_and_table(&mut self, heading: &str, table: &Table) {
+        self.ensure(Self::HEADING + Self::table_start(table));
+        self.heading(heading);
+        self.table(table);
     }
 
     fn row_height(table: &Table, row: &[Vec<Span>], leading: f32) -> f32 {

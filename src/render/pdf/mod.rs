@@ -8,6 +8,9 @@
 
 pub mod layout;
 pub mod markdown;
+mod statements;
+
+pub use statements::{compare, portfolio};
 
 use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 
@@ -35,11 +38,11 @@ const FONT_TAGS: [&str; 3] = ["SRREGU", "SRBOLD", "SRITAL"];
 /// Most stakeholders shown as columns of the year table; beyond, totals only.
 const MAX_YEAR_COLUMNS: usize = 6;
 
-fn cell(text: impl Into<String>) -> Vec<Span> {
+pub(crate) fn cell(text: impl Into<String>) -> Vec<Span> {
     vec![Span::new(text, Face::Regular)]
 }
 
-fn muted(text: impl Into<String>) -> Span {
+pub(crate) fn muted(text: impl Into<String>) -> Span {
     Span::new(text, Face::Regular).colour(MUTED)
 }
 
@@ -53,10 +56,20 @@ pub struct Rendered {
     pub missing_glyphs: Vec<char>,
 }
 
-/// Renders `report` as a PDF document.
-pub fn render(report: &Report) -> Result<Rendered, PdfError> {
-    let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
-    let mut doc = PdfDocument::new(&report.title);
+/// What a document says about itself (its PDF document information).
+pub(crate) struct About<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) author: Option<&'a str>,
+    pub(crate) subject: String,
+    pub(crate) generator: &'a str,
+    /// When it was made, in seconds since 1970.
+    pub(crate) timestamp: i64,
+}
+
+/// A new document with the embedded fonts, its information filled in, and
+/// the layout its pages are set on.
+pub(crate) fn document(about: &About<'_>, accent: Rgb) -> Result<(PdfDocument, Layout), PdfError> {
+    let mut doc = PdfDocument::new(about.title);
     let ids = FONT_TAGS.map(|tag| FontId(tag.to_owned()));
     for (face, id) in Face::ALL.iter().zip(&ids) {
         let mut warnings = Vec::new();
@@ -65,19 +78,40 @@ pub fn render(report: &Report) -> Result<Rendered, PdfError> {
         doc.resources.fonts.map.insert(id.clone(), PdfFont::new(font));
     }
     let info = &mut doc.metadata.info;
-    info.author = report.organisation.clone().unwrap_or_default();
-    info.subject = format!("{}: Social Return on Investment report", report.kind);
-    info.creator = report.generator.clone();
-    info.producer = report.generator.clone();
+    info.author = about.author.unwrap_or_default().to_owned();
+    info.subject = about.subject.clone();
+    info.creator = about.generator.to_owned();
+    info.producer = about.generator.to_owned();
     info.keywords = vec!["SROI".into(), "social value".into(), "impact".into()];
-    let when = OffsetDateTime::from_unix_timestamp(report.timestamp)
+    let when = OffsetDateTime::from_unix_timestamp(about.timestamp)
         .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
         .map_err(|e| PdfError::Font(e.to_owned()))?;
     info.creation_date = when;
     info.modification_date = when;
     info.metadata_date = when;
+    Ok((doc, Layout::new(ids, accent)))
+}
 
-    let mut l = Layout::new(ids, accent);
+/// The document with the pages set on `l`, each with `header` and a footer, saved.
+pub(crate) fn save(mut doc: PdfDocument, mut l: Layout, header: &str, footer: &str) -> Rendered {
+    let missing_glyphs = std::mem::take(&mut l.missing);
+    doc.pages =
+        l.finish(header, footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
+    let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
+    Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs }
+}
+
+/// Renders `report` as a PDF document.
+pub fn render(report: &Report) -> Result<Rendered, PdfError> {
+    let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let about = About {
+        title: &report.title,
+        author: report.organisation.as_deref(),
+        subject: format!("{}: Social Return on Investment report", report.kind),
+        generator: &report.generator,
+        timestamp: report.timestamp,
+    };
+    let (doc, mut l) = document(&about, accent)?;
     title(&mut l, report);
     headline(&mut l, report);
     if let Some(summary) = &report.summary {
@@ -102,58 +136,64 @@ pub fn render(report: &Report) -> Result<Rendered, PdfError> {
         Some(org) => format!("{} · {org}", report.title),
         None => report.title.clone(),
     };
-    let missing_glyphs = std::mem::take(&mut l.missing);
-    doc.pages =
-        l.finish(&header, &footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
-    let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    Ok(Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs })
+    Ok(save(doc, l, &header, &footer))
 }
 
 fn title(l: &mut Layout, report: &Report) {
-    let accent = l.accent;
-    l.paragraph(
-        &[Span::new(report.kind.to_uppercase(), Face::Bold).colour(accent)],
-        8.5,
-        13.0,
-        MARGIN,
-        MEASURE,
-    );
-    l.space(2.0);
-    l.paragraph(&[Span::new(report.title.clone(), Face::Bold)], 22.0, 27.0, MARGIN, MEASURE);
     let mut meta = Vec::new();
     meta.extend(report.organisation.clone());
     meta.extend(report.period.clone());
     meta.push(format!("Report of {}", report.date));
-    l.paragraph(&[muted(meta.join(" · "))], 9.5, 14.0, MARGIN, MEASURE);
+    title_block(l, report.kind, &report.title, &meta.join(" · "));
+}
+
+/// The first page's kind (in capitals), title and line of facts.
+pub(crate) fn title_block(l: &mut Layout, kind: &str, title: &str, meta: &str) {
+    let accent = l.accent;
+    l.paragraph(&[Span::new(kind.to_uppercase(), Face::Bold).colour(accent)], 8.5, 13.0, MARGIN, MEASURE);
+    l.space(2.0);
+    l.paragraph(&[Span::new(title.to_owned(), Face::Bold)], 22.0, 27.0, MARGIN, MEASURE);
+    l.paragraph(&[muted(meta.to_owned())], 9.5, 14.0, MARGIN, MEASURE);
     l.space(12.0);
 }
 
 fn headline(l: &mut Layout, report: &Report) {
     let h = &report.headline;
-    let accent = l.accent;
     let figures = [
-        ("Present value", &h.present_value),
-        ("Investment", &h.investment),
-        ("Net present value", &h.net_present_value),
-        ("Net SROI ratio", &h.net_ratio),
-        ("Payback", &h.payback),
+        ("Present value", h.present_value.clone()),
+        ("Investment", h.investment.clone()),
+        ("Net present value", h.net_present_value.clone()),
+        ("Net SROI ratio", h.net_ratio.clone()),
+        ("Payback", h.payback.clone()),
     ];
-    let column = MEASURE / figures.len() as f32;
+    headline_panel(l, ("SROI ratio", &h.ratio), &h.sentence, &figures);
+}
+
+/// The first page's panel: a ratio (label, figure) in large type, its
+/// sentence, and a row of (label, figure).
+pub(crate) fn headline_panel(
+    l: &mut Layout,
+    (label, ratio): (&str, &str),
+    sentence: &str,
+    figures: &[(&str, String)],
+) {
+    let accent = l.accent;
+    let column = MEASURE / figures.len().max(1) as f32;
     let figure_height = figures
         .iter()
-        .map(|(_, v)| Layout::height(&[Span::new((*v).clone(), Face::Bold)], 11.0, 14.0, column - 16.0))
+        .map(|(_, v)| Layout::height(&[Span::new(v.clone(), Face::Bold)], 11.0, 14.0, column - 16.0))
         .fold(0.0, f32::max)
         + 22.0;
-    let sentence = [Span::new(h.sentence.clone(), Face::Regular)];
+    let sentence = [Span::new(sentence.to_owned(), Face::Regular)];
     let height = 70.0 + Layout::height(&sentence, 12.0, 16.0, MEASURE - 28.0) + figure_height;
     l.ensure(height);
     let top = l.y;
     l.rect(MARGIN, top, MEASURE, height, PANEL);
     l.rect(MARGIN, top, 4.0, height, accent);
     l.y += 12.0;
-    l.paragraph(&[muted("SROI ratio")], 9.0, 12.0, MARGIN + 14.0, MEASURE - 28.0);
+    l.paragraph(&[muted(label.to_owned())], 9.0, 12.0, MARGIN + 14.0, MEASURE - 28.0);
     l.paragraph(
-        &[Span::new(h.ratio.clone(), Face::Bold).colour(accent)],
+        &[Span::new(ratio.to_owned(), Face::Bold).colour(accent)],
         30.0,
         36.0,
         MARGIN + 14.0,
@@ -166,7 +206,7 @@ fn headline(l: &mut Layout, report: &Report) {
         let x = MARGIN + 14.0 + i as f32 * column;
         l.y = row;
         l.paragraph(&[muted(*label)], 7.5, 10.0, x, column - 16.0);
-        l.paragraph(&[Span::new((*value).clone(), Face::Bold)], 11.0, 14.0, x, column - 16.0);
+        l.paragraph(&[Span::new(value.clone(), Face::Bold)], 11.0, 14.0, x, column - 16.0);
     }
     l.y = top + height + 8.0;
 }
@@ -341,7 +381,12 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
 
 /// A section that opens with a chart: its heading, introduction and chart
 /// are kept on one page.
-fn chart_section(l: &mut Layout, title: &str, intro: Option<&str>, drawing: &charts::drawing::Drawing) {
+pub(crate) fn chart_section(
+    l: &mut Layout,
+    title: &str,
+    intro: Option<&str>,
+    drawing: &charts::drawing::Drawing,
+) {
     let intro = intro.map(|text| [Span::new(text, Face::Regular)]);
     let intro_height = intro.as_ref().map_or(0.0, |s| Layout::height(s, 10.0, 14.5, MEASURE) + 6.0);
     l.ensure(Layout::HEADING + intro_height + drawing.height * MEASURE / drawing.width);

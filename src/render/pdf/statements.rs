@@ -1,0 +1,361 @@
+//! The PDFs of many analyses: a comparison (`sroi compare -f pdf`) and a
+//! portfolio statement (`sroi portfolio -f pdf`), from the same views as
+//! their HTML pages, on the report's typesetting.
+
+use super::layout::{Align, Layout, MARGIN, MEASURE, Span, Table};
+use super::{
+    About, PdfError, Rendered, cell, chart_section, document, headline_panel, muted, save, title_block,
+};
+use crate::charts::{self, Face};
+use crate::colour::Rgb;
+
+fn bold(text: &str) -> Vec<Span> {
+    vec![Span::new(text.to_owned(), Face::Bold)]
+}
+
+/// A row's title with its file beneath, muted.
+fn titled(title: &str, file: &str) -> Vec<Span> {
+    vec![Span::new(format!("{title}\n"), Face::Bold), muted(file.to_owned())]
+}
+
+fn prose(l: &mut Layout, text: &str) {
+    l.paragraph(&[Span::new(text.to_owned(), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+}
+
+fn list(l: &mut Layout, items: &[String]) {
+    for item in items {
+        l.ensure(14.5);
+        let top = l.y;
+        l.paragraph(&[Span::new("•", Face::Regular)], 10.0, 14.5, MARGIN + 4.0, 10.0);
+        l.y = top;
+        l.paragraph(&[Span::new(item.clone(), Face::Regular)], 10.0, 14.5, MARGIN + 16.0, MEASURE - 16.0);
+        l.space(3.0);
+    }
+    l.space(4.0);
+}
+
+/// A comparison as a PDF document.
+pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
+    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let about = About {
+        title: &view.title,
+        author: None,
+        subject: "Comparison of Social Return on Investment analyses".to_owned(),
+        generator: &view.generator,
+        timestamp: view.timestamp,
+    };
+    let (doc, mut l) = document(&about, accent)?;
+    let mut meta = format!("Comparison of {}", view.date);
+    if let Some(rebase) = &view.rebase {
+        meta.push_str(&format!(" · re-based to {rebase}"));
+    }
+    title_block(&mut l, "SROI comparison", &view.title, &meta);
+    if let Some(note) = &view.currencies {
+        l.paragraph(&[Span::new(note.clone(), Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
+        l.space(6.0);
+    }
+
+    let chart = charts::drawing(&charts::ratios::Ratios { rows: &view.ratios, accent })?;
+    chart_section(&mut l, "The ratios", None, &chart);
+    let rebased = view.rebase.is_some();
+    let mut columns = vec![
+        ("Analysis".to_owned(), 2.6, Align::Left),
+        ("Ratio".to_owned(), 0.9, Align::Right),
+        ("5–95% range".to_owned(), 1.2, Align::Right),
+        ("Present value".to_owned(), 1.3, Align::Right),
+        ("Investment".to_owned(), 1.3, Align::Right),
+    ];
+    if rebased {
+        columns.push(("Re-based ratio".to_owned(), 1.0, Align::Right));
+    }
+    let rows = view
+        .analyses
+        .iter()
+        .map(|a| {
+            let mut row = vec![
+                titled(&a.title, &format!("{} · {}", a.file, a.kind)),
+                cell(a.ratio.clone()),
+                cell(a.range.clone()),
+                cell(a.present_value.clone()),
+                cell(a.investment.clone()),
+            ];
+            if rebased {
+                row.push(cell(a.rebased_ratio.clone()));
+            }
+            row
+        })
+        .collect();
+    let caption = match &view.rebase {
+        Some(rebase) => format!("Each analysis as written, and re-computed under {rebase}"),
+        None => "Each analysis as written".to_owned(),
+    };
+    l.table(&Table { caption, columns, rows, footer: None, size: 8.5 });
+
+    l.heading("What makes them differ");
+    if view.differences.is_empty() {
+        prose(
+            &mut l,
+            "The analyses were made the same way on every count below, so their ratios can be read together.",
+        );
+    } else {
+        list(&mut l, &view.differences);
+    }
+    let rows = view
+        .method
+        .iter()
+        .map(|m| {
+            vec![
+                bold(&m.title),
+                cell(m.discounting.clone()),
+                cell(m.prices.clone()),
+                cell(m.deadweight.clone()),
+                cell(m.attribution.clone()),
+                cell(m.displacement.clone()),
+                cell(m.drop_off.clone()),
+                cell(m.longest.clone()),
+                cell(m.top_outcome.clone()),
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Method choices that make raw ratios non-comparable (means over the included outcomes; top outcome: share of present value from the largest one)".to_owned(),
+        columns: vec![
+            ("Analysis".to_owned(), 1.6, Align::Left),
+            ("Discounting".to_owned(), 1.3, Align::Left),
+            ("Prices".to_owned(), 0.7, Align::Right),
+            ("Deadweight".to_owned(), 0.95, Align::Right),
+            ("Attribution".to_owned(), 0.95, Align::Right),
+            ("Displacement".to_owned(), 1.1, Align::Right),
+            ("Drop-off".to_owned(), 0.8, Align::Right),
+            ("Longest".to_owned(), 0.8, Align::Right),
+            ("Top outcome".to_owned(), 0.8, Align::Right),
+        ],
+        rows,
+        footer: None,
+        size: 7.5,
+    });
+
+    let chart = charts::drawing(&charts::mix::ValueMix { rows: &view.mix })?;
+    chart_section(&mut l, "Who the value goes to", None, &chart);
+    let rows = view
+        .groups
+        .iter()
+        .map(|g| vec![bold(&g.analysis), cell(g.stakeholder.clone()), cell(g.value.clone())])
+        .collect();
+    l.table(&Table {
+        caption: "Value created per unit of currency invested, by stakeholder group".to_owned(),
+        columns: vec![
+            ("Analysis".to_owned(), 2.0, Align::Left),
+            ("Stakeholder group".to_owned(), 2.0, Align::Left),
+            ("Value per unit invested".to_owned(), 1.2, Align::Right),
+        ],
+        rows,
+        footer: None,
+        size: 8.5,
+    });
+
+    l.heading("How to read this comparison");
+    prose(
+        &mut l,
+        "Each analysis is computed exactly as its own report computes it. A raw SROI ratio depends on choices of method as much as on the programme: the discount rate and when in the year values fall, the year whose prices money is in, deadweight, attribution, displacement, drop-off and how long outcomes are counted. Ratios made with different choices are not comparable one by one.",
+    );
+    prose(
+        &mut l,
+        match &view.rebase {
+            Some(_) => {
+                "The re-based figures re-compute every analysis with the same discounting and prices; the assumptions about each outcome stay each analysis's own. The 5–95% range is that of each analysis's own Monte Carlo simulation over its stated ranges."
+            }
+            None => {
+                "Run “sroi compare --rebase” to re-compute every analysis with the same discounting and prices. The 5–95% range is that of each analysis's own Monte Carlo simulation over its stated ranges."
+            }
+        },
+    );
+    let footer = format!("{} · {}", view.title, view.date);
+    Ok(save(doc, l, &view.title, &footer))
+}
+
+/// A portfolio statement as a PDF document: the summary on page one, then
+/// the breakdowns and the analyses, as many as the HTML page shows.
+pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
+    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let about = About {
+        title: &view.title,
+        author: view.organisation.as_deref(),
+        subject: "Social value statement".to_owned(),
+        generator: &view.generator,
+        timestamp: view.timestamp,
+    };
+    let (doc, mut l) = document(&about, accent)?;
+    let kind = match view.year {
+        Some(year) => format!("Social value statement · {year}"),
+        None => "Social value statement".to_owned(),
+    };
+    let mut meta = Vec::new();
+    meta.extend(view.organisation.clone());
+    meta.push(format!("Statement of {}", view.date));
+    title_block(&mut l, &kind, &view.title, &meta.join(" · "));
+
+    let figures = [
+        ("Present value", view.present_value.clone()),
+        ("Investment", view.investment.clone()),
+        ("Analyses counted", format!("{} of {}", view.counted, view.count)),
+        ("Largest theme", view.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone())),
+    ];
+    headline_panel(&mut l, ("Overall SROI ratio", &view.ratio), &view.sentence, &figures);
+    if !view.failed.is_empty() {
+        prose(
+            &mut l,
+            &format!(
+                "{} could not be counted; see “Analyses not counted”.",
+                if view.failed_count == "1" {
+                    "1 analysis".to_owned()
+                } else {
+                    format!("{} analyses", view.failed_count)
+                }
+            ),
+        );
+    }
+
+    let chart = charts::drawing(&charts::bars::ByStakeholder {
+        values: &view.chart,
+        currency: &view.currency,
+        title: "Present value by theme",
+        total: Some(view.total),
+    })?;
+    chart_section(&mut l, "Value by theme", Some("An outcome with several themes counts in each."), &chart);
+    let share_rows = |rows: &[crate::portfolio::Row]| -> Vec<Vec<Vec<Span>>> {
+        rows.iter()
+            .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
+            .collect()
+    };
+    l.table(&Table {
+        caption: "Present value by theme (the numbers in the chart)".to_owned(),
+        columns: vec![
+            ("Theme".to_owned(), 3.0, Align::Left),
+            ("Present value".to_owned(), 1.2, Align::Right),
+            ("Share of the total".to_owned(), 1.0, Align::Right),
+        ],
+        rows: share_rows(&view.themes),
+        footer: None,
+        size: 8.5,
+    });
+
+    l.heading_and_table(
+        "Value by organisation",
+        &Table {
+            caption: "Present value and investment by supplier or organisation, largest first".to_owned(),
+            columns: vec![
+                ("Organisation".to_owned(), 2.6, Align::Left),
+                ("Present value".to_owned(), 1.2, Align::Right),
+                ("Investment".to_owned(), 1.2, Align::Right),
+                ("Ratio".to_owned(), 0.9, Align::Right),
+            ],
+            rows: view
+                .organisations
+                .iter()
+                .map(|o| {
+                    vec![
+                        bold(&o.name),
+                        cell(o.present_value.clone()),
+                        cell(o.investment.clone()),
+                        cell(o.ratio.clone()),
+                    ]
+                })
+                .collect(),
+            footer: None,
+            size: 8.5,
+        },
+    );
+    if let Some(more) = &view.organisations_more {
+        prose(&mut l, &format!("{more} more organisations are in the statement's JSON and CSV files."));
+    }
+
+    l.heading_and_table(
+        "Value by stakeholder group",
+        &Table {
+            caption: "Present value by stakeholder group, matched by name across analyses, largest first"
+                .to_owned(),
+            columns: vec![
+                ("Stakeholder group".to_owned(), 3.0, Align::Left),
+                ("Present value".to_owned(), 1.2, Align::Right),
+                ("Share of the total".to_owned(), 1.0, Align::Right),
+            ],
+            rows: share_rows(&view.stakeholders),
+            footer: None,
+            size: 8.5,
+        },
+    );
+    if let Some(more) = &view.stakeholders_more {
+        prose(&mut l, &format!("{more} more groups are in the statement's JSON file."));
+    }
+
+    l.heading_and_table(
+        "The analyses",
+        &Table {
+            caption: "Every analysis counted, largest present value first".to_owned(),
+            columns: vec![
+                ("Analysis".to_owned(), 2.4, Align::Left),
+                ("Organisation".to_owned(), 1.3, Align::Left),
+                ("Contract · area".to_owned(), 1.1, Align::Left),
+                ("Investment".to_owned(), 1.1, Align::Right),
+                ("Present value".to_owned(), 1.1, Align::Right),
+                ("Ratio".to_owned(), 0.8, Align::Right),
+            ],
+            rows: view
+                .analyses
+                .iter()
+                .map(|a| {
+                    let place: Vec<&str> = [a.contract.as_str(), a.area.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    vec![
+                        titled(&a.title, &format!("{} · {}", a.file, a.kind)),
+                        cell(a.organisation.clone()),
+                        cell(place.join(" · ")),
+                        cell(a.investment.clone()),
+                        cell(a.present_value.clone()),
+                        cell(a.ratio.clone()),
+                    ]
+                })
+                .collect(),
+            footer: None,
+            size: 8.0,
+        },
+    );
+    if let Some(more) = &view.analyses_more {
+        prose(
+            &mut l,
+            &format!("{more} more analyses are in the statement's CSV and JSON files, one row each."),
+        );
+    }
+
+    if !view.failed.is_empty() {
+        l.heading("Analyses not counted");
+        prose(
+            &mut l,
+            "These files could not be read or are in another currency. Their figures are left out of every total above.",
+        );
+        list(&mut l, &view.failed.iter().map(|f| f.error.clone()).collect::<Vec<_>>());
+        if let Some(more) = &view.failed_more {
+            prose(&mut l, &format!("{more} more are listed in the statement's JSON and CSV files."));
+        }
+    }
+
+    l.heading("How the statement is made");
+    prose(
+        &mut l,
+        "Each analysis is computed on its own, with its own discounting, price year and assumptions, exactly as its own report shows it. The statement adds their present values and investments; the overall ratio is the total present value divided by the total investment. Ratios of analyses made in different ways are not comparable one by one: use “sroi compare --rebase” for a like-for-like view.",
+    );
+    prose(
+        &mut l,
+        "Themes come from the “themes:” tags of each outcome; outcomes without one are shown as “(no theme)”. Organisations come from the manifest's “supplier:”, or else the analysis's own organisation.",
+    );
+    let header = match &view.organisation {
+        Some(org) => format!("{} · {org}", view.title),
+        None => view.title.clone(),
+    };
+    let footer = format!("{} · social value statement · {}", view.title, view.date);
+    Ok(save(doc, l, &header, &footer))
+}
