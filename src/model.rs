@@ -40,6 +40,35 @@ pub struct Analysis {
     pub theme: Theme,
 }
 
+impl Analysis {
+    /// An analysis of `stakeholders`, `inputs` and `outcomes` with every
+    /// other field at its default (evaluative, GBP, 3.5% at the end of each
+    /// year, no outputs), for building analyses in code; nothing is checked.
+    pub fn new(
+        title: impl Into<String>,
+        stakeholders: Vec<Stakeholder>,
+        inputs: Vec<Input>,
+        outcomes: Vec<Outcome>,
+    ) -> Analysis {
+        Analysis {
+            title: title.into(),
+            organisation: None,
+            kind: AnalysisKind::Evaluative,
+            period: None,
+            currency: "GBP".to_owned(),
+            price_year: None,
+            indices: Vec::new(),
+            summary: None,
+            settings: Settings::default(),
+            stakeholders,
+            inputs,
+            outputs: Vec::new(),
+            outcomes,
+            theme: Theme::default(),
+        }
+    }
+}
+
 /// The `theme:` block: the organisation's logo and accent colour in reports.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Theme {

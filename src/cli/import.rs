@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::{Exit, Streams, print_diagnostics, write_out};
 use crate::import::MAX_BYTES;
-use crate::output::{Existing, write_atomic};
 use crate::source::SourceFile;
 
 /// Runs `sroi import`.
@@ -51,19 +50,5 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
     let Some(target) = output else {
         return write_out(yaml.as_bytes(), streams);
     };
-    match write_atomic(target, yaml.as_bytes(), Existing::Keep) {
-        Ok(()) => {
-            let _ = writeln!(streams.out, "wrote {}", target.display());
-            Exit::Ok
-        }
-        Err(error) => {
-            let reason = if error.kind() == std::io::ErrorKind::AlreadyExists {
-                "the file already exists; it was left as it is\nhint: name a new file with `-o`".to_owned()
-            } else {
-                format!("cannot write the analysis: {error}")
-            };
-            let _ = writeln!(streams.err, "{}: error: {reason}", target.display());
-            Exit::Failed
-        }
-    }
+    super::write_new(target, yaml.as_bytes(), ("analysis", Some("name a new file with `-o`")), streams)
 }

@@ -76,21 +76,7 @@ pub fn templates(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     }
     let mut code = Exit::Ok;
     for (name, text) in crate::render::html::DEFAULT_TEMPLATES {
-        let path = dir.join(name);
-        match write_atomic(&path, text.as_bytes(), Existing::Keep) {
-            Ok(()) => {
-                let _ = writeln!(streams.out, "wrote {}", path.display());
-            }
-            Err(err) => {
-                let reason = if err.kind() == std::io::ErrorKind::AlreadyExists {
-                    "the file already exists; it was left as it is".to_owned()
-                } else {
-                    format!("cannot write it: {err}")
-                };
-                let _ = writeln!(streams.err, "{}: error: {reason}", path.display());
-                code = Exit::Failed;
-            }
-        }
+        code = code.max(super::write_new(&dir.join(name), text.as_bytes(), ("template", None), streams));
     }
     if code == Exit::Ok {
         let _ = writeln!(

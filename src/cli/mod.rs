@@ -416,6 +416,33 @@ pub(crate) fn write_output(
     Ok(())
 }
 
+/// Writes a file that must not exist yet (one the user may since have
+/// edited), atomically, and says so; `what` names it in errors, with a hint
+/// for when it exists.
+pub(crate) fn write_new(
+    path: &std::path::Path,
+    bytes: &[u8],
+    (what, hint): (&str, Option<&str>),
+    streams: &mut Streams<'_>,
+) -> Exit {
+    match crate::output::write_atomic(path, bytes, crate::output::Existing::Keep) {
+        Ok(()) => {
+            let _ = writeln!(streams.out, "wrote {}", path.display());
+            Exit::Ok
+        }
+        Err(error) => {
+            let reason = if error.kind() == std::io::ErrorKind::AlreadyExists {
+                let hint = hint.map(|h| format!("\nhint: {h}")).unwrap_or_default();
+                format!("the file already exists; it was left as it is{hint}")
+            } else {
+                format!("cannot write the {what}: {error}")
+            };
+            let _ = writeln!(streams.err, "{}: error: {reason}", path.display());
+            Exit::Failed
+        }
+    }
+}
+
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {
     let _ = write!(streams.err, "{}", diag::render_all(diagnostics, source, streams.color));
 }

@@ -53,26 +53,10 @@ fn input(amount: f64, year: u32) -> Input {
 }
 
 fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {
-    Analysis {
-        title: "t".into(),
-        organisation: None,
-        kind: AnalysisKind::Evaluative,
-        period: None,
-        currency: "GBP".into(),
-        price_year: None,
-        indices: vec![],
-        summary: None,
-        settings: Settings {
-            discount_rate: DiscountRate::Constant(rate),
-            discount_timing: Timing::End,
-            ..Settings::default()
-        },
-        stakeholders: vec![stakeholder("a", false), stakeholder("b", true)],
-        inputs,
-        outputs: vec![],
-        outcomes,
-        theme: Theme::default(),
-    }
+    let stakeholders = vec![stakeholder("a", false), stakeholder("b", true)];
+    let mut analysis = Analysis::new("t", stakeholders, inputs, outcomes);
+    analysis.settings.discount_rate = DiscountRate::Constant(rate);
+    analysis
 }
 
 fn close(a: f64, b: f64) -> bool {

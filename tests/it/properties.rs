@@ -36,39 +36,26 @@ fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
 
 fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
     (prop::collection::vec(outcome_strategy(positive), 1..6), 1.0..1e6f64, 0u32..3, 0.0..0.1f64).prop_map(
-        |(outcomes, amount, year, rate)| Analysis {
-            title: "t".into(),
-            organisation: None,
-            kind: AnalysisKind::Evaluative,
-            period: None,
-            currency: "GBP".into(),
-            price_year: None,
-            indices: vec![],
-            summary: None,
-            settings: Settings {
-                discount_rate: DiscountRate::Constant(rate),
-                discount_timing: Timing::End,
-                ..Settings::default()
-            },
-            stakeholders: vec![Stakeholder {
+        |(outcomes, amount, year, rate)| {
+            let stakeholders = vec![Stakeholder {
                 id: "s".into(),
                 name: "s".into(),
                 size: None,
                 engagement: None,
                 excluded: None,
                 loc: Loc::START,
-            }],
-            inputs: vec![Input {
+            }];
+            let inputs = vec![Input {
                 id: "i".into(),
                 stakeholder: None,
                 description: None,
                 value: InputValue::Amount(amount),
                 year,
                 loc: Loc::START,
-            }],
-            outputs: vec![],
-            outcomes,
-            theme: Theme::default(),
+            }];
+            let mut analysis = Analysis::new("t", stakeholders, inputs, outcomes);
+            analysis.settings.discount_rate = DiscountRate::Constant(rate);
+            analysis
         },
     )
 }
