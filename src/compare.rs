@@ -356,7 +356,7 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
         "  Deadweight, attribution, displacement and drop-off are means over the included outcomes;\n  \
          \"Top outcome\" is the share of present value from the largest single outcome."
     );
-    let differences = differences(compared);
+    let differences = differences(compared, rebase);
     if !differences.is_empty() {
         let _ = writeln!(out, "\nWhat makes them differ\n");
         for difference in differences {
@@ -407,6 +407,10 @@ pub struct View {
     pub(crate) groups: Vec<GroupRow>,
     /// What differs between the analyses' methods, one sentence each.
     pub(crate) differences: Vec<String>,
+    /// What to say when nothing differs.
+    pub(crate) same_way: &'static str,
+    /// How to read the comparison, paragraph by paragraph.
+    pub(crate) reading: Vec<String>,
     /// A note when the analyses are in different currencies.
     pub(crate) currencies: Option<String>,
     /// When the comparison was made, in seconds since 1970.
@@ -540,7 +544,18 @@ pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
         analyses,
         method,
         groups,
-        differences: differences(compared),
+        differences: differences(compared, rebase),
+        same_way: "The analyses were made the same way on every count below, so their ratios can be read together.",
+        reading: vec![
+            "Each analysis is computed exactly as its own report computes it. A raw SROI ratio depends on choices of method as much as on the programme: the discount rate and when in the year values fall, the year whose prices money is in, how much change would have happened anyway (deadweight), is due to others (attribution) or moves elsewhere (displacement), how fast it fades (drop-off) and for how long it is counted. Ratios made with different choices are not comparable one by one.".to_owned(),
+            format!(
+                "{} The 5–95% range is that of the ratios of each analysis's own Monte Carlo simulation over its stated ranges; an analysis without ranges has none.",
+                match rebase {
+                    Some(r) => format!("The re-based figures re-compute every analysis with the same discounting and prices ({}); the assumptions about each outcome stay each analysis's own.", describe_rebase(r)),
+                    None => "Run “sroi compare --rebase” to re-compute every analysis with the same discounting and prices.".to_owned(),
+                }
+            ),
+        ],
         currencies: (currencies.len() > 1).then(|| {
             format!(
                 "The analyses are in different currencies ({}): their ratios can be read together, their money figures cannot.",
@@ -568,7 +583,7 @@ pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
 
 /// The method choices that differ between the analyses, each as a sentence
 /// an evaluator can act on.
-fn differences(compared: &[Compared]) -> Vec<String> {
+fn differences(compared: &[Compared], rebase: Option<&Rebase>) -> Vec<String> {
     let mut out = Vec::new();
     let distinct = |values: Vec<String>| {
         let mut unique = values;
@@ -578,10 +593,11 @@ fn differences(compared: &[Compared]) -> Vec<String> {
     };
     let discounting = distinct(compared.iter().map(|c| c.method.discounting.clone()).collect());
     if discounting.len() > 1 {
-        out.push(format!(
-            "They discount differently ({}): compare the re-based ratios (sroi compare --rebase), not the raw ones.",
-            discounting.join("; ")
-        ));
+        let advice = match rebase {
+            Some(_) => "read the re-based ratios together, not the raw ones",
+            None => "compare the re-based ratios (sroi compare --rebase), not the raw ones",
+        };
+        out.push(format!("They discount differently ({}): {advice}.", discounting.join("; ")));
     }
     let prices = distinct(
         compared
@@ -590,10 +606,11 @@ fn differences(compared: &[Compared]) -> Vec<String> {
             .collect(),
     );
     if prices.len() > 1 {
-        out.push(format!(
-            "Their figures are in different years' prices ({}): re-base them with --price-year.",
-            prices.join(", ")
-        ));
+        let advice = match rebase.and_then(|r| r.price_year) {
+            Some(year) => format!("the re-based figures are all in {year} prices"),
+            None => "re-base them with --price-year".to_owned(),
+        };
+        out.push(format!("Their figures are in different years' prices ({}): {advice}.", prices.join(", ")));
     }
     let kinds = distinct(compared.iter().map(|c| c.kind.word().to_owned()).collect());
     if kinds.len() > 1 {
@@ -607,8 +624,9 @@ fn differences(compared: &[Compared]) -> Vec<String> {
             .iter()
             .map(|c| value(&c.method))
             .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        // Ten percentage points or more apart is a difference that moves ratios.
-        (hi - lo >= 0.1).then(|| {
+        // Ten percentage points or more apart is a difference that moves ratios
+        // (with room for 0.3 - 0.2 falling a hair short of 0.1).
+        (hi - lo >= 0.1 - 1e-9).then(|| {
             format!(
                 "Average {name} ranges from {} to {}: the ratios rest on different assumptions.",
                 percent(lo),
@@ -627,7 +645,7 @@ fn differences(compared: &[Compared]) -> Vec<String> {
     if long > short {
         out.push(format!("Outcomes are valued for up to {short} years in one and up to {long} in another."));
     }
-    if let Some(c) = compared.iter().find(|c| c.method.largest_outcome_share > 0.5) {
+    for c in compared.iter().filter(|c| c.method.largest_outcome_share > 0.5) {
         out.push(format!(
             "More than half of the value of “{}” rests on one outcome ({}): its ratio is only as sure as that outcome.",
             c.title,

@@ -15,14 +15,20 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use std::collections::HashMap;
+
+use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
-use crate::model::{Assumption, Date};
+use crate::model::{AnalysisKind, Assumption, Date, Timing};
 use crate::render::xlsx::{about, timing_words};
 
 /// A workbook larger than this is refused before it is unzipped.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// A sheet with more cells than this is refused as it is read: the layout
+/// needs a few per outcome, and a hostile sheet could hold millions.
+const MAX_CELLS: usize = 1_000_000;
 
 /// Why a workbook could not be imported: where, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +114,14 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>) -> Option<Analysis> {
 }
 
 fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
+    if sheet.labelled(about::ABOUT).is_none() {
+        errors.push(ImportError {
+            place: sheet.quoted.clone(),
+            message: format!("no `{}` rows: the workbook was written by an earlier sroi", about::ABOUT),
+            hint: "write the workbook again from its YAML with this sroi (`sroi report FILE -f xlsx`)"
+                .to_owned(),
+        });
+    }
     let title = sheet.text((0, 0), errors).unwrap_or_default();
     if title.is_empty() {
         errors.push(sheet.error((0, 0), "the title (cell A1) is empty", "type the analysis's title in A1"));
@@ -126,33 +140,54 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
     let text = |label: &str, errors: &mut Vec<ImportError>| {
         value(label, errors).and_then(|cell| sheet.text(cell, errors)).filter(|t| !t.is_empty())
     };
+    // A text longer than a cell holds runs on across the row (see `xlsx::write_long_text`).
+    let long_text = |label: &str, errors: &mut Vec<ImportError>| {
+        let (row, _) = value(label, errors)?;
+        let parts: Vec<String> = (1..=sheet.last.1)
+            .map_while(|col| match sheet.cell((row, col)) {
+                Data::Empty => None,
+                _ => sheet.text((row, col), errors),
+            })
+            .collect();
+        Some(parts.concat()).filter(|t| !t.is_empty())
+    };
     let discount_rate = value(about::DISCOUNT_RATE, errors).and_then(|cell| match sheet.cell(cell) {
         Data::String(s) if s.trim() == about::GREEN_BOOK => Some(Rate::GreenBook),
+        Data::String(s) if s.trim().eq_ignore_ascii_case("green-book") => Some(Rate::GreenBook),
+        Data::String(s) if s.trim().trim_end_matches('%').trim().parse::<f64>().is_err() => {
+            errors.push(sheet.error(
+                cell,
+                &format!("`{s}` is not a discount rate"),
+                &format!("type a rate such as 3.5%, or `{}`", about::GREEN_BOOK),
+            ));
+            None
+        }
         _ => sheet.number(cell, errors).map(|rate| Rate::Constant(Percent(rate))),
     });
+    let timings = [Timing::End, Timing::Mid, Timing::Start];
     let timing = value(about::TIMING, errors).and_then(|cell| {
         let words = sheet.text(cell, errors)?;
-        let timing = [crate::model::Timing::End, crate::model::Timing::Mid, crate::model::Timing::Start]
-            .into_iter()
-            .find(|&t| timing_words(t) == words.trim());
+        let timing = timings.into_iter().find(|&t| timing_words(t) == words.trim());
         if timing.is_none() {
+            let known: Vec<String> = timings.iter().map(|&t| format!("`{}`", timing_words(t))).collect();
             errors.push(sheet.error(
                 cell,
                 &format!("`{words}` is not a timing sroi knows"),
-                "write `at the end of each year`, `half-way through each year` or `at the start of each year`",
+                &format!("write {}", known.join(", ")),
             ));
         }
         timing
     });
-    let kind = text(about::KIND, errors).unwrap_or_else(|| "evaluative".to_owned());
-    if kind != "evaluative"
-        && kind != "forecast"
+    let kinds = [AnalysisKind::Evaluative, AnalysisKind::Forecast];
+    let kind = text(about::KIND, errors).unwrap_or_else(|| AnalysisKind::Evaluative.word().to_owned());
+    if !kinds.iter().any(|k| k.word() == kind)
         && let Some(row) = sheet.labelled(about::KIND)
     {
+        let known: Vec<String> = kinds.iter().map(|k| format!("`{}`", k.word())).collect();
         errors.push(sheet.error(
             (row, 1),
             &format!("`{kind}` is not a kind of analysis"),
-            "write `evaluative` or `forecast`",
+            &format!("write {}", known.join(" or ")),
         ));
     }
     let date = |label: &str, errors: &mut Vec<ImportError>| {
@@ -191,14 +226,10 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
         period: start.zip(end).map(|(start, end)| Period { start: start.to_string(), end: end.to_string() }),
         currency: text(about::CURRENCY, errors).unwrap_or_else(|| "GBP".to_owned()),
         price_year,
-        summary: text(about::SUMMARY, errors),
+        summary: long_text(about::SUMMARY, errors),
         settings: Settings {
             discount_rate: discount_rate.unwrap_or(Rate::Constant(Percent(0.035))),
-            discount_timing: timing.map_or("end", |t| match t {
-                crate::model::Timing::End => "end",
-                crate::model::Timing::Mid => "mid",
-                crate::model::Timing::Start => "start",
-            }),
+            discount_timing: timing.unwrap_or(Timing::End).word(),
             simulation: (draws != i64::from(defaults.draws) || seed != defaults.seed)
                 .then_some(Simulation { draws, seed }),
         },
@@ -312,12 +343,25 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
             "Proxy source",
             "Indicator",
             "Proxy measures",
-            "Themes (comma-separated)",
+            "Themes (one per line)",
             "Outputs (ids, comma-separated)",
         ],
         errors,
     );
     let scheduled: Vec<(String, Vec<f64>)> = schedules.map(|s| read_schedules(s, errors)).unwrap_or_default();
+    let ids: Vec<String> =
+        sheet.rows(id).filter_map(|row| sheet.text((row, id.unwrap_or(0)), errors)).collect();
+    if let Some(schedules) = schedules {
+        for ((outcome, _), row) in scheduled.iter().zip(schedules.rows(Some(0))) {
+            if !ids.contains(outcome) {
+                errors.push(schedules.error(
+                    (row, 0),
+                    &format!("no outcome `{outcome}` in the Impact map"),
+                    "use an id from the Impact map's Outcome column",
+                ));
+            }
+        }
+    }
     sheet
         .rows(id)
         .map(|row| {
@@ -329,11 +373,30 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
             };
             let percent = |col: Option<u32>, errors: &mut Vec<ImportError>| number(col, errors).map(Percent);
             let id = text(id, errors).unwrap_or_default();
+            if let Some(c) = proxy
+                && matches!(sheet.cell((row, c)), Data::Empty)
+            {
+                errors.push(sheet.error(
+                    (row, c),
+                    &format!("outcome `{id}` has no financial proxy"),
+                    "type the value of one unit of the outcome",
+                ));
+            }
             let schedule: Option<Vec<Num>> = scheduled
                 .iter()
                 .find(|(outcome, _)| *outcome == id)
                 .map(|(_, q)| q.iter().copied().map(Num).collect());
             let constant = schedule.is_none();
+            if let Some(c) = quantity
+                && constant
+                && sheet.formulas.get(&(row, c)).is_some_and(|f| f.contains("Schedules!"))
+            {
+                errors.push(sheet.error(
+                    (row, c),
+                    &format!("the quantity is taken from the Schedules sheet, which has no row for `{id}`"),
+                    "give the outcome the same id on both sheets, or type its quantity here",
+                ));
+            }
             Outcome {
                 stakeholder: text(stakeholder, errors).unwrap_or_default(),
                 outputs: outputs.map(|c| sheet.list((row, c), errors)).unwrap_or_default(),
@@ -355,7 +418,7 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
                 drop_off: if constant { percent(drop_off, errors) } else { None },
                 schedule,
                 range: Ranges::default(),
-                themes: themes.map(|c| sheet.list((row, c), errors)).unwrap_or_default(),
+                themes: themes.map(|c| sheet.lines((row, c), errors)).unwrap_or_default(),
                 id,
             }
         })
@@ -365,7 +428,7 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
 /// Each scheduled outcome's quantities, year by year, up to its first empty cell.
 fn read_schedules(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<(String, Vec<f64>)> {
     let [id] = sheet.columns(["Outcome"], errors);
-    let last = sheet.cells.end().map_or(0, |(_, col)| col);
+    let last = sheet.last.1;
     sheet
         .rows(id)
         .map(|row| {
@@ -416,11 +479,15 @@ fn read_ranges(sheet: &Sheet, outcomes: &mut [Outcome], errors: &mut Vec<ImportE
     }
 }
 
-/// A worksheet and the columns its heading row names.
+/// A worksheet's cells, their formulas, and the columns its heading row names.
 struct Sheet {
     /// The name as a formula writes it: `Summary`, `'Impact map'`.
     quoted: String,
-    cells: Range<Data>,
+    /// Held sparse: a cell far down or across costs nothing.
+    cells: HashMap<(u32, u32), Data>,
+    formulas: HashMap<(u32, u32), String>,
+    /// The last row and column with a cell.
+    last: (u32, u32),
     headings: Vec<(String, u32)>,
 }
 
@@ -430,28 +497,52 @@ impl Sheet {
             return Some(None);
         }
         let quoted = if name.contains(' ') { format!("'{name}'") } else { name.to_owned() };
-        match book.worksheet_range(name) {
-            Ok(cells) => {
-                let mut sheet = Sheet { quoted, cells, headings: Vec::new() };
-                let last = sheet.cells.end().map_or(0, |(_, col)| col);
-                sheet.headings = (0..=last)
-                    .filter_map(|col| match sheet.cell((0, col)) {
-                        Data::String(s) => Some((s.trim().to_owned(), col)),
-                        _ => None,
-                    })
-                    .collect();
-                Some(Some(sheet))
-            }
+        let failed = |message: String| ImportError {
+            place: quoted.clone(),
+            message,
+            hint: "open the workbook in a spreadsheet, save it as .xlsx, and import it again".to_owned(),
+        };
+        let mut sheet = Sheet {
+            quoted: quoted.clone(),
+            cells: HashMap::new(),
+            formulas: HashMap::new(),
+            last: (0, 0),
+            headings: Vec::new(),
+        };
+        let mut reader = match book.worksheet_cells_reader(name) {
+            Ok(reader) => reader,
             Err(error) => {
-                errors.push(ImportError {
-                    place: quoted,
-                    message: format!("cannot read the sheet: {error}"),
-                    hint: "open the workbook in a spreadsheet, save it as .xlsx, and import it again"
-                        .to_owned(),
-                });
-                None
+                errors.push(failed(format!("cannot read the sheet: {error}")));
+                return None;
+            }
+        };
+        loop {
+            match reader.next_cell_with_formula() {
+                Ok(Some(cell)) => {
+                    if sheet.cells.len() >= MAX_CELLS {
+                        errors.push(failed(format!("the sheet has more than {MAX_CELLS} cells")));
+                        return None;
+                    }
+                    sheet.last = (sheet.last.0.max(cell.pos.0), sheet.last.1.max(cell.pos.1));
+                    if let Some(formula) = cell.formula {
+                        sheet.formulas.insert(cell.pos, formula);
+                    }
+                    sheet.cells.insert(cell.pos, Data::from(cell.value));
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    errors.push(failed(format!("cannot read the sheet: {error}")));
+                    return None;
+                }
             }
         }
+        sheet.headings = (0..=sheet.last.1)
+            .filter_map(|col| match sheet.cell((0, col)) {
+                Data::String(s) => Some((s.trim().to_owned(), col)),
+                _ => None,
+            })
+            .collect();
+        Some(Some(sheet))
     }
 
     /// A sheet the layout always has.
@@ -490,18 +581,16 @@ impl Sheet {
 
     /// Rows after the heading with something in column `id`.
     fn rows(&self, id: Option<u32>) -> impl Iterator<Item = u32> + '_ {
-        let last = self.cells.end().map_or(0, |(row, _)| row);
-        (1..=last).filter(move |&row| id.is_some_and(|c| !matches!(self.cell((row, c)), Data::Empty)))
+        (1..=self.last.0).filter(move |&row| id.is_some_and(|c| !matches!(self.cell((row, c)), Data::Empty)))
     }
 
     /// The row whose column A reads `label`.
     fn labelled(&self, label: &str) -> Option<u32> {
-        let last = self.cells.end().map_or(0, |(row, _)| row);
-        (0..=last).find(|&row| matches!(self.cell((row, 0)), Data::String(s) if s.trim() == label))
+        (0..=self.last.0).find(|&row| matches!(self.cell((row, 0)), Data::String(s) if s.trim() == label))
     }
 
     fn cell(&self, (row, col): (u32, u32)) -> &Data {
-        self.cells.get_value((row, col)).unwrap_or(&Data::Empty)
+        self.cells.get(&(row, col)).unwrap_or(&Data::Empty)
     }
 
     fn error(&self, (row, col): (u32, u32), message: &str, hint: &str) -> ImportError {
@@ -545,6 +634,7 @@ impl Sheet {
                 Some(p) => p.trim().parse::<f64>().ok().map(|p| p / 100.0),
                 None => s.trim().parse::<f64>().ok(),
             }
+            .filter(|x| x.is_finite())
             .or_else(|| {
                 errors.push(self.error(
                     cell,
@@ -578,16 +668,24 @@ impl Sheet {
         Some(x as i64)
     }
 
-    /// The cell as a comma-separated list of names.
+    /// The cell as a comma-separated list of ids.
     fn list(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Vec<String> {
         let text = self.text(cell, errors).unwrap_or_default();
         text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    }
+
+    /// The cell as names, one per line (names may hold commas).
+    fn lines(&self, cell: (u32, u32), errors: &mut Vec<ImportError>) -> Vec<String> {
+        let text = self.text(cell, errors).unwrap_or_default();
+        text.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
     }
 }
 
 /// The date of an Excel serial day number (1900 system; serial 25569 is 1970-01-01).
 fn date_of_serial(serial: f64) -> Date {
-    crate::report::date::from_unix_seconds((serial.floor() as i64 - 25_569) * 86_400)
+    // Clamped to the days Excel can show, 1900-01-01 to 9999-12-31.
+    let day = serial.clamp(1.0, 2_958_465.0).floor() as i64;
+    crate::report::date::from_unix_seconds((day - 25_569) * 86_400)
 }
 
 // The analysis as the input format writes it (SPEC §1), field by field in its order.

@@ -202,6 +202,17 @@ pub enum Timing {
     Start,
 }
 
+impl Timing {
+    /// The word for it in the input format (`discount_timing:`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Timing::End => "end",
+            Timing::Mid => "mid",
+            Timing::Start => "start",
+        }
+    }
+}
+
 /// A group of people (or organisations) who change or contribute.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stakeholder {

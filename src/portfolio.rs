@@ -635,6 +635,8 @@ pub struct View {
     pub(crate) failed: Vec<Failed>,
     pub(crate) failed_count: String,
     pub(crate) failed_more: Option<String>,
+    /// How the statement is made, paragraph by paragraph.
+    pub(crate) method_notes: Vec<&'static str>,
     /// When the statement was made, in seconds since 1970.
     #[serde(skip)]
     pub(crate) timestamp: i64,
@@ -747,6 +749,10 @@ pub fn view(statement: &Statement) -> View {
         failed: statement.failed.iter().take(SHOWN).cloned().collect(),
         failed_count: count(statement.failed.len()),
         failed_more: more(statement.failed.len()),
+        method_notes: vec![
+            "Each analysis is computed on its own, with its own discounting, price year and assumptions, exactly as its own report shows it. The statement adds their present values and investments; the overall ratio is the total present value divided by the total investment. Ratios of analyses made in different ways are not comparable one by one: use “sroi compare --rebase” for a like-for-like view.",
+            "Themes come from the “themes:” tags of each outcome; outcomes without one are shown as “(no theme)”. Organisations come from the manifest's “supplier:”, or else the analysis's own organisation.",
+        ],
         chart: statement.by_theme.iter().map(|t| (t.theme.clone(), t.present_value)).collect(),
         currency: statement.currency.clone(),
         total: statement.present_value,

@@ -388,15 +388,15 @@ pub(crate) fn create_output_folder(out: &std::path::Path, streams: &mut Streams<
 }
 
 /// Writes one output file (`what`: "report", "statement") atomically, never
-/// over `input` (its `input_name`: "analysis", "manifest"), and says so.
+/// over one of the `inputs` (their `input_name`: "analysis", "manifest"), and says so.
 pub(crate) fn write_output(
     target: &std::path::Path,
     bytes: &[u8],
-    (input, input_name): (&std::path::Path, &str),
+    (inputs, input_name): (&[&std::path::Path], &str),
     what: &str,
     streams: &mut Streams<'_>,
 ) -> Result<(), Exit> {
-    if crate::output::same_file(target, input) {
+    if inputs.iter().any(|input| crate::output::same_file(target, input)) {
         let _ = writeln!(
             streams.err,
             "{}: error: the {what} would replace the {input_name} itself; nothing was written\nhint: write the {what} to another folder with `-o DIR`",
@@ -497,11 +497,22 @@ struct Written<'a, F> {
     templates: Option<&'a std::path::Path>,
 }
 
+/// Each item once, in the order first given (`-f html,pdf,html` is html, pdf).
+pub(crate) fn unique<F: Copy + PartialEq>(items: &[F]) -> Vec<F> {
+    let mut out: Vec<F> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(item) {
+            out.push(*item);
+        }
+    }
+    out
+}
+
 /// Writes `OUT/STEM.EXTENSION` for each format, with the bytes `make` gives
-/// (or stops with its exit code), never over `input`.
+/// (or stops with its exit code), never over one of the inputs.
 fn write_each<F: Copy + PartialEq>(
     written: &Written<'_, F>,
-    (stem, input): (&str, (&std::path::Path, &str)),
+    (stem, inputs): (&str, (&[&std::path::Path], &str)),
     what: &str,
     streams: &mut Streams<'_>,
     mut make: impl FnMut(F, &mut Streams<'_>) -> Result<(Vec<u8>, &'static str), Exit>,
@@ -509,15 +520,13 @@ fn write_each<F: Copy + PartialEq>(
     if let Err(code) = create_output_folder(written.out, streams) {
         return code;
     }
-    let mut formats = written.formats.to_vec();
-    formats.dedup();
-    for format in formats {
+    for format in unique(written.formats) {
         let (bytes, extension) = match make(format, streams) {
             Ok(made) => made,
             Err(code) => return code,
         };
         let target = written.out.join(format!("{stem}.{extension}"));
-        if let Err(code) = write_output(&target, &bytes, input, what, streams) {
+        if let Err(code) = write_output(&target, &bytes, inputs, what, streams) {
             return code;
         }
     }
@@ -570,18 +579,24 @@ fn compare(
     let view = crate::compare::view(&compared, rebase);
     let name = "comparison";
     // The comparison is never written over one of the analyses compared.
-    let first = std::path::Path::new(files.first().map_or("-", String::as_str));
-    write_each(written, (name, (first, "analysis")), "comparison", streams, |format, streams| match format {
-        CompareFormat::Json => Ok((crate::compare::json(&compared, rebase), "json")),
-        CompareFormat::Pdf => {
-            Ok((pdf_bytes(crate::render::pdf::compare(&view), name, "comparison", streams)?, "pdf"))
-        }
-        CompareFormat::Html => {
-            let made = crate::render::html::Templates::load(written.templates)
-                .and_then(|t| crate::render::html::render_compare(&view, &t));
-            Ok((html_bytes(made, name, "comparison", streams)?, "html"))
-        }
-    })
+    let inputs: Vec<&std::path::Path> = files.iter().map(std::path::Path::new).collect();
+    write_each(
+        written,
+        (name, (&inputs, "analysis")),
+        "comparison",
+        streams,
+        |format, streams| match format {
+            CompareFormat::Json => Ok((crate::compare::json(&compared, rebase), "json")),
+            CompareFormat::Pdf => {
+                Ok((pdf_bytes(crate::render::pdf::compare(&view), name, "comparison", streams)?, "pdf"))
+            }
+            CompareFormat::Html => {
+                let made = crate::render::html::Templates::load(written.templates)
+                    .and_then(|t| crate::render::html::render_compare(&view, &t));
+                Ok((html_bytes(made, name, "comparison", streams)?, "html"))
+            }
+        },
+    )
 }
 
 fn portfolio(
@@ -651,12 +666,8 @@ fn portfolio(
     let view = crate::portfolio::view(&statement);
     let name = path.display().to_string();
     let code =
-        write_each(
-            written,
-            (&stem, (path, "manifest")),
-            "statement",
-            streams,
-            |format, streams| match format {
+        write_each(written, (&stem, (&[path], "manifest")), "statement", streams, |format, streams| {
+            match format {
                 PortfolioFormat::Json => Ok((crate::portfolio::json(&statement), "json")),
                 PortfolioFormat::Csv => Ok((crate::portfolio::csv(&statement), "csv")),
                 PortfolioFormat::Pdf => {
@@ -667,8 +678,8 @@ fn portfolio(
                         .and_then(|t| crate::render::html::render_portfolio(&view, &t));
                     Ok((html_bytes(made, &name, "statement", streams)?, "html"))
                 }
-            },
-        );
+            }
+        });
     code.max(failed)
 }
 

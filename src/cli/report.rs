@@ -172,9 +172,7 @@ pub fn run(
     if let Err(code) = super::create_output_folder(out, streams) {
         return code;
     }
-    let mut formats = formats.to_vec();
-    formats.dedup();
-    for format in formats {
+    for format in super::unique(formats) {
         let files = match format {
             Format::Csv => vec![
                 ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
@@ -212,7 +210,7 @@ pub fn run(
         for (suffix, bytes) in files {
             let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
             if let Err(code) =
-                super::write_output(&target, &bytes, (Path::new(path), "analysis"), "report", streams)
+                super::write_output(&target, &bytes, (&[Path::new(path)], "analysis"), "report", streams)
             {
                 return code;
             }

@@ -39,6 +39,8 @@ pub(crate) mod about {
     pub const DRAWS: &str = "Simulation draws";
     pub const SEED: &str = "Simulation seed";
     pub const SUMMARY: &str = "Summary (Markdown)";
+    /// The heading of these rows.
+    pub const ABOUT: &str = "About the analysis";
     pub const DISCOUNT_RATE: &str = "Discount rate";
     pub const TIMING: &str = "Values fall";
     /// What `DISCOUNT_RATE` holds for the Green Book schedule.
@@ -150,6 +152,24 @@ fn header(sheet: &mut Worksheet, titles: &[(&str, f64)], format: &Format) -> Res
     Ok(())
 }
 
+/// A cell holds at most 32,767 characters (UTF-16 units): a longer text
+/// runs on into the cells to its right, 16,000 characters to a cell.
+pub(crate) fn write_long_text(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        sheet.write_string_with_format(row, col, "", format)?;
+    }
+    for (i, chunk) in (0u16..).zip(chars.chunks(16_000)) {
+        sheet.write_string_with_format(row, col + i, chunk.iter().collect::<String>(), format)?;
+    }
+    Ok(())
+}
+
 /// `col` as a letter, e.g. 0 → `A`.
 fn col(col: u16) -> String {
     column_number_to_name(col)
@@ -225,12 +245,12 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         w.put(summary, (row, 1), formula, result, format)?;
     }
-    summary.write_string_with_format(11, 0, "About the analysis", &f.bold)?;
+    summary.write_string_with_format(11, 0, about::ABOUT, &f.bold)?;
     let period = |date: fn(&crate::model::Period) -> crate::model::Date| {
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
     let simulation = analysis.settings.simulation;
-    let rows: [(&str, Option<f64>, String); 9] = [
+    let rows: [(&str, Option<f64>, String); 8] = [
         (about::ORGANISATION, None, analysis.organisation.clone().unwrap_or_default()),
         (about::KIND, None, analysis.kind.word().to_owned()),
         (about::CURRENCY, None, analysis.currency.clone()),
@@ -240,15 +260,18 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         (about::DRAWS, Some(f64::from(simulation.draws)), String::new()),
         // Seeds above 2^53 do not survive a spreadsheet's numbers: they are text.
         (about::SEED, None, simulation.seed.to_string()),
-        (about::SUMMARY, None, analysis.summary.clone().unwrap_or_default()),
     ];
-    for (row, (label, number, text)) in (12u32..).zip(rows) {
+    let mut row = 12u32;
+    for (label, number, text) in rows {
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         match number {
             Some(number) => summary.write_number_with_format(row, 1, number, &f.input_number)?,
             None => summary.write_string_with_format(row, 1, text, &f.input_text)?,
         };
+        row += 1;
     }
+    summary.write_string_with_format(row, 0, about::SUMMARY, &f.bold)?;
+    write_long_text(summary, (row, 1), analysis.summary.as_deref().unwrap_or(""), &f.input_text)?;
 
     // Stakeholders.
     let sheet = book.add_worksheet().set_name("Stakeholders")?;
@@ -358,7 +381,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             ("Proxy source", 40.0),
             ("Indicator", 40.0),
             ("Proxy measures", 30.0),
-            ("Themes (comma-separated)", 20.0),
+            ("Themes (one per line)", 20.0),
             ("Outputs (ids, comma-separated)", 20.0),
         ],
         &f.header,
@@ -401,7 +424,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         sheet.write_string_with_format(row, 15, o.proxy.source.as_deref().unwrap_or(""), &f.text)?;
         sheet.write_string_with_format(row, 16, o.indicator.as_deref().unwrap_or(""), &f.text)?;
         sheet.write_string_with_format(row, 17, o.proxy.description.as_deref().unwrap_or(""), &f.text)?;
-        sheet.write_string(row, 18, o.themes.join(", "))?;
+        sheet.write_string(row, 18, o.themes.join("\n"))?;
         let outputs: Vec<&str> = o.outputs.iter().map(|&k| analysis.outputs[k].id.as_str()).collect();
         sheet.write_string(row, 19, outputs.join(", "))?;
     }

@@ -92,3 +92,21 @@ pub fn fixtures() -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// Nothing in an HTML page can run or load: no script, frame, object, form,
+/// link or image, no event handler, no `javascript:` URL, and one style element.
+pub fn assert_inert(html: &str) {
+    let document = scraper::Html::parse_document(html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    for tag in ["script", "iframe", "object", "embed", "link", "meta[http-equiv]", "base", "form", "img"] {
+        assert_eq!(document.select(&select(tag)).count(), 0, "a <{tag}> got through");
+    }
+    assert_eq!(document.select(&select("style")).count(), 1, "only the page's own style element");
+    for element in document.select(&select("*")) {
+        for (name, value) in element.value().attrs() {
+            assert!(!name.to_ascii_lowercase().starts_with("on"), "event handler {name}={value}");
+            let value = value.trim().to_ascii_lowercase();
+            assert!(!value.starts_with("javascript:"), "{name}={value}");
+        }
+    }
+}

@@ -184,8 +184,24 @@ fn the_comparison_is_written_as_html_and_json_with_its_charts() {
     assert!(ratios.contains("5–95% range"), "the befriending forecast has ranges: {ratios}");
     // The two discount differently: the page says so.
     assert!(html.contains("They discount differently"), "{html}");
-    assert!(!html.contains("<script"), "no script");
+    crate::common::assert_inert(&html);
     // Asking for JSON twice over is refused by the command line, not guessed.
     let both = sroi(&["compare", "--json", "-f", "json", files[0], files[1]]);
     assert_eq!(both.code, Exit::Failed);
+}
+
+#[test]
+fn hostile_names_stay_text_in_the_comparison() {
+    let out = scratch("compare-hostile");
+    let shown = out.to_string_lossy().into_owned();
+    let files = ["tests/fixtures/valid/hostile.yaml", "fixtures/youth-into-work.yaml"];
+    let run = binary(&[&["compare", "-f", "html,pdf", "-o", &shown], &files[..]].concat());
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let html = std::fs::read_to_string(out.join("comparison.html")).expect("HTML written");
+    crate::common::assert_inert(&html);
+    let page = scraper::Html::parse_document(&html);
+    let cell = scraper::Selector::parse("#ratios tbody th").expect("selector");
+    let title = page.select(&cell).next().expect("a row").text().collect::<String>();
+    assert!(title.starts_with("</title><script>alert('title')</script>"), "{title}");
+    assert!(out.join("comparison.pdf").exists());
 }

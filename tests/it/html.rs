@@ -88,20 +88,9 @@ fn the_page_is_self_contained_with_no_script() {
 #[test]
 fn hostile_text_never_becomes_active_content() {
     let html = html_of("tests/fixtures/valid/hostile.yaml", &scratch("html-hostile"));
+    crate::common::assert_inert(&html);
     let document = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).expect("selector");
-    for tag in ["script", "iframe", "object", "embed", "link", "meta[http-equiv]", "base", "form"] {
-        assert_eq!(document.select(&select(tag)).count(), 0, "a <{tag}> got through");
-    }
-    assert_eq!(document.select(&select("style")).count(), 1, "only the report's own style element");
-    assert_eq!(document.select(&select("img")).count(), 0, "no image from the narrative");
-    for element in document.select(&select("*")) {
-        for (name, value) in element.value().attrs() {
-            assert!(!name.to_ascii_lowercase().starts_with("on"), "event handler {name}={value}");
-            let value = value.trim().to_ascii_lowercase();
-            assert!(!value.starts_with("javascript:"), "{name}={value}");
-        }
-    }
     // The text is still there for readers, as text.
     let title = document.select(&select("h1")).next().expect("h1").text().collect::<String>();
     assert_eq!(title, "</title><script>alert('title')</script>");

@@ -121,12 +121,19 @@ fn a_broken_workbook_is_refused_with_the_sheet_and_cell() {
     }
     sheet.write_string(1, 0, "into-work").expect("cell");
     sheet.write_string(1, 5, "lots").expect("cell");
+    let sheet = book.add_worksheet().set_name("Schedules").expect("sheet");
+    sheet.write_string(0, 0, "Outcome").expect("cell");
+    sheet.write_string(1, 0, "ghost").expect("cell");
+    sheet.write_number(1, 1, 3.0).expect("cell");
     let path = dir.join("broken.xlsx");
     book.save(&path).expect("save");
     let run = sroi(&["import", &path.to_string_lossy()]);
     assert_eq!(run.code, Exit::Invalid, "{}", run.stderr);
     for expected in [
         "'Impact map'!F2: error: `lots` is not a number",
+        "'Impact map'!E2: error: outcome `into-work` has no financial proxy",
+        "Schedules!A2: error: no outcome `ghost` in the Impact map",
+        "Summary: error: no `About the analysis` rows: the workbook was written by an earlier sroi",
         "error: it has no `Stakeholders` sheet",
         "'Impact map': error: no column headed `Drop-off` in row 1",
         "Summary: error: no row labelled `Discount rate` in column A",
@@ -161,4 +168,22 @@ fn import_never_replaces_a_file() {
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
     let run = sroi(&["check", &fresh.to_string_lossy()]);
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+}
+
+#[test]
+fn long_text_and_themes_with_commas_come_back_whole() {
+    let dir = scratch("import-long");
+    let (mut analysis, _) = crate::common::results_of("fixtures/youth-into-work.yaml");
+    // Longer than one cell holds (32,767 characters), with a character outside the BMP.
+    let summary = format!("{}\n\nThe end. 🌱", "A long summary of the programme. ".repeat(1_500));
+    analysis.summary = Some(summary.clone());
+    analysis.outcomes[0].themes = vec!["health, wellbeing".to_owned(), "jobs".to_owned()];
+    let results = sroi::compute::compute(&analysis);
+    let book = dir.join("long.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    let imported = import(&book);
+    let (back, _) =
+        sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
+    assert!(back.summary.as_deref() == Some(summary.trim_end()), "the summary, whole");
+    assert_eq!(back.outcomes[0].themes, ["health, wellbeing", "jobs"]);
 }

@@ -67,7 +67,11 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
         ("Investment".to_owned(), 1.3, Align::Right),
     ];
     if rebased {
-        columns.push(("Re-based ratio".to_owned(), 1.0, Align::Right));
+        columns.extend([
+            ("Re-based ratio".to_owned(), 0.9, Align::Right),
+            ("Re-based present value".to_owned(), 1.3, Align::Right),
+            ("Re-based investment".to_owned(), 1.3, Align::Right),
+        ]);
     }
     let rows = view
         .analyses
@@ -81,7 +85,11 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
                 cell(a.investment.clone()),
             ];
             if rebased {
-                row.push(cell(a.rebased_ratio.clone()));
+                row.extend([
+                    cell(a.rebased_ratio.clone()),
+                    cell(a.rebased_present_value.clone()),
+                    cell(a.rebased_investment.clone()),
+                ]);
             }
             row
         })
@@ -90,14 +98,12 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
         Some(rebase) => format!("Each analysis as written, and re-computed under {rebase}"),
         None => "Each analysis as written".to_owned(),
     };
-    l.table(&Table { caption, columns, rows, footer: None, size: 8.5 });
+    let size = if rebased { 7.5 } else { 8.5 };
+    l.table(&Table { caption, columns, rows, footer: None, size });
 
     l.heading("What makes them differ");
     if view.differences.is_empty() {
-        prose(
-            &mut l,
-            "The analyses were made the same way on every count below, so their ratios can be read together.",
-        );
+        prose(&mut l, view.same_way);
     } else {
         list(&mut l, &view.differences);
     }
@@ -156,21 +162,9 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
     });
 
     l.heading("How to read this comparison");
-    prose(
-        &mut l,
-        "Each analysis is computed exactly as its own report computes it. A raw SROI ratio depends on choices of method as much as on the programme: the discount rate and when in the year values fall, the year whose prices money is in, deadweight, attribution, displacement, drop-off and how long outcomes are counted. Ratios made with different choices are not comparable one by one.",
-    );
-    prose(
-        &mut l,
-        match &view.rebase {
-            Some(_) => {
-                "The re-based figures re-compute every analysis with the same discounting and prices; the assumptions about each outcome stay each analysis's own. The 5–95% range is that of each analysis's own Monte Carlo simulation over its stated ranges."
-            }
-            None => {
-                "Run “sroi compare --rebase” to re-compute every analysis with the same discounting and prices. The 5–95% range is that of each analysis's own Monte Carlo simulation over its stated ranges."
-            }
-        },
-    );
+    for paragraph in &view.reading {
+        prose(&mut l, paragraph);
+    }
     let footer = format!("{} · {}", view.title, view.date);
     Ok(save(doc, l, &view.title, &footer))
 }
@@ -344,14 +338,9 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
     }
 
     l.heading("How the statement is made");
-    prose(
-        &mut l,
-        "Each analysis is computed on its own, with its own discounting, price year and assumptions, exactly as its own report shows it. The statement adds their present values and investments; the overall ratio is the total present value divided by the total investment. Ratios of analyses made in different ways are not comparable one by one: use “sroi compare --rebase” for a like-for-like view.",
-    );
-    prose(
-        &mut l,
-        "Themes come from the “themes:” tags of each outcome; outcomes without one are shown as “(no theme)”. Organisations come from the manifest's “supplier:”, or else the analysis's own organisation.",
-    );
+    for paragraph in &view.method_notes {
+        prose(&mut l, paragraph);
+    }
     let header = match &view.organisation {
         Some(org) => format!("{} · {org}", view.title),
         None => view.title.clone(),
