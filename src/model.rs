@@ -328,6 +328,38 @@ pub struct Outcome {
     pub loc: Loc,
 }
 
+impl Outcome {
+    /// An outcome of stakeholder number `stakeholder`, valued at `proxy` a
+    /// unit, with no deadweight, displacement or attribution, starting in
+    /// year 1, for building analyses in code; nothing is checked.
+    pub fn new(id: impl Into<String>, stakeholder: usize, proxy: f64, profile: Profile) -> Outcome {
+        let id = id.into();
+        Outcome {
+            description: id.clone(),
+            id,
+            stakeholder,
+            outputs: Vec::new(),
+            indicator: None,
+            proxy: Proxy {
+                value: proxy,
+                written: None,
+                description: None,
+                source: None,
+                price_year: None,
+                library: None,
+            },
+            profile,
+            start: 1,
+            deadweight: 0.0,
+            displacement: 0.0,
+            attribution: 0.0,
+            ranges: Vec::new(),
+            themes: Vec::new(),
+            loc: Loc::START,
+        }
+    }
+}
+
 /// A financial proxy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proxy {

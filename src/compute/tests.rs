@@ -16,29 +16,7 @@ fn stakeholder(id: &str, excluded: bool) -> Stakeholder {
 }
 
 fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
-    Outcome {
-        id: "o".into(),
-        stakeholder: 0,
-        outputs: vec![],
-        description: "o".into(),
-        indicator: None,
-        proxy: Proxy {
-            value: proxy,
-            written: None,
-            description: None,
-            source: None,
-            price_year: None,
-            library: None,
-        },
-        profile: Profile::Constant { quantity, duration, drop_off },
-        start: 1,
-        deadweight: 0.0,
-        displacement: 0.0,
-        attribution: 0.0,
-        ranges: vec![],
-        themes: vec![],
-        loc: Loc::START,
-    }
+    Outcome::new("o", 0, proxy, Profile::Constant { quantity, duration, drop_off })
 }
 
 fn input(amount: f64, year: u32) -> Input {

@@ -9,27 +9,11 @@ fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
     let proxy = if positive { (1.0..50_000.0f64).boxed() } else { (-5_000.0..50_000.0f64).boxed() };
     (0.0..500.0f64, proxy, 1u32..8, 1u32..4, 0.0..1.0f64, 0.0..1.0f64, 0.0..1.0f64, 0.0..1.0f64).prop_map(
         |(quantity, value, duration, start, deadweight, displacement, attribution, drop_off)| Outcome {
-            id: "o".into(),
-            stakeholder: 0,
-            outputs: vec![],
-            description: "o".into(),
-            indicator: None,
-            proxy: Proxy {
-                value,
-                written: None,
-                description: None,
-                source: None,
-                price_year: None,
-                library: None,
-            },
-            profile: Profile::Constant { quantity, duration, drop_off },
             start,
             deadweight,
             displacement,
             attribution,
-            ranges: vec![],
-            themes: vec![],
-            loc: Loc::START,
+            ..Outcome::new("o", 0, value, Profile::Constant { quantity, duration, drop_off })
         },
     )
 }
