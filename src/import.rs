@@ -47,11 +47,86 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// An analysis read from a workbook: its YAML, and where in the workbook
+/// each part of it came from.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The analysis in the input format.
+    pub yaml: String,
+    /// (path such as `outcomes/into-work/deadweight`, cell such as `'Impact map'!F2`).
+    places: Vec<(String, String)>,
+}
+
+impl Imported {
+    /// The workbook cell (or sheet row) that line `line` (1-based) of the YAML came from, when known.
+    pub fn place_of_line(&self, line: u32) -> Option<&str> {
+        let path = yaml_path(&self.yaml, line)?;
+        let mut parts: Vec<&str> = path.split('/').collect();
+        while !parts.is_empty() {
+            let key = parts.join("/");
+            if let Some((_, place)) = self.places.iter().find(|(p, _)| *p == key) {
+                return Some(place);
+            }
+            parts.pop();
+        }
+        None
+    }
+}
+
+/// The keys leading to line `line` (1-based) of YAML written by serde-saphyr,
+/// with a list item's `id` after its section: `outcomes/into-work/range/deadweight`.
+fn yaml_path(yaml: &str, line: u32) -> Option<String> {
+    let lines: Vec<&str> = yaml.lines().take(usize::try_from(line).ok()?).collect();
+    let mut keys: Vec<String> = Vec::new();
+    let mut id: Option<String> = None;
+    // The column that an ancestor's key must sit left of.
+    let mut indent = usize::MAX;
+    for (i, text) in lines.iter().enumerate().rev() {
+        let body = text.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let at = text.len() - body.len();
+        let key = |body: &str| body.split_once(':').map(|(k, _)| k.to_owned()).filter(|k| !k.contains(' '));
+        let first = i + 1 == lines.len();
+        match body.strip_prefix("- ") {
+            // A list item: its keys sit two columns in; its list's key at its own column.
+            Some(item) if first || at + 2 <= indent => {
+                if let Some(k) = key(item) {
+                    if k == "id" && at == 0 {
+                        id = Some(item["id:".len()..].trim().trim_matches('"').to_owned());
+                    }
+                    if first {
+                        keys.push(k);
+                    }
+                }
+                indent = at + 1;
+            }
+            Some(_) => {}
+            None if first || at < indent => {
+                keys.extend(key(body));
+                indent = at;
+            }
+            None => {}
+        }
+        if indent == 0 {
+            break;
+        }
+    }
+    keys.reverse();
+    let (section, rest) = keys.split_first()?;
+    let mut path = vec![section.clone()];
+    path.extend(id);
+    path.extend(rest.iter().cloned());
+    Some(path.join("/"))
+}
+
 /// The analysis in `bytes` (an xlsx workbook) as YAML in the input format,
 /// headed by a comment naming `name`; or every problem found.
-pub fn workbook(bytes: &[u8], name: &str) -> Result<String, Vec<ImportError>> {
+pub fn workbook(bytes: &[u8], name: &str) -> Result<Imported, Vec<ImportError>> {
     let mut errors = Vec::new();
-    let doc = read(bytes, &mut errors);
+    let mut places = Vec::new();
+    let doc = read(bytes, &mut errors, &mut places);
     match doc {
         Some(doc) if errors.is_empty() => {
             let yaml = serde_saphyr::to_string(&doc).map_err(|error| {
@@ -61,10 +136,11 @@ pub fn workbook(bytes: &[u8], name: &str) -> Result<String, Vec<ImportError>> {
                     hint: "this is a fault in sroi; please report it with the workbook".to_owned(),
                 }]
             })?;
-            Ok(format!(
+            let yaml = format!(
                 "# Imported from {name} by sroi {}: check it with `sroi check`.\n{yaml}",
                 env!("CARGO_PKG_VERSION")
-            ))
+            );
+            Ok(Imported { yaml, places })
         }
         _ => Err(errors),
     }
@@ -72,7 +148,7 @@ pub fn workbook(bytes: &[u8], name: &str) -> Result<String, Vec<ImportError>> {
 
 type Book = Xlsx<Cursor<Vec<u8>>>;
 
-fn read(bytes: &[u8], errors: &mut Vec<ImportError>) -> Option<Analysis> {
+fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, String)>) -> Option<Analysis> {
     let mut book: Book = match Xlsx::new(Cursor::new(bytes.to_vec())) {
         Ok(book) => book,
         Err(error) => {
@@ -94,17 +170,44 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>) -> Option<Analysis> {
     let ranges = Sheet::optional(&mut book, "Ranges", errors);
     // Every sheet there is is read, so one run reports every problem.
     let doc = summary.as_ref().map(|sheet| read_summary(sheet, errors));
-    let stakeholders = stakeholders.as_ref().map(|sheet| read_stakeholders(sheet, errors));
-    let inputs = inputs.as_ref().map(|sheet| read_inputs(sheet, errors));
-    let outputs = outputs.as_ref().map(|sheet| read_outputs(sheet, errors));
+    let read_stakeholders = stakeholders.as_ref().map(|sheet| read_stakeholders(sheet, errors));
+    let read_inputs = inputs.as_ref().map(|sheet| read_inputs(sheet, errors));
+    let read_outputs = outputs.as_ref().map(|sheet| read_outputs(sheet, errors));
     let mut outcomes = map.as_ref().map(|sheet| read_outcomes(sheet, schedules.as_ref(), errors));
     if let (Some(ranges), Some(outcomes)) = (&ranges, &mut outcomes) {
         read_ranges(ranges, outcomes, errors);
     }
+    if let Some(sheet) = &summary {
+        summary_places(sheet, places);
+    }
+    for (sheet, section, columns) in [
+        (&stakeholders, "stakeholders", &STAKEHOLDER_COLUMNS[..]),
+        (&inputs, "inputs", &INPUT_COLUMNS[..]),
+        (&outputs, "outputs", &OUTPUT_COLUMNS[..]),
+        (&map, "outcomes", &OUTCOME_COLUMNS[..]),
+    ] {
+        if let Some(sheet) = sheet {
+            row_places(sheet, section, columns, places);
+        }
+    }
+    if let Some(sheet) = &schedules {
+        for row in sheet.rows(Some(0)) {
+            if let Data::String(id) = sheet.cell((row, 0)) {
+                places.push((format!("outcomes/{id}/schedule"), sheet.place((row, 1))));
+            }
+        }
+    }
+    if let Some(sheet) = &ranges {
+        for row in sheet.rows(Some(0)) {
+            if let (Data::String(id), Data::String(key)) = (sheet.cell((row, 0)), sheet.cell((row, 1))) {
+                places.push((format!("outcomes/{id}/range/{key}"), sheet.place((row, 2))));
+            }
+        }
+    }
     let mut doc = doc?;
-    doc.stakeholders = stakeholders?;
-    doc.inputs = inputs?;
-    doc.outputs = outputs.unwrap_or_default();
+    doc.stakeholders = read_stakeholders?;
+    doc.inputs = read_inputs?;
+    doc.outputs = read_outputs.unwrap_or_default();
     doc.outcomes = outcomes?;
     // A proxy is in the prices the workbook holds it in: the analysis's.
     for outcome in &mut doc.outcomes {
@@ -113,11 +216,111 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>) -> Option<Analysis> {
     Some(doc)
 }
 
+/// (key in the input format, heading) of each column read; the first is the id.
+const STAKEHOLDER_COLUMNS: [(&str, &str); 6] = [
+    ("id", "Id"),
+    ("name", "Stakeholder"),
+    ("size", "Size"),
+    ("engagement", "How they were involved"),
+    ("excluded", "Counted (Yes/No)"),
+    ("excluded", "Why not counted"),
+];
+const INPUT_COLUMNS: [(&str, &str); 7] = [
+    ("id", "Id"),
+    ("description", "Description"),
+    ("hours", "Hours"),
+    ("rate", "Rate"),
+    ("amount", "Amount"),
+    ("year", "Year"),
+    ("stakeholder", "Contributed by (stakeholder)"),
+];
+const OUTPUT_COLUMNS: [(&str, &str); 5] = [
+    ("id", "Id"),
+    ("description", "Description"),
+    ("quantity", "Quantity"),
+    ("unit", "Unit"),
+    ("inputs", "Inputs (ids, comma-separated)"),
+];
+const OUTCOME_COLUMNS: [(&str, &str); 16] = [
+    ("id", "Outcome"),
+    ("stakeholder", "Stakeholder"),
+    ("description", "Description"),
+    ("quantity", "Quantity (year 1)"),
+    ("proxy", "Financial proxy"),
+    ("deadweight", "Deadweight"),
+    ("displacement", "Displacement"),
+    ("attribution", "Attribution"),
+    ("drop_off", "Drop-off"),
+    ("start", "First year"),
+    ("duration", "Years"),
+    ("proxy", "Proxy source"),
+    ("indicator", "Indicator"),
+    ("proxy", "Proxy measures"),
+    ("themes", "Themes (one per line)"),
+    ("outputs", "Outputs (ids, comma-separated)"),
+];
+
+/// Each row's cells, by the path of the key they give (`outcomes/into-work/deadweight`).
+fn row_places(sheet: &Sheet, section: &str, columns: &[(&str, &str)], places: &mut Vec<(String, String)>) {
+    let cols: Vec<Option<u32>> = columns.iter().map(|(_, heading)| sheet.column(heading)).collect();
+    let Some(Some(id_col)) = cols.first().copied() else {
+        return;
+    };
+    for row in sheet.rows(Some(id_col)) {
+        let Data::String(id) = sheet.cell((row, id_col)) else {
+            continue;
+        };
+        places.push((format!("{section}/{id}"), format!("{} row {}", sheet.quoted, row + 1)));
+        for ((key, _), col) in columns.iter().zip(&cols).skip(1) {
+            if let Some(col) = col {
+                places.push((format!("{section}/{id}/{key}"), sheet.place((row, *col))));
+            }
+        }
+    }
+}
+
+/// The Summary's cells, by the path of the key they give.
+fn summary_places(sheet: &Sheet, places: &mut Vec<(String, String)>) {
+    places.push(("title".to_owned(), sheet.place((0, 0))));
+    for (path, label) in [
+        ("settings/discount_rate", about::DISCOUNT_RATE),
+        ("settings/discount_timing", about::TIMING),
+        ("settings/simulation/draws", about::DRAWS),
+        ("settings/simulation/seed", about::SEED),
+        ("organisation", about::ORGANISATION),
+        ("kind", about::KIND),
+        ("currency", about::CURRENCY),
+        ("price_year", about::PRICE_YEAR),
+        ("period/start", about::PERIOD_START),
+        ("period/end", about::PERIOD_END),
+        ("summary", about::SUMMARY),
+    ] {
+        if let Some(row) = sheet.labelled(label) {
+            places.push((path.to_owned(), sheet.place((row, 1))));
+        }
+    }
+}
+
+/// The headings of `columns`, to look up with [`Sheet::columns`].
+fn headings<const N: usize>(columns: [(&'static str, &'static str); N]) -> [&'static str; N] {
+    columns.map(|(_, heading)| heading)
+}
+
 fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
-    if sheet.labelled(about::ABOUT).is_none() {
+    // A Summary with sroi's figures but not its About rows is from an earlier
+    // sroi; one with neither is not sroi's at all. Either way, one error says so.
+    let ours = sheet.labelled("Present value").is_some();
+    let layout = match (ours, sheet.labelled(about::ABOUT).is_some()) {
+        (true, true) => None,
+        (true, false) => {
+            Some(format!("no `{}` rows: the workbook was written by an earlier sroi", about::ABOUT))
+        }
+        (false, _) => Some("the sheet is not in the layout `sroi report -f xlsx` writes".to_owned()),
+    };
+    if let Some(message) = &layout {
         errors.push(ImportError {
             place: sheet.quoted.clone(),
-            message: format!("no `{}` rows: the workbook was written by an earlier sroi", about::ABOUT),
+            message: message.clone(),
             hint: "write the workbook again from its YAML with this sroi (`sroi report FILE -f xlsx`)"
                 .to_owned(),
         });
@@ -128,6 +331,7 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
     }
     let value = |label: &str, errors: &mut Vec<ImportError>| match sheet.labelled(label) {
         Some(row) => Some((row, 1)),
+        None if layout.is_some() => None,
         None => {
             errors.push(ImportError {
                 place: sheet.quoted.clone(),
@@ -241,10 +445,7 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
 }
 
 fn read_stakeholders(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Stakeholder> {
-    let [id, name, size, engagement, counted, why] = sheet.columns(
-        ["Id", "Stakeholder", "Size", "How they were involved", "Counted (Yes/No)", "Why not counted"],
-        errors,
-    );
+    let [id, name, size, engagement, counted, why] = sheet.columns(headings(STAKEHOLDER_COLUMNS), errors);
     sheet
         .rows(id)
         .map(|row| {
@@ -266,10 +467,7 @@ fn read_stakeholders(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Stakeh
 }
 
 fn read_inputs(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Input> {
-    let [id, description, hours, rate, amount, year, by] = sheet.columns(
-        ["Id", "Description", "Hours", "Rate", "Amount", "Year", "Contributed by (stakeholder)"],
-        errors,
-    );
+    let [id, description, hours, rate, amount, year, by] = sheet.columns(headings(INPUT_COLUMNS), errors);
     sheet
         .rows(id)
         .filter(|&row| !matches!(sheet.cell((row, id.unwrap_or(0))), Data::String(s) if s == "Total"))
@@ -296,8 +494,7 @@ fn read_inputs(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Input> {
 }
 
 fn read_outputs(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<Output> {
-    let [id, description, quantity, unit, inputs] =
-        sheet.columns(["Id", "Description", "Quantity", "Unit", "Inputs (ids, comma-separated)"], errors);
+    let [id, description, quantity, unit, inputs] = sheet.columns(headings(OUTPUT_COLUMNS), errors);
     sheet
         .rows(id)
         .map(|row| Output {
@@ -322,32 +519,13 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
         attribution,
         drop_off,
         start,
-    ] = sheet.columns(
-        [
-            "Outcome",
-            "Stakeholder",
-            "Description",
-            "Quantity (year 1)",
-            "Financial proxy",
-            "Deadweight",
-            "Displacement",
-            "Attribution",
-            "Drop-off",
-            "First year",
-        ],
-        errors,
-    );
-    let [years, source, indicator, measures, themes, outputs] = sheet.columns(
-        [
-            "Years",
-            "Proxy source",
-            "Indicator",
-            "Proxy measures",
-            "Themes (one per line)",
-            "Outputs (ids, comma-separated)",
-        ],
-        errors,
-    );
+        years,
+        source,
+        indicator,
+        measures,
+        themes,
+        outputs,
+    ] = sheet.columns(headings(OUTCOME_COLUMNS), errors);
     let scheduled: Vec<(String, Vec<f64>)> = schedules.map(|s| read_schedules(s, errors)).unwrap_or_default();
     let ids: Vec<String> =
         sheet.rows(id).filter_map(|row| sheet.text((row, id.unwrap_or(0)), errors)).collect();
@@ -489,6 +667,8 @@ struct Sheet {
     /// The last row and column with a cell.
     last: (u32, u32),
     headings: Vec<(String, u32)>,
+    /// Whether a heading row with none of the headings has been reported.
+    headless: std::cell::Cell<bool>,
 }
 
 impl Sheet {
@@ -508,6 +688,7 @@ impl Sheet {
             formulas: HashMap::new(),
             last: (0, 0),
             headings: Vec::new(),
+            headless: std::cell::Cell::new(false),
         };
         let mut reader = match book.worksheet_cells_reader(name) {
             Ok(reader) => reader,
@@ -564,10 +745,27 @@ impl Sheet {
         Sheet::load(book, name, errors).flatten()
     }
 
+    /// The column headed `name`.
+    fn column(&self, name: &str) -> Option<u32> {
+        self.headings.iter().find(|(h, _)| h.eq_ignore_ascii_case(name)).map(|(_, c)| *c)
+    }
+
     /// The columns headed `names`; a missing heading is an error.
     fn columns<const N: usize>(&self, names: [&str; N], errors: &mut Vec<ImportError>) -> [Option<u32>; N] {
+        // A sheet without any of them is said once, not once a column.
+        if names.iter().all(|name| self.column(name).is_none()) {
+            if !self.headless.replace(true) {
+                errors.push(ImportError {
+                    place: self.quoted.clone(),
+                    message: "row 1 has none of the column headings sroi writes".to_owned(),
+                    hint: "import reads the layout `sroi report -f xlsx` writes; keep its headings in row 1"
+                        .to_owned(),
+                });
+            }
+            return [None; N];
+        }
         names.map(|name| {
-            let col = self.headings.iter().find(|(h, _)| h.eq_ignore_ascii_case(name)).map(|(_, c)| *c);
+            let col = self.column(name);
             if col.is_none() {
                 errors.push(ImportError {
                     place: self.quoted.clone(),
@@ -593,13 +791,14 @@ impl Sheet {
         self.cells.get(&(row, col)).unwrap_or(&Data::Empty)
     }
 
-    fn error(&self, (row, col): (u32, u32), message: &str, hint: &str) -> ImportError {
+    /// A cell's name, e.g. `'Impact map'!F3`.
+    fn place(&self, (row, col): (u32, u32)) -> String {
         let letter = rust_xlsxwriter::column_number_to_name(u16::try_from(col).unwrap_or(u16::MAX));
-        ImportError {
-            place: format!("{}!{letter}{}", self.quoted, row + 1),
-            message: message.to_owned(),
-            hint: hint.to_owned(),
-        }
+        format!("{}!{letter}{}", self.quoted, row + 1)
+    }
+
+    fn error(&self, cell: (u32, u32), message: &str, hint: &str) -> ImportError {
+        ImportError { place: self.place(cell), message: message.to_owned(), hint: hint.to_owned() }
     }
 
     /// The cell as text: numbers in their shortest exact form; empty is "".

@@ -26,8 +26,8 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
         );
         return Exit::Invalid;
     }
-    let yaml = match crate::import::workbook(&bytes, &name) {
-        Ok(yaml) => yaml,
+    let imported = match crate::import::workbook(&bytes, &name) {
+        Ok(imported) => imported,
         Err(errors) => {
             for error in &errors {
                 let _ = writeln!(streams.err, "{name}: {error}");
@@ -37,18 +37,48 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
             return Exit::Invalid;
         }
     };
+    let yaml = imported.yaml.as_str();
     // What the workbook holds must be a valid analysis, as `sroi check` sees it.
-    let source = SourceFile::new(format!("{name} (as imported)"), yaml.as_str());
+    let source = SourceFile::new(format!("{name} (as imported)"), yaml);
     if let Err(diagnostics) = crate::analyse(&source) {
-        print_diagnostics(&diagnostics, &source, streams);
+        // Each problem at the workbook cell it came from; one without a cell
+        // is shown in the YAML the workbook gives, which names its outcome.
+        let mut unplaced = Vec::new();
+        for diagnostic in diagnostics.into_iter().filter(|d| d.is_error()) {
+            match diagnostic.loc.and_then(|loc| imported.place_of_line(loc.line)) {
+                Some(place) => {
+                    let _ = writeln!(streams.err, "{name}: {place}: error: {}", diagnostic.message);
+                    for hint in &diagnostic.hints {
+                        let _ = writeln!(streams.err, "hint: {hint}");
+                    }
+                }
+                None => unplaced.push(diagnostic),
+            }
+        }
+        print_diagnostics(&unplaced, &source, streams);
         let _ = writeln!(
             streams.err,
-            "{name}: error: the workbook does not hold a valid analysis (above, the YAML it gives); nothing was imported\nhint: correct those values in the workbook's blue cells and import it again"
+            "{name}: error: the workbook does not hold a valid analysis; nothing was imported\nhint: correct those values in the workbook and import it again"
         );
         return Exit::Invalid;
     }
-    let Some(target) = output else {
-        return write_out(yaml.as_bytes(), streams);
-    };
-    super::write_new(target, yaml.as_bytes(), ("analysis", Some("name a new file with `-o`")), streams)
+    match output {
+        None => write_out(yaml.as_bytes(), streams),
+        Some(target) if target == Path::new("-") => write_out(yaml.as_bytes(), streams),
+        Some(target) if target.is_dir() => {
+            let _ = writeln!(
+                streams.err,
+                "{}: error: it is a folder; nothing was written\nhint: name a new file, e.g. `-o {}`",
+                target.display(),
+                target.join("analysis.yaml").display()
+            );
+            Exit::Failed
+        }
+        Some(target) => super::write_new(
+            target,
+            yaml.as_bytes(),
+            ("analysis", Some("name a new file with `-o`")),
+            streams,
+        ),
+    }
 }

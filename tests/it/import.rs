@@ -108,6 +108,7 @@ fn a_broken_workbook_is_refused_with_the_sheet_and_cell() {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Summary").expect("sheet");
     sheet.write_string(0, 0, "A title").expect("cell");
+    sheet.write_string(5, 0, "Present value").expect("cell");
     let sheet = book.add_worksheet().set_name("Impact map").expect("sheet");
     for (col, heading) in (0u16..).zip([
         "Outcome",
@@ -121,6 +122,7 @@ fn a_broken_workbook_is_refused_with_the_sheet_and_cell() {
     }
     sheet.write_string(1, 0, "into-work").expect("cell");
     sheet.write_string(1, 5, "lots").expect("cell");
+    book.add_worksheet().set_name("Inputs").expect("an empty sheet");
     let sheet = book.add_worksheet().set_name("Schedules").expect("sheet");
     sheet.write_string(0, 0, "Outcome").expect("cell");
     sheet.write_string(1, 0, "ghost").expect("cell");
@@ -135,8 +137,8 @@ fn a_broken_workbook_is_refused_with_the_sheet_and_cell() {
         "Schedules!A2: error: no outcome `ghost` in the Impact map",
         "Summary: error: no `About the analysis` rows: the workbook was written by an earlier sroi",
         "error: it has no `Stakeholders` sheet",
+        "Inputs: error: row 1 has none of the column headings sroi writes",
         "'Impact map': error: no column headed `Drop-off` in row 1",
-        "Summary: error: no row labelled `Discount rate` in column A",
         "hint: ",
         "nothing was imported",
     ] {
@@ -186,4 +188,27 @@ fn long_text_and_themes_with_commas_come_back_whole() {
         sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
     assert!(back.summary.as_deref() == Some(summary.trim_end()), "the summary, whole");
     assert_eq!(back.outcomes[0].themes, ["health, wellbeing", "jobs"]);
+}
+
+#[test]
+fn a_value_the_checks_refuse_is_named_by_its_cell() {
+    let dir = scratch("import-refused");
+    let (mut analysis, _) = crate::common::results_of("fixtures/youth-into-work.yaml");
+    // As if edited in the workbook: a deadweight outside its range, a rate of 350%.
+    analysis.outcomes[0].deadweight = 0.5;
+    analysis.settings.discount_rate = sroi::model::DiscountRate::Constant(3.5);
+    let results = sroi::compute::compute(&analysis);
+    let book = dir.join("edited.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    let run = sroi(&["import", &book.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid, "{}", run.stderr);
+    for expected in [
+        "Ranges!C3: error: the range for `deadweight` (15% to 35%) does not contain its value (50%)",
+        "Summary!B4: error: the discount rate must lie between 0% and 100% (found 350%)",
+        "Summary!B4: error: ",
+        "nothing was imported",
+    ] {
+        assert!(run.stderr.contains(expected), "`{expected}` in\n{}", run.stderr);
+    }
+    assert!(run.stdout.is_empty());
 }
