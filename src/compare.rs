@@ -409,6 +409,8 @@ pub struct View {
     pub(crate) differences: Vec<String>,
     /// What to say when nothing differs.
     pub(crate) same_way: &'static str,
+    /// What the value-mix chart's shares are of.
+    pub(crate) mix_note: &'static str,
     /// How to read the comparison, paragraph by paragraph.
     pub(crate) reading: Vec<String>,
     /// A note when the analyses are in different currencies.
@@ -535,7 +537,10 @@ pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
     currencies.dedup();
     View {
         timestamp,
-        title: format!("Comparison of {} analyses", compared.len()),
+        title: match compared.len() {
+            1 => "Comparison of 1 analysis".to_owned(),
+            n => format!("Comparison of {n} analyses"),
+        },
         date: crate::report::date::long(date),
         generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
         accent: accent.hex(),
@@ -546,6 +551,7 @@ pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
         groups,
         differences: differences(compared, rebase),
         same_way: "The analyses were made the same way on every count below, so their ratios can be read together.",
+        mix_note: "Each bar splits the value an analysis creates among the groups it goes to; a group whose value is negative (a harm) is left out of the bar and shown in the table.",
         reading: vec![
             "Each analysis is computed exactly as its own report computes it. A raw SROI ratio depends on choices of method as much as on the programme: the discount rate and when in the year values fall, the year whose prices money is in, how much change would have happened anyway (deadweight), is due to others (attribution) or moves elsewhere (displacement), how fast it fades (drop-off) and for how long it is counted. Ratios made with different choices are not comparable one by one.".to_owned(),
             format!(
@@ -606,11 +612,17 @@ fn differences(compared: &[Compared], rebase: Option<&Rebase>) -> Vec<String> {
             .collect(),
     );
     if prices.len() > 1 {
+        // Prices move present value and investment alike: ratios are unaffected, amounts are not.
+        let every_year_given = compared.iter().all(|c| c.method.price_year.is_some());
         let advice = match rebase.and_then(|r| r.price_year) {
-            Some(year) => format!("the re-based figures are all in {year} prices"),
-            None => "re-base them with --price-year".to_owned(),
+            Some(year) => format!("the re-based amounts are all in {year} prices"),
+            None if every_year_given => {
+                "their ratios can be read together, their amounts only once re-based with --price-year"
+                    .to_owned()
+            }
+            None => "their ratios can be read together, their amounts cannot".to_owned(),
         };
-        out.push(format!("Their figures are in different years' prices ({}): {advice}.", prices.join(", ")));
+        out.push(format!("Their money is in different years' prices ({}): {advice}.", prices.join(", ")));
     }
     let kinds = distinct(compared.iter().map(|c| c.kind.word().to_owned()).collect());
     if kinds.len() > 1 {

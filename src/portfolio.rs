@@ -539,6 +539,9 @@ pub fn text(statement: &Statement) -> String {
         money(statement.investment, c),
         ratio(statement.sroi_ratio)
     );
+    if let Some(note) = forecast_note(statement) {
+        let _ = writeln!(out, "Note: {note}\n");
+    }
     let share = |value: f64| {
         if statement.present_value > 0.0 {
             crate::format::percent(value / statement.present_value)
@@ -606,6 +609,31 @@ pub fn text(statement: &Statement) -> String {
     out
 }
 
+/// A statement that adds forecasts to evaluations says how much of its value
+/// is expected rather than created; `None` when there are no forecasts.
+pub fn forecast_note(statement: &Statement) -> Option<String> {
+    use crate::format::{money, number, percent};
+    let forecasts: Vec<&Item> =
+        statement.items.iter().filter(|i| i.kind == crate::model::AnalysisKind::Forecast).collect();
+    if forecasts.is_empty() {
+        return None;
+    }
+    let value: f64 = forecasts.iter().map(|i| i.present_value).sum();
+    let share = if statement.present_value > 0.0 {
+        format!(" ({} of the total)", percent(value / statement.present_value))
+    } else {
+        String::new()
+    };
+    let (n, counted) = (forecasts.len(), statement.items.len());
+    Some(format!(
+        "{} of the {} analyses counted {}: {}{share} is value expected, not yet created.",
+        number(n as f64, 0),
+        number(counted as f64, 0),
+        if n == 1 { "is a forecast" } else { "are forecasts" },
+        money(value, &statement.currency),
+    ))
+}
+
 /// Rows of each table shown in the HTML statement; the rest are in the JSON and CSV.
 const SHOWN: usize = 200;
 
@@ -637,6 +665,8 @@ pub struct View {
     pub(crate) failed_more: Option<String>,
     /// How the statement is made, paragraph by paragraph.
     pub(crate) method_notes: Vec<&'static str>,
+    /// How much of the value is forecast, when any is.
+    pub(crate) forecast_note: Option<String>,
     /// When the statement was made, in seconds since 1970.
     #[serde(skip)]
     pub(crate) timestamp: i64,
@@ -703,11 +733,23 @@ pub fn view(statement: &Statement) -> View {
         accent: accent.hex(),
         accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
         ratio: ratio(statement.sroi_ratio),
-        sentence: headline(statement.sroi_ratio, c, false).replacen(
-            "For every",
-            "Across the analyses counted, for every",
-            1,
-        ),
+        sentence: {
+            let forecasts = statement.items.iter().filter(|i| i.kind == crate::model::AnalysisKind::Forecast);
+            let all_forecast =
+                forecasts.clone().count() == statement.items.len() && !statement.items.is_empty();
+            let some_forecast = forecasts.count() > 0;
+            let sentence = headline(statement.sroi_ratio, c, all_forecast).replacen(
+                "For every",
+                "Across the analyses counted, for every",
+                1,
+            );
+            if some_forecast && !all_forecast {
+                sentence.replacen(" is created.", " is created or forecast.", 1)
+            } else {
+                sentence
+            }
+        },
+        forecast_note: forecast_note(statement),
         present_value: money(statement.present_value, c),
         investment: money(statement.investment, c),
         counted: count(statement.items.len()),

@@ -51,8 +51,25 @@ impl Chart for ByStakeholder<'_> {
         let max = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
         let min = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
         let span = (max - min).max(1.0);
-        // Room for the value label at the end of the longest bar.
-        let (x_min, x_max) = (min - if min < 0.0 { span * 0.25 } else { 0.0 }, max + span * 0.3);
+        let label = |value: f64| {
+            let share = if total != 0.0 { format!(" ({})", percent(value / total)) } else { String::new() };
+            format!("{}{share}", money(value, currency))
+        };
+        // Room for every bar's label beyond its end: a label `w` pixels wide
+        // at value v needs v + (w + gap) / plot width × (x_max − x_min) inside the axis.
+        let plot = (WIDTH - LABEL_WIDTH - 64) as f64;
+        let need = |value: f64| (f64::from(super::text_width(&label(value), 13.0)) + 12.0) / plot;
+        let (mut x_min, mut x_max) = (min.min(0.0), max.max(0.0) + span * 0.05);
+        for _ in 0..3 {
+            for (_, value) in values {
+                let k = need(*value).min(0.8);
+                if *value < 0.0 {
+                    x_min = x_min.min((value - k * x_max) / (1.0 - k));
+                } else {
+                    x_max = x_max.max((value - k * x_min) / (1.0 - k));
+                }
+            }
+        }
         let names: Vec<String> =
             values.iter().map(|(n, _)| truncate(n, 10.5, LABEL_WIDTH as f32 - 14.0)).collect();
         let text = text_style();
@@ -64,11 +81,10 @@ impl Chart for ByStakeholder<'_> {
             let bar =
                 Rectangle::new([(0.0, row - 0.3), (*value, row + 0.3)], rgb(series_colour(index)).filled());
             chart.draw_series(std::iter::once(bar)).map_err(|e| e.to_string())?;
-            let share = if total != 0.0 { format!(" ({})", percent(value / total)) } else { String::new() };
             let (h_pos, offset) =
                 if *value < 0.0 { (HPos::Right, -span * 0.01) } else { (HPos::Left, span * 0.01) };
             let label = Text::new(
-                format!("{}{share}", money(*value, currency)),
+                label(*value),
                 (*value + offset, row),
                 text.clone().pos(Pos::new(h_pos, VPos::Center)),
             );

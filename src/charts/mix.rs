@@ -18,9 +18,21 @@ pub struct ValueMix<'a> {
 }
 
 const LABEL_WIDTH: u32 = 230;
-/// Groups with a colour of their own; the rest share the last.
-const GROUPS: usize = crate::colour::PALETTE.len() - 1;
+/// The palette colours groups get, in order: all but the grey, kept for
+/// "Other groups", and the brown, too near the orange beside it.
+const COLOURS: [usize; 6] = [0, 1, 2, 3, 4, 6];
+/// Groups with a colour of their own; the rest are shown together.
+const GROUPS: usize = COLOURS.len();
 const OTHER: &str = "Other groups";
+
+/// The colour of the legend's `slot`th group.
+fn colour(slot: usize, legend: &[String]) -> RGBColor {
+    if legend.get(slot).is_some_and(|name| name == OTHER) {
+        rgb(crate::colour::PALETTE[5])
+    } else {
+        rgb(series_colour(COLOURS[slot % COLOURS.len()]))
+    }
+}
 
 impl ValueMix<'_> {
     /// The groups of the legend, largest total share first, then "Other groups" if any.
@@ -116,7 +128,7 @@ impl Chart for ValueMix<'_> {
                     continue;
                 }
                 let corners = [(from, row - 0.3), (from + share, row + 0.3)];
-                let colour = rgb(series_colour(slot));
+                let colour = colour(slot, &legend);
                 // A white outline separates adjacent segments, so they do not rely on colour alone.
                 chart
                     .draw_series([
@@ -144,7 +156,7 @@ impl Chart for ValueMix<'_> {
             let (col, row) = ((slot % 2) as i32, (slot / 2) as i32);
             let (x, y) = (LABEL_WIDTH as i32 + 12 + col * 240, 4 + row * 24);
             lower
-                .draw(&Rectangle::new([(x, y), (x + 14, y + 14)], rgb(series_colour(slot)).filled()))
+                .draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour(slot, &legend).filled()))
                 .map_err(|e| e.to_string())?;
             lower
                 .draw(&Text::new(

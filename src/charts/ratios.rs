@@ -86,6 +86,7 @@ impl Chart for Ratios<'_> {
         let ratio_label = |v: &f64| ratio(*v);
         let mut chart = rows(root, x_min..x_max, count, LABEL_WIDTH, 56, &ratio_label)?;
         let ink = rgb(INK);
+        let mut labels: Vec<(String, (i32, i32))> = Vec::with_capacity(count);
         for (index, r) in self.rows.iter().enumerate() {
             let row = row(index, count);
             let bar = Rectangle::new([(0.0, row - 0.28), (r.ratio, row + 0.28)], rgb(self.accent).filled());
@@ -112,13 +113,10 @@ impl Chart for Ratios<'_> {
                 ))
                 .map_err(|e| e.to_string())?;
             }
-            // The ratio as written, clear of everything drawn on its row.
+            // The ratio as written, clear of everything drawn on its row (drawn last).
             let end =
                 [Some(r.ratio), r.range.map(|x| x.1), r.rebased].into_iter().flatten().fold(0.0, f64::max);
-            let (x, y) = chart.backend_coord(&(end, row));
-            let label =
-                Text::new(ratio(r.ratio), (x + 14, y), text.clone().pos(Pos::new(HPos::Left, VPos::Center)));
-            root.draw(&label).map_err(|e| e.to_string())?;
+            labels.push((ratio(r.ratio), chart.backend_coord(&(end, row))));
             row_label(root, &chart, x_min, row, 8, &truncate(&r.label, 10.5, LABEL_WIDTH as f32 - 14.0))?;
         }
         // The 1 : 1 line, labelled above the plot.
@@ -129,6 +127,14 @@ impl Chart for Ratios<'_> {
         let (x, y) = chart.backend_coord(&(1.0, top));
         root.draw(&Text::new("1 : 1", (x, y - 6), text.clone().pos(Pos::new(HPos::Center, VPos::Bottom))))
             .map_err(|e| e.to_string())?;
+        // Each ratio on a white ground, so the 1 : 1 line never runs through it.
+        for (words, (x, y)) in labels {
+            let width = super::text_width(&words, 13.0).ceil() as i32;
+            root.draw(&Rectangle::new([(x + 12, y - 9), (x + 18 + width, y + 9)], WHITE.filled()))
+                .map_err(|e| e.to_string())?;
+            root.draw(&Text::new(words, (x + 15, y), text.clone().pos(Pos::new(HPos::Left, VPos::Center))))
+                .map_err(|e| e.to_string())?;
+        }
         // The key, at the top left.
         let mut key = vec!["Bar: ratio as written"];
         if self.rows.iter().any(|r| r.range.is_some()) {

@@ -545,7 +545,17 @@ fn compare(
     }
     let mut analyses = Vec::with_capacity(files.len());
     let mut worst = Exit::Ok;
+    // A file named twice (`a.yaml`, `./a.yaml`) is compared once.
+    let mut seen: Vec<std::path::PathBuf> = Vec::new();
     for file in files {
+        if let Ok(real) = std::fs::canonicalize(file) {
+            if seen.contains(&real) {
+                let _ =
+                    writeln!(streams.err, "{file}: warning: the file is named twice; it is compared once");
+                continue;
+            }
+            seen.push(real);
+        }
         match load(file, streams) {
             Ok((_, analysis, _)) => analyses.push((file.clone(), analysis)),
             Err(code) => worst = worst.max(code),

@@ -143,7 +143,7 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
     });
 
     let chart = charts::drawing(&charts::mix::ValueMix { rows: &view.mix })?;
-    chart_section(&mut l, "Who the value goes to", None, &chart);
+    chart_section(&mut l, "Who the value goes to", Some(view.mix_note), &chart);
     let rows = view
         .groups
         .iter()
@@ -197,6 +197,10 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
         ("Largest theme", view.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone())),
     ];
     headline_panel(&mut l, ("Overall SROI ratio", &view.ratio), &view.sentence, &figures);
+    if let Some(note) = &view.forecast_note {
+        l.paragraph(&bold(note), 10.0, 14.5, MARGIN, MEASURE);
+        l.space(6.0);
+    }
     if !view.failed.is_empty() {
         prose(
             &mut l,
