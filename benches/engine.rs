@@ -74,7 +74,7 @@ fn report_pdf(bencher: divan::Bencher, outcomes: usize) {
         let results = sroi::compute::compute(&analysis);
         let uncertainty = sroi::compute::uncertainty(&analysis, &results);
         let report = sroi::report::build(&analysis, &results, &uncertainty, &[], 1_767_225_600);
-        sroi::render::pdf::render(&report).expect("renders").bytes.len()
+        sroi::render::pdf::render(&report, None).expect("renders").bytes.len()
     });
 }
 

@@ -444,6 +444,8 @@ fn summarise(entry: &Entry) -> Result<Item, Failed> {
             .stakeholders
             .iter()
             .zip(&results.stakeholders)
+            // A group an analysis leaves out of its value adds nothing, and is not listed as if it did.
+            .filter(|(s, _)| !s.is_excluded())
             .map(|(s, r)| (s.name.clone(), r.present_value))
             .collect(),
         currency: analysis.currency,

@@ -464,6 +464,12 @@ pub(crate) fn pdf_bytes(
                     "{name}: warning: the PDF's font cannot show some characters ({shown}); they are left out of the PDF\nhint: the HTML {what} shows them with the reader's own fonts"
                 );
             }
+            if let Some(why) = &rendered.logo_left_out {
+                let _ = writeln!(
+                    streams.err,
+                    "{name}: warning: the PDF {what} has no logo: {why}\nhint: give `theme: logo:` as a PNG or JPEG image; the HTML {what} shows it either way"
+                );
+            }
             Ok(rendered.bytes)
         }
         Err(error) => {

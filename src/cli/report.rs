@@ -193,7 +193,12 @@ pub fn run(
             }
             Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
             Format::Pdf => {
-                match super::pdf_bytes(crate::render::pdf::render(&report), &source.name, "report", streams) {
+                match super::pdf_bytes(
+                    crate::render::pdf::render(&report, logo.as_ref()),
+                    &source.name,
+                    "report",
+                    streams,
+                ) {
                     Ok(bytes) => vec![("", bytes)],
                     Err(code) => return code,
                 }

@@ -197,3 +197,32 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
         assert!(std::fs::read(&pdf).expect("PDF written again") == bytes, "{file}: the same bytes each time");
     }
 }
+
+#[test]
+fn the_themes_png_logo_is_on_page_one_and_an_svg_logo_is_said_to_be_left_out() {
+    let dir = scratch("pdf-logo");
+    let analysis = std::fs::read_to_string("tests/fixtures/valid/themed.yaml").expect("fixture");
+    std::fs::write(dir.join("png.yaml"), analysis.replace("logo: logo.svg", "logo: logo.png"))
+        .expect("write");
+    std::fs::copy("tests/fixtures/valid/logo.png", dir.join("logo.png")).expect("copy");
+    let out = dir.join("out");
+    let made = report(&dir.join("png.yaml").to_string_lossy(), &out, &["-f", "pdf"]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(!String::from_utf8_lossy(&made.stderr).contains("no logo"));
+    let pdf = out.join("png.pdf");
+    let images =
+        String::from_utf8_lossy(&tool("pdfimages", &["-list", &pdf.to_string_lossy()]).stdout).into_owned();
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{images}");
+    assert!(rows[0].split_whitespace().next() == Some("1"), "on page one: {images}");
+    let bytes = std::fs::read(&pdf).expect("PDF");
+    assert!(report(&dir.join("png.yaml").to_string_lossy(), &out, &["-f", "pdf"]).status.success());
+    assert!(std::fs::read(&pdf).expect("PDF") == bytes, "the same bytes each time");
+
+    let svg = report("tests/fixtures/valid/themed.yaml", &out, &["-f", "pdf"]);
+    assert!(svg.status.success());
+    assert!(
+        String::from_utf8_lossy(&svg.stderr)
+            .contains("warning: the PDF report has no logo: the PDF shows PNG and JPEG logos, not SVG")
+    );
+}

@@ -406,6 +406,29 @@ impl Layout {
         Self::row_lines(table, row, false).iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 6.0
     }
 
+    /// An image already in the document's resources as `id`, `pixels` in
+    /// size, set `width` by `height` points with its top left at `x`, `y` from the top.
+    pub fn image(
+        &mut self,
+        id: &printpdf::XObjectId,
+        pixels: (usize, usize),
+        (x, y): (f32, f32),
+        (width, height): (f32, f32),
+    ) {
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(PAGE_H - y - height)),
+                // At 72 dpi a pixel is a point; the scale makes it the size asked for.
+                dpi: Some(72.0),
+                scale_x: Some(width / pixels.0.max(1) as f32),
+                scale_y: Some(height / pixels.1.max(1) as f32),
+                ..Default::default()
+            },
+        });
+    }
+
     /// A drawing, scaled to `width` points, kept whole on one page.
     pub fn drawing(&mut self, drawing: &Drawing, width: f32) {
         let scale = width / drawing.width.max(1.0);

@@ -54,6 +54,9 @@ pub struct Rendered {
     /// Characters of the report's text the embedded font has no glyph for
     /// (Chinese, Arabic, emoji…): they are missing from the PDF.
     pub missing_glyphs: Vec<char>,
+    /// Why the theme's logo is not in the PDF, when it is not (an SVG logo,
+    /// or an image that cannot be decoded); the HTML report still shows it.
+    pub logo_left_out: Option<String>,
 }
 
 /// What a document says about itself (its PDF document information).
@@ -98,11 +101,11 @@ pub(crate) fn save(mut doc: PdfDocument, mut l: Layout, header: &str, footer: &s
     doc.pages =
         l.finish(header, footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
     let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs }
+    Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs, logo_left_out: None }
 }
 
-/// Renders `report` as a PDF document.
-pub fn render(report: &Report) -> Result<Rendered, PdfError> {
+/// Renders `report` as a PDF document, with the theme's `logo` (PNG or JPEG) on page one.
+pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Result<Rendered, PdfError> {
     let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     let about = About {
         title: &report.title,
@@ -111,7 +114,8 @@ pub fn render(report: &Report) -> Result<Rendered, PdfError> {
         generator: &report.generator,
         timestamp: report.timestamp,
     };
-    let (doc, mut l) = document(&about, accent)?;
+    let (mut doc, mut l) = document(&about, accent)?;
+    let logo_left_out = logo.and_then(|image| place_logo(&mut doc, &mut l, image).err());
     title(&mut l, report);
     headline(&mut l, report);
     if let Some(summary) = &report.summary {
@@ -136,7 +140,30 @@ pub fn render(report: &Report) -> Result<Rendered, PdfError> {
         Some(org) => format!("{} · {org}", report.title),
         None => report.title.clone(),
     };
-    Ok(save(doc, l, &header, &footer))
+    let mut rendered = save(doc, l, &header, &footer);
+    rendered.logo_left_out = logo_left_out;
+    Ok(rendered)
+}
+
+/// The logo at the top of page one, at most 44 points high and 180 wide,
+/// keeping its shape; or why it cannot be.
+fn place_logo(
+    doc: &mut PdfDocument,
+    l: &mut Layout,
+    logo: &crate::render::html::Image,
+) -> Result<(), String> {
+    if logo.mime == "image/svg+xml" {
+        return Err("the PDF shows PNG and JPEG logos, not SVG".to_owned());
+    }
+    let image = printpdf::RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new())
+        .map_err(|error| format!("the logo cannot be decoded ({error})"))?;
+    let (w, h) = (image.width as f32, image.height as f32);
+    let scale = (44.0 / h.max(1.0)).min(180.0 / w.max(1.0));
+    let id = printpdf::XObjectId("SRLOGO".to_owned());
+    doc.resources.xobjects.map.insert(id.clone(), printpdf::XObject::Image(image.clone()));
+    l.image(&id, (image.width, image.height), (MARGIN, l.y), (w * scale, h * scale));
+    l.y += h * scale + 12.0;
+    Ok(())
 }
 
 fn title(l: &mut Layout, report: &Report) {

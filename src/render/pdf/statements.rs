@@ -272,7 +272,7 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
     l.heading_and_table(
         "Value by stakeholder group",
         &Table {
-            caption: "Present value by stakeholder group, matched by name across analyses, largest first"
+            caption: "Present value by stakeholder group, matched by name across analyses, largest first; groups an analysis leaves out of its value are not listed"
                 .to_owned(),
             columns: vec![
                 ("Stakeholder group".to_owned(), 3.0, Align::Left),
