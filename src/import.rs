@@ -4,8 +4,10 @@
 //! YAML → workbook → YAML keeps every figure.
 //!
 //! Only input cells and the text beside them are read, by their column
-//! headings; no formula and no cached result is, so a workbook whose
+//! headings; no cell sroi writes as a formula is, so a workbook whose
 //! spreadsheet recalculated, dropped or changed its results imports the same.
+//! (An input cell a user turned into a formula is read at the value their
+//! spreadsheet computed for it.)
 //!
 //! What a workbook cannot carry is left out of the analysis it gives: the
 //! `theme:` block, `proxy_files:` and `indices:`, and which library entry a
@@ -13,9 +15,8 @@
 //! the analysis's prices, so a proxy re-based on the way out is not re-based
 //! again on the way back.
 
-use std::io::Cursor;
-
 use std::collections::HashMap;
+use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
