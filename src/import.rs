@@ -75,11 +75,14 @@ impl Imported {
 }
 
 /// The keys leading to line `line` (1-based) of YAML written by serde-saphyr,
-/// with a list item's `id` after its section: `outcomes/into-work/range/deadweight`.
+/// with a list item's position after its section: `outcomes/#2/range/deadweight`
+/// for a line in the third outcome. (By position, not id: a row copied in a
+/// spreadsheet repeats its id.)
 fn yaml_path(yaml: &str, line: u32) -> Option<String> {
     let lines: Vec<&str> = yaml.lines().take(usize::try_from(line).ok()?).collect();
     let mut keys: Vec<String> = Vec::new();
-    let mut id: Option<String> = None;
+    // The line of the top-level list item the line is in, and of its section's key.
+    let (mut item_line, mut section_line) = (None, None);
     // The column that an ancestor's key must sit left of.
     let mut indent = usize::MAX;
     for (i, text) in lines.iter().enumerate().rev() {
@@ -93,13 +96,11 @@ fn yaml_path(yaml: &str, line: u32) -> Option<String> {
         match body.strip_prefix("- ") {
             // A list item: its keys sit two columns in; its list's key at its own column.
             Some(item) if first || at + 2 <= indent => {
-                if let Some(k) = key(item) {
-                    if k == "id" && at == 0 {
-                        id = Some(item["id:".len()..].trim().trim_matches('"').to_owned());
-                    }
-                    if first {
-                        keys.push(k);
-                    }
+                if first {
+                    keys.extend(key(item));
+                }
+                if at == 0 {
+                    item_line = Some(i);
                 }
                 indent = at + 1;
             }
@@ -107,6 +108,9 @@ fn yaml_path(yaml: &str, line: u32) -> Option<String> {
             None if first || at < indent => {
                 keys.extend(key(body));
                 indent = at;
+                if at == 0 {
+                    section_line = Some(i);
+                }
             }
             None => {}
         }
@@ -117,7 +121,11 @@ fn yaml_path(yaml: &str, line: u32) -> Option<String> {
     keys.reverse();
     let (section, rest) = keys.split_first()?;
     let mut path = vec![section.clone()];
-    path.extend(id);
+    if let (Some(item), Some(start)) = (item_line, section_line) {
+        // Top-level list items are the only lines that start with `- ` in column 0.
+        let position = lines[start..=item].iter().filter(|l| l.starts_with("- ")).count().saturating_sub(1);
+        path.push(format!("#{position}"));
+    }
     path.extend(rest.iter().cloned());
     Some(path.join("/"))
 }
@@ -181,6 +189,7 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, S
     if let Some(sheet) = &summary {
         summary_places(sheet, places);
     }
+    let mut outcome_ids = Vec::new();
     for (sheet, section, columns) in [
         (&stakeholders, "stakeholders", &STAKEHOLDER_COLUMNS[..]),
         (&inputs, "inputs", &INPUT_COLUMNS[..]),
@@ -188,22 +197,35 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, S
         (&map, "outcomes", &OUTCOME_COLUMNS[..]),
     ] {
         if let Some(sheet) = sheet {
-            row_places(sheet, section, columns, places);
-        }
-    }
-    if let Some(sheet) = &schedules {
-        for row in sheet.rows(Some(0)) {
-            if let Data::String(id) = sheet.cell((row, 0)) {
-                places.push((format!("outcomes/{id}/schedule"), sheet.place((row, 1))));
+            let ids = row_places(sheet, section, columns, places);
+            if section == "outcomes" {
+                outcome_ids = ids;
             }
         }
+    }
+    // Schedules and ranges name their outcome by id: each is placed at every outcome with that id.
+    let mut by_outcome = |sheet: &Sheet, headings: [&str; 2], path: &dyn Fn(&Sheet, u32) -> String| {
+        let [id_col, value_col] = headings.map(|h| sheet.column(h));
+        let (Some(id_col), Some(value_col)) = (id_col, value_col) else {
+            return;
+        };
+        for row in sheet.rows(Some(id_col)) {
+            let id = sheet.text((row, id_col), &mut Vec::new()).unwrap_or_default();
+            for (k, _) in outcome_ids.iter().enumerate().filter(|(_, o)| **o == id) {
+                places.push((format!("outcomes/#{k}/{}", path(sheet, row)), sheet.place((row, value_col))));
+            }
+        }
+    };
+    if let Some(sheet) = &schedules {
+        by_outcome(sheet, ["Outcome", "Quantity, year 1 of the outcome"], &|_, _| "schedule".to_owned());
     }
     if let Some(sheet) = &ranges {
-        for row in sheet.rows(Some(0)) {
-            if let (Data::String(id), Data::String(key)) = (sheet.cell((row, 0)), sheet.cell((row, 1))) {
-                places.push((format!("outcomes/{id}/range/{key}"), sheet.place((row, 2))));
-            }
-        }
+        let assumption = |sheet: &Sheet, row: u32| {
+            let col = sheet.column("Assumption");
+            let key = col.and_then(|c| sheet.text((row, c), &mut Vec::new())).unwrap_or_default();
+            format!("range/{}", key.trim())
+        };
+        by_outcome(sheet, ["Outcome", "Low"], &assumption);
     }
     let mut doc = doc?;
     doc.stakeholders = read_stakeholders?;
@@ -247,37 +269,48 @@ const OUTCOME_COLUMNS: [(&str, &str); 16] = [
     ("stakeholder", "Stakeholder"),
     ("description", "Description"),
     ("quantity", "Quantity (year 1)"),
-    ("proxy", "Financial proxy"),
+    ("proxy/value", "Financial proxy"),
     ("deadweight", "Deadweight"),
     ("displacement", "Displacement"),
     ("attribution", "Attribution"),
     ("drop_off", "Drop-off"),
     ("start", "First year"),
     ("duration", "Years"),
-    ("proxy", "Proxy source"),
+    ("proxy/source", "Proxy source"),
     ("indicator", "Indicator"),
-    ("proxy", "Proxy measures"),
+    ("proxy/description", "Proxy measures"),
     ("themes", "Themes (one per line)"),
     ("outputs", "Outputs (ids, comma-separated)"),
 ];
 
-/// Each row's cells, by the path of the key they give (`outcomes/into-work/deadweight`).
-fn row_places(sheet: &Sheet, section: &str, columns: &[(&str, &str)], places: &mut Vec<(String, String)>) {
+/// Each row's cells, by the path of the key they give (`outcomes/#0/deadweight`
+/// for the first outcome), in the order the readers read the rows; returns each row's id.
+fn row_places(
+    sheet: &Sheet,
+    section: &str,
+    columns: &[(&str, &str)],
+    places: &mut Vec<(String, String)>,
+) -> Vec<String> {
     let cols: Vec<Option<u32>> = columns.iter().map(|(_, heading)| sheet.column(heading)).collect();
     let Some(Some(id_col)) = cols.first().copied() else {
-        return;
+        return Vec::new();
     };
+    let mut ids = Vec::new();
     for row in sheet.rows(Some(id_col)) {
-        let Data::String(id) = sheet.cell((row, id_col)) else {
+        let id = sheet.text((row, id_col), &mut Vec::new()).unwrap_or_default();
+        if section == "inputs" && id == "Total" {
             continue;
-        };
-        places.push((format!("{section}/{id}"), format!("{} row {}", sheet.quoted, row + 1)));
+        }
+        let k = ids.len();
+        places.push((format!("{section}/#{k}"), format!("{} row {}", sheet.quoted, row + 1)));
         for ((key, _), col) in columns.iter().zip(&cols).skip(1) {
             if let Some(col) = col {
-                places.push((format!("{section}/{id}/{key}"), sheet.place((row, *col))));
+                places.push((format!("{section}/#{k}/{key}"), sheet.place((row, *col))));
             }
         }
+        ids.push(id);
     }
+    ids
 }
 
 /// The Summary's cells, by the path of the key they give.
@@ -312,7 +345,7 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
     // sroi; one with neither is not sroi's at all. Either way, one error says so.
     let ours = sheet.labelled("Present value").is_some();
     let layout = match (ours, sheet.labelled(about::ABOUT).is_some()) {
-        (true, true) => None,
+        (_, true) => None,
         (true, false) => {
             Some(format!("no `{}` rows: the workbook was written by an earlier sroi", about::ABOUT))
         }
@@ -327,7 +360,7 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
         });
     }
     let title = sheet.text((0, 0), errors).unwrap_or_default();
-    if title.is_empty() {
+    if title.is_empty() && layout.is_none() {
         errors.push(sheet.error((0, 0), "the title (cell A1) is empty", "type the analysis's title in A1"));
     }
     let value = |label: &str, errors: &mut Vec<ImportError>| match sheet.labelled(label) {

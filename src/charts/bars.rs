@@ -59,15 +59,25 @@ impl Chart for ByStakeholder<'_> {
         // at value v needs v + (w + gap) / plot width × (x_max − x_min) inside the axis.
         let plot = (WIDTH - LABEL_WIDTH - 64) as f64;
         let need = |value: f64| (f64::from(super::text_width(&label(value), 13.0)) + 12.0) / plot;
+        // Labels on both sides may together take at most 90% of the plot.
+        let widest = |negative: bool| {
+            values.iter().filter(|(_, v)| (*v < 0.0) == negative).map(|(_, v)| need(*v)).fold(0.0, f64::max)
+        };
+        let squeeze = (0.9 / (widest(true) + widest(false))).min(1.0);
         let (mut x_min, mut x_max) = (min.min(0.0), max.max(0.0) + span * 0.05);
-        for _ in 0..3 {
+        // Widening one side moves the other's labels: repeat until the range settles.
+        for _ in 0..50 {
+            let before = (x_min, x_max);
             for (_, value) in values {
-                let k = need(*value).min(0.8);
+                let k = need(*value) * squeeze;
                 if *value < 0.0 {
                     x_min = x_min.min((value - k * x_max) / (1.0 - k));
                 } else {
                     x_max = x_max.max((value - k * x_min) / (1.0 - k));
                 }
+            }
+            if before == (x_min, x_max) {
+                break;
             }
         }
         let names: Vec<String> =

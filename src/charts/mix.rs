@@ -51,7 +51,7 @@ impl ValueMix<'_> {
         // Stable: ties keep the order groups were first seen in.
         totals.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut names: Vec<String> = totals.into_iter().map(|(n, _)| n).collect();
-        if names.len() > GROUPS + 1 {
+        if names.len() > GROUPS {
             names.truncate(GROUPS);
             names.push(OTHER.to_owned());
         }

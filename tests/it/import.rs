@@ -197,6 +197,9 @@ fn a_value_the_checks_refuse_is_named_by_its_cell() {
     // As if edited in the workbook: a deadweight outside its range, a rate of 350%.
     analysis.outcomes[0].deadweight = 0.5;
     analysis.settings.discount_rate = sroi::model::DiscountRate::Constant(3.5);
+    // And a row copied below the others: its id is used twice.
+    let copy = analysis.outcomes[1].clone();
+    analysis.outcomes.push(copy);
     let results = sroi::compute::compute(&analysis);
     let book = dir.join("edited.xlsx");
     std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
@@ -205,6 +208,7 @@ fn a_value_the_checks_refuse_is_named_by_its_cell() {
     for expected in [
         "Ranges!C3: error: the range for `deadweight` (15% to 35%) does not contain its value (50%)",
         "Summary!B4: error: the discount rate must lie between 0% and 100% (found 350%)",
+        "'Impact map' row 7: error: the outcome id `off-benefits` is used twice",
         "Summary!B4: error: ",
         "nothing was imported",
     ] {

@@ -152,8 +152,9 @@ fn place_logo(
     l: &mut Layout,
     logo: &crate::render::html::Image,
 ) -> Result<(), String> {
-    if logo.mime == "image/svg+xml" {
-        return Err("the PDF shows PNG and JPEG logos, not SVG".to_owned());
+    if logo.mime != "image/png" && logo.mime != "image/jpeg" {
+        let kind = logo.mime.trim_start_matches("image/").trim_end_matches("+xml").to_uppercase();
+        return Err(format!("the PDF shows PNG and JPEG logos, not {kind}"));
     }
     let image = printpdf::RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new())
         .map_err(|error| format!("the logo cannot be decoded ({error})"))?;
