@@ -396,10 +396,9 @@ pub fn text(compared: &[Compared], rebase: Option<&Rebase>) -> String {
 #[derive(Debug, Serialize)]
 pub struct View {
     pub(crate) title: String,
-    pub(crate) date: String,
-    pub(crate) generator: String,
-    pub(crate) accent: String,
-    pub(crate) accent_text: String,
+    /// Its date, maker and colours (`date`, `generator`, `accent`, `accent_text` to templates).
+    #[serde(flatten)]
+    pub(crate) stamp: crate::report::Stamp,
     /// The common settings in words, with `--rebase`.
     pub(crate) rebase: Option<String>,
     pub(crate) analyses: Vec<ViewRow>,
@@ -415,9 +414,6 @@ pub struct View {
     pub(crate) reading: Vec<String>,
     /// A note when the analyses are in different currencies.
     pub(crate) currencies: Option<String>,
-    /// When the comparison was made, in seconds since 1970.
-    #[serde(skip)]
-    pub(crate) timestamp: i64,
     #[serde(skip)]
     pub(crate) ratios: Vec<crate::charts::ratios::RatioRow>,
     #[serde(skip)]
@@ -485,9 +481,6 @@ fn describe_range(c: &Compared) -> String {
 
 /// The comparison for the HTML and PDF reports, dated from `SOURCE_DATE_EPOCH` when set.
 pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
-    let accent = crate::colour::DEFAULT_ACCENT;
-    let timestamp = crate::report::date::report_time();
-    let date = crate::report::date::from_unix_seconds(timestamp);
     let analyses = compared
         .iter()
         .map(|c| ViewRow {
@@ -536,15 +529,11 @@ pub fn view(compared: &[Compared], rebase: Option<&Rebase>) -> View {
     currencies.sort_unstable();
     currencies.dedup();
     View {
-        timestamp,
         title: match compared.len() {
             1 => "Comparison of 1 analysis".to_owned(),
             n => format!("Comparison of {n} analyses"),
         },
-        date: crate::report::date::long(date),
-        generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
-        accent: accent.hex(),
-        accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
+        stamp: crate::report::Stamp::now(),
         rebase: rebase.map(describe_rebase),
         analyses,
         method,

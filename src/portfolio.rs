@@ -645,10 +645,9 @@ pub struct View {
     pub(crate) title: String,
     pub(crate) organisation: Option<String>,
     pub(crate) year: Option<i32>,
-    pub(crate) date: String,
-    pub(crate) generator: String,
-    pub(crate) accent: String,
-    pub(crate) accent_text: String,
+    /// Its date, maker and colours (`date`, `generator`, `accent`, `accent_text` to templates).
+    #[serde(flatten)]
+    pub(crate) stamp: crate::report::Stamp,
     pub(crate) ratio: String,
     pub(crate) sentence: String,
     pub(crate) present_value: String,
@@ -669,9 +668,6 @@ pub struct View {
     pub(crate) method_notes: Vec<&'static str>,
     /// How much of the value is forecast, when any is.
     pub(crate) forecast_note: Option<String>,
-    /// When the statement was made, in seconds since 1970.
-    #[serde(skip)]
-    pub(crate) timestamp: i64,
     /// (theme, present value), for the chart.
     #[serde(skip)]
     pub chart: Vec<(String, f64)>,
@@ -722,18 +718,11 @@ pub fn view(statement: &Statement) -> View {
         ratio: investment.filter(|i| *i > 0.0).map_or_else(String::new, |i| ratio(pv / i)),
     };
     let largest = largest_first(statement.items.iter().collect::<Vec<&Item>>(), |i| i.present_value);
-    let accent = crate::colour::DEFAULT_ACCENT;
-    let timestamp = crate::report::date::report_time();
-    let date = crate::report::date::from_unix_seconds(timestamp);
     View {
-        timestamp,
         title: statement.title.clone(),
         organisation: statement.organisation.clone(),
         year: statement.year,
-        date: crate::report::date::long(date),
-        generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
-        accent: accent.hex(),
-        accent_text: accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST).hex(),
+        stamp: crate::report::Stamp::now(),
         ratio: ratio(statement.sroi_ratio),
         sentence: {
             let forecasts = statement.items.iter().filter(|i| i.kind == crate::model::AnalysisKind::Forecast);

@@ -224,7 +224,7 @@ pub fn render_portfolio(view: &crate::portfolio::View, templates: &Templates) ->
 
 /// Renders a comparison as one HTML page, with `compare.html`.
 pub fn render_compare(view: &crate::compare::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
-    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let accent = view.stamp.ink;
     let ratio_chart = charts::svg(&charts::ratios::Ratios { rows: &view.ratios, accent }, "chart-ratios")?;
     let mix_chart = charts::svg(&charts::mix::ValueMix { rows: &view.mix }, "chart-mix")?;
     let mut context = Context::new();

@@ -11,6 +11,45 @@ pub mod uncertainty;
 
 use serde::Serialize;
 
+/// What made a page: `sroi` and its version.
+pub(crate) fn generator() -> String {
+    format!("sroi {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// What a comparison or statement page says about itself: when it was made
+/// (from `SOURCE_DATE_EPOCH` when set), by what, and in the house colours.
+#[derive(Debug, Serialize)]
+pub(crate) struct Stamp {
+    pub(crate) date: String,
+    pub(crate) generator: String,
+    pub(crate) accent: String,
+    /// The accent darkened for text on white.
+    pub(crate) accent_text: String,
+    /// When the page was made, in seconds since 1970.
+    #[serde(skip)]
+    pub(crate) timestamp: i64,
+    /// `accent_text` as a colour, for charts and the PDF.
+    #[serde(skip)]
+    pub(crate) ink: crate::colour::Rgb,
+}
+
+impl Stamp {
+    /// A stamp for a page made now.
+    pub(crate) fn now() -> Stamp {
+        let timestamp = date::report_time();
+        let accent = crate::colour::DEFAULT_ACCENT;
+        let ink = accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST);
+        Stamp {
+            date: date::long(date::from_unix_seconds(timestamp)),
+            generator: generator(),
+            accent: accent.hex(),
+            accent_text: ink.hex(),
+            timestamp,
+            ink,
+        }
+    }
+}
+
 use crate::compute::Results;
 use crate::compute::waterfall::waterfall;
 use crate::format::{headline, money, money_exact, number, percent, ratio};
@@ -494,7 +533,7 @@ pub fn build(
         period: analysis.period.map(|p| format!("{} to {}", date::long(p.start), date::long(p.end))),
         date: date::long(date),
         timestamp,
-        generator: format!("sroi {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
         currency: analysis.currency.clone(),
         summary: analysis.summary.clone(),
         headline: Headline {

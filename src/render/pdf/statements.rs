@@ -7,7 +7,6 @@ use super::{
     About, PdfError, Rendered, cell, chart_section, document, headline_panel, muted, save, title_block,
 };
 use crate::charts::{self, Face};
-use crate::colour::Rgb;
 
 fn bold(text: &str) -> Vec<Span> {
     vec![Span::new(text.to_owned(), Face::Bold)]
@@ -37,16 +36,16 @@ fn list(l: &mut Layout, items: &[String]) {
 
 /// A comparison as a PDF document.
 pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
-    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let accent = view.stamp.ink;
     let about = About {
         title: &view.title,
         author: None,
         subject: "Comparison of Social Return on Investment analyses".to_owned(),
-        generator: &view.generator,
-        timestamp: view.timestamp,
+        generator: &view.stamp.generator,
+        timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, accent)?;
-    let mut meta = format!("Comparison of {}", view.date);
+    let mut meta = format!("Comparison of {}", view.stamp.date);
     if let Some(rebase) = &view.rebase {
         meta.push_str(&format!(" · re-based to {rebase}"));
     }
@@ -165,20 +164,20 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
     for paragraph in &view.reading {
         prose(&mut l, paragraph);
     }
-    let footer = format!("{} · {}", view.title, view.date);
+    let footer = format!("{} · {}", view.title, view.stamp.date);
     Ok(save(doc, l, &view.title, &footer))
 }
 
 /// A portfolio statement as a PDF document: the summary on page one, then
 /// the breakdowns and the analyses, as many as the HTML page shows.
 pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
-    let accent = Rgb::parse(&view.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
+    let accent = view.stamp.ink;
     let about = About {
         title: &view.title,
         author: view.organisation.as_deref(),
         subject: "Social value statement".to_owned(),
-        generator: &view.generator,
-        timestamp: view.timestamp,
+        generator: &view.stamp.generator,
+        timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, accent)?;
     let kind = match view.year {
@@ -187,7 +186,7 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
     };
     let mut meta = Vec::new();
     meta.extend(view.organisation.clone());
-    meta.push(format!("Statement of {}", view.date));
+    meta.push(format!("Statement of {}", view.stamp.date));
     title_block(&mut l, &kind, &view.title, &meta.join(" · "));
 
     let figures = [
@@ -349,6 +348,6 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
         Some(org) => format!("{} · {org}", view.title),
         None => view.title.clone(),
     };
-    let footer = format!("{} · social value statement · {}", view.title, view.date);
+    let footer = format!("{} · social value statement · {}", view.title, view.stamp.date);
     Ok(save(doc, l, &header, &footer))
 }
