@@ -77,6 +77,17 @@ pub fn ratio(value: f64) -> String {
     format!("{}\u{a0}:\u{a0}1", number(value, 2))
 }
 
+/// A number as people type one where a fraction is meant: `25%` is 0.25,
+/// and `0.25` is itself; `None` unless it is a finite number.
+pub fn percent_or_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let value = match text.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().ok()? / 100.0,
+        None => text.parse::<f64>().ok()?,
+    };
+    value.is_finite().then_some(value)
+}
+
 /// A fraction as a percentage with at most one decimal: `0.25` → `25%`, `0.125` → `12.5%`.
 pub fn percent(fraction: f64) -> String {
     let text = number(fraction * 100.0, 1);
@@ -141,6 +152,17 @@ mod tests {
             headline(3.87, "GBP", true),
             "For every £1 invested, £3.87 of social value is forecast to be created."
         );
+    }
+
+    #[test]
+    fn typed_percentages_and_fractions_are_read_back() {
+        assert_eq!(percent_or_number("25%"), Some(0.25));
+        assert_eq!(percent_or_number(" 3.5 % "), Some(0.035));
+        assert_eq!(percent_or_number("0.25"), Some(0.25));
+        assert_eq!(percent_or_number("120"), Some(120.0));
+        for refused in ["lots", "inf", "NaN", "1e400", "25%%", ""] {
+            assert_eq!(percent_or_number(refused), None, "{refused}");
+        }
     }
 
     #[test]

@@ -392,7 +392,7 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
     let discount_rate = value(about::DISCOUNT_RATE, errors).and_then(|cell| match sheet.cell(cell) {
         Data::String(s) if s.trim() == about::GREEN_BOOK => Some(Rate::GreenBook),
         Data::String(s) if s.trim().eq_ignore_ascii_case("green-book") => Some(Rate::GreenBook),
-        Data::String(s) if s.trim().trim_end_matches('%').trim().parse::<f64>().is_err() => {
+        Data::String(s) if crate::format::percent_or_number(s).is_none() => {
             errors.push(sheet.error(
                 cell,
                 &format!("`{s}` is not a discount rate"),
@@ -863,12 +863,7 @@ impl Sheet {
             Data::Int(x) => Some(*x as f64),
             Data::Empty => None,
             Data::String(s) if s.trim().is_empty() => None,
-            Data::String(s) => match s.trim().strip_suffix('%') {
-                Some(p) => p.trim().parse::<f64>().ok().map(|p| p / 100.0),
-                None => s.trim().parse::<f64>().ok(),
-            }
-            .filter(|x| x.is_finite())
-            .or_else(|| {
+            Data::String(s) => crate::format::percent_or_number(s).or_else(|| {
                 errors.push(self.error(
                     cell,
                     &format!("`{s}` is not a number"),

@@ -256,12 +256,8 @@ fn parse_discount_rate(text: &str) -> Result<crate::model::DiscountRate, String>
     if text == "green-book" {
         return Ok(DiscountRate::GreenBook);
     }
-    let rate = match text.strip_suffix('%') {
-        Some(percent) => percent.trim().parse::<f64>().map(|p| p / 100.0),
-        None => text.parse::<f64>(),
-    };
-    match rate {
-        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(DiscountRate::Constant(rate)),
+    match crate::format::percent_or_number(text) {
+        Some(rate) if (0.0..=1.0).contains(&rate) => Ok(DiscountRate::Constant(rate)),
         _ => Err("write a percentage such as `3.5%`, a fraction such as `0.035`, or `green-book`".to_owned()),
     }
 }
