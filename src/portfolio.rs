@@ -81,7 +81,7 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
 
 /// What makes two paths the same file: the real path when it can be found
 /// (`a/../a/x.yaml`, links), else the path as written.
-fn identity(path: &Path) -> PathBuf {
+pub(crate) fn identity(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 

@@ -547,16 +547,12 @@ fn compare(
     }
     let mut analyses = Vec::with_capacity(files.len());
     let mut worst = Exit::Ok;
-    // A file named twice (`a.yaml`, `./a.yaml`) is compared once.
-    let mut seen: Vec<std::path::PathBuf> = Vec::new();
+    // A file named twice (`a.yaml`, `./a.yaml`) is compared once, as a portfolio counts it once.
+    let mut seen = std::collections::HashSet::new();
     for file in files {
-        if let Ok(real) = std::fs::canonicalize(file) {
-            if seen.contains(&real) {
-                let _ =
-                    writeln!(streams.err, "{file}: warning: the file is named twice; it is compared once");
-                continue;
-            }
-            seen.push(real);
+        if !seen.insert(crate::portfolio::identity(std::path::Path::new(file))) {
+            let _ = writeln!(streams.err, "{file}: warning: the file is named twice; it is compared once");
+            continue;
         }
         match load(file, streams) {
             Ok((_, analysis, _)) => analyses.push((file.clone(), analysis)),
