@@ -231,6 +231,18 @@ pub struct Stakeholder {
 }
 
 impl Stakeholder {
+    /// A counted group named `name`, for building analyses in code.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Stakeholder {
+        Stakeholder {
+            id: id.into(),
+            name: name.into(),
+            size: None,
+            engagement: None,
+            excluded: None,
+            loc: Loc::START,
+        }
+    }
+
     /// True when the group's outcomes are left out of the totals.
     pub fn is_excluded(&self) -> bool {
         self.excluded.is_some()
@@ -269,6 +281,11 @@ pub enum InputValue {
 }
 
 impl Input {
+    /// An input of `value` spent in `year`, for building analyses in code.
+    pub fn new(id: impl Into<String>, value: InputValue, year: u32) -> Input {
+        Input { id: id.into(), stakeholder: None, description: None, value, year, loc: Loc::START }
+    }
+
     /// The input's value in money, before discounting.
     pub fn amount(&self) -> f64 {
         match self.value {

@@ -2,17 +2,9 @@
 
 use super::*;
 use crate::model::*;
-use crate::source::Loc;
 
 fn stakeholder(id: &str, excluded: bool) -> Stakeholder {
-    Stakeholder {
-        id: id.into(),
-        name: id.into(),
-        size: None,
-        engagement: None,
-        excluded: excluded.then(|| "not material".to_owned()),
-        loc: Loc::START,
-    }
+    Stakeholder { excluded: excluded.then(|| "not material".to_owned()), ..Stakeholder::new(id, id) }
 }
 
 fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
@@ -20,14 +12,7 @@ fn outcome(quantity: f64, proxy: f64, duration: u32, drop_off: f64) -> Outcome {
 }
 
 fn input(amount: f64, year: u32) -> Input {
-    Input {
-        id: "i".into(),
-        stakeholder: None,
-        description: None,
-        value: InputValue::Amount(amount),
-        year,
-        loc: Loc::START,
-    }
+    Input::new("i", InputValue::Amount(amount), year)
 }
 
 fn analysis(outcomes: Vec<Outcome>, inputs: Vec<Input>, rate: f64) -> Analysis {

@@ -3,7 +3,6 @@
 use proptest::prelude::*;
 use sroi::compute::compute;
 use sroi::model::*;
-use sroi::source::Loc;
 
 fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
     let proxy = if positive { (1.0..50_000.0f64).boxed() } else { (-5_000.0..50_000.0f64).boxed() };
@@ -21,22 +20,8 @@ fn outcome_strategy(positive: bool) -> impl Strategy<Value = Outcome> {
 fn analysis_strategy(positive: bool) -> impl Strategy<Value = Analysis> {
     (prop::collection::vec(outcome_strategy(positive), 1..6), 1.0..1e6f64, 0u32..3, 0.0..0.1f64).prop_map(
         |(outcomes, amount, year, rate)| {
-            let stakeholders = vec![Stakeholder {
-                id: "s".into(),
-                name: "s".into(),
-                size: None,
-                engagement: None,
-                excluded: None,
-                loc: Loc::START,
-            }];
-            let inputs = vec![Input {
-                id: "i".into(),
-                stakeholder: None,
-                description: None,
-                value: InputValue::Amount(amount),
-                year,
-                loc: Loc::START,
-            }];
+            let stakeholders = vec![Stakeholder::new("s", "s")];
+            let inputs = vec![Input::new("i", InputValue::Amount(amount), year)];
             let mut analysis = Analysis::new("t", stakeholders, inputs, outcomes);
             analysis.settings.discount_rate = DiscountRate::Constant(rate);
             analysis
