@@ -22,7 +22,7 @@ use calamine::{Data, Reader, Xlsx};
 use serde::Serialize;
 
 use crate::model::{AnalysisKind, Assumption, Date, Timing};
-use crate::render::xlsx::{about, timing_words};
+use crate::render::xlsx::{about, heading, sheet_name, timing_words};
 
 /// A workbook larger than this is refused before it is unzipped.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -170,13 +170,13 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, S
             return None;
         }
     };
-    let summary = Sheet::open(&mut book, "Summary", errors);
-    let stakeholders = Sheet::open(&mut book, "Stakeholders", errors);
-    let inputs = Sheet::open(&mut book, "Inputs", errors);
-    let map = Sheet::open(&mut book, "Impact map", errors);
-    let outputs = Sheet::optional(&mut book, "Outputs", errors);
-    let schedules = Sheet::optional(&mut book, "Schedules", errors);
-    let ranges = Sheet::optional(&mut book, "Ranges", errors);
+    let summary = Sheet::open(&mut book, sheet_name::SUMMARY, errors);
+    let stakeholders = Sheet::open(&mut book, sheet_name::STAKEHOLDERS, errors);
+    let inputs = Sheet::open(&mut book, sheet_name::INPUTS, errors);
+    let map = Sheet::open(&mut book, sheet_name::IMPACT_MAP, errors);
+    let outputs = Sheet::optional(&mut book, sheet_name::OUTPUTS, errors);
+    let schedules = Sheet::optional(&mut book, sheet_name::SCHEDULES, errors);
+    let ranges = Sheet::optional(&mut book, sheet_name::RANGES, errors);
     // Every sheet there is is read, so one run reports every problem.
     let doc = summary.as_ref().map(|sheet| read_summary(sheet, errors));
     let read_stakeholders = stakeholders.as_ref().map(|sheet| read_stakeholders(sheet, errors));
@@ -217,15 +217,15 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, S
         }
     };
     if let Some(sheet) = &schedules {
-        by_outcome(sheet, ["Outcome", "Quantity, year 1 of the outcome"], &|_, _| "schedule".to_owned());
+        by_outcome(sheet, [heading::OUTCOME, &heading::schedule_year(1)], &|_, _| "schedule".to_owned());
     }
     if let Some(sheet) = &ranges {
         let assumption = |sheet: &Sheet, row: u32| {
-            let col = sheet.column("Assumption");
+            let col = sheet.column(heading::ASSUMPTION);
             let key = col.and_then(|c| sheet.text((row, c), &mut Vec::new())).unwrap_or_default();
             format!("range/{}", key.trim())
         };
-        by_outcome(sheet, ["Outcome", "Low"], &assumption);
+        by_outcome(sheet, [heading::OUTCOME, heading::LOW], &assumption);
     }
     let mut doc = doc?;
     doc.stakeholders = read_stakeholders?;
@@ -241,46 +241,46 @@ fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, S
 
 /// (key in the input format, heading) of each column read; the first is the id.
 const STAKEHOLDER_COLUMNS: [(&str, &str); 6] = [
-    ("id", "Id"),
-    ("name", "Stakeholder"),
-    ("size", "Size"),
-    ("engagement", "How they were involved"),
-    ("excluded", "Counted (Yes/No)"),
-    ("excluded", "Why not counted"),
+    ("id", heading::ID),
+    ("name", heading::STAKEHOLDER),
+    ("size", heading::SIZE),
+    ("engagement", heading::INVOLVED),
+    ("excluded", heading::COUNTED),
+    ("excluded", heading::WHY_NOT_COUNTED),
 ];
 const INPUT_COLUMNS: [(&str, &str); 7] = [
-    ("id", "Id"),
-    ("description", "Description"),
-    ("hours", "Hours"),
-    ("rate", "Rate"),
-    ("amount", "Amount"),
-    ("year", "Year"),
-    ("stakeholder", "Contributed by (stakeholder)"),
+    ("id", heading::ID),
+    ("description", heading::DESCRIPTION),
+    ("hours", heading::HOURS),
+    ("rate", heading::RATE),
+    ("amount", heading::AMOUNT),
+    ("year", heading::YEAR),
+    ("stakeholder", heading::CONTRIBUTED_BY),
 ];
 const OUTPUT_COLUMNS: [(&str, &str); 5] = [
-    ("id", "Id"),
-    ("description", "Description"),
-    ("quantity", "Quantity"),
-    ("unit", "Unit"),
-    ("inputs", "Inputs (ids, comma-separated)"),
+    ("id", heading::ID),
+    ("description", heading::DESCRIPTION),
+    ("quantity", heading::QUANTITY),
+    ("unit", heading::UNIT),
+    ("inputs", heading::INPUTS),
 ];
 const OUTCOME_COLUMNS: [(&str, &str); 16] = [
-    ("id", "Outcome"),
-    ("stakeholder", "Stakeholder"),
-    ("description", "Description"),
-    ("quantity", "Quantity (year 1)"),
-    ("proxy/value", "Financial proxy"),
-    ("deadweight", "Deadweight"),
-    ("displacement", "Displacement"),
-    ("attribution", "Attribution"),
-    ("drop_off", "Drop-off"),
-    ("start", "First year"),
-    ("duration", "Years"),
-    ("proxy/source", "Proxy source"),
-    ("indicator", "Indicator"),
-    ("proxy/description", "Proxy measures"),
-    ("themes", "Themes (one per line)"),
-    ("outputs", "Outputs (ids, comma-separated)"),
+    ("id", heading::OUTCOME),
+    ("stakeholder", heading::STAKEHOLDER),
+    ("description", heading::DESCRIPTION),
+    ("quantity", heading::QUANTITY_YEAR_1),
+    ("proxy/value", heading::PROXY),
+    ("deadweight", heading::DEADWEIGHT),
+    ("displacement", heading::DISPLACEMENT),
+    ("attribution", heading::ATTRIBUTION),
+    ("drop_off", heading::DROP_OFF),
+    ("start", heading::FIRST_YEAR),
+    ("duration", heading::YEARS),
+    ("proxy/source", heading::PROXY_SOURCE),
+    ("indicator", heading::INDICATOR),
+    ("proxy/description", heading::PROXY_MEASURES),
+    ("themes", heading::THEMES),
+    ("outputs", heading::OUTPUTS),
 ];
 
 /// Each row's cells, by the path of the key they give (`outcomes/#0/deadweight`
@@ -343,7 +343,7 @@ fn headings<const N: usize>(columns: [(&'static str, &'static str); N]) -> [&'st
 fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
     // A Summary with sroi's figures but not its About rows is from an earlier
     // sroi; one with neither is not sroi's at all. Either way, one error says so.
-    let ours = sheet.labelled("Present value").is_some();
+    let ours = sheet.labelled(about::PRESENT_VALUE).is_some();
     let layout = match (ours, sheet.labelled(about::ABOUT).is_some()) {
         (_, true) => None,
         (true, false) => {
@@ -639,7 +639,7 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
 
 /// Each scheduled outcome's quantities, year by year, up to its first empty cell.
 fn read_schedules(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<(String, Vec<f64>)> {
-    let [id] = sheet.columns(["Outcome"], errors);
+    let [id] = sheet.columns([heading::OUTCOME], errors);
     let last = sheet.last.1;
     sheet
         .rows(id)
@@ -656,7 +656,8 @@ fn read_schedules(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Vec<(String, 
 }
 
 fn read_ranges(sheet: &Sheet, outcomes: &mut [Outcome], errors: &mut Vec<ImportError>) {
-    let [outcome, assumption, low, high] = sheet.columns(["Outcome", "Assumption", "Low", "High"], errors);
+    let [outcome, assumption, low, high] =
+        sheet.columns([heading::OUTCOME, heading::ASSUMPTION, heading::LOW, heading::HIGH], errors);
     for row in sheet.rows(outcome) {
         let id = sheet.text((row, outcome.unwrap_or(0)), errors).unwrap_or_default();
         let key = assumption.and_then(|c| sheet.text((row, c), errors)).unwrap_or_default();

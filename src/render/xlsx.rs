@@ -41,10 +41,65 @@ pub(crate) mod about {
     pub const SUMMARY: &str = "Summary (Markdown)";
     /// The heading of these rows.
     pub const ABOUT: &str = "About the analysis";
+    /// The label of the first figure, by which a Summary sroi wrote is known.
+    pub const PRESENT_VALUE: &str = "Present value";
     pub const DISCOUNT_RATE: &str = "Discount rate";
     pub const TIMING: &str = "Values fall";
     /// What `DISCOUNT_RATE` holds for the Green Book schedule.
     pub const GREEN_BOOK: &str = "Green Book schedule (see Years)";
+}
+
+/// The names of the sheets [`crate::import`] reads.
+pub(crate) mod sheet_name {
+    pub const SUMMARY: &str = "Summary";
+    pub const STAKEHOLDERS: &str = "Stakeholders";
+    pub const INPUTS: &str = "Inputs";
+    pub const IMPACT_MAP: &str = "Impact map";
+    pub const OUTPUTS: &str = "Outputs";
+    pub const SCHEDULES: &str = "Schedules";
+    pub const RANGES: &str = "Ranges";
+}
+
+/// The column headings [`crate::import`] finds its columns by; the writer
+/// uses the same constants, so the two cannot drift apart.
+pub(crate) mod heading {
+    pub const ID: &str = "Id";
+    pub const STAKEHOLDER: &str = "Stakeholder";
+    pub const SIZE: &str = "Size";
+    pub const INVOLVED: &str = "How they were involved";
+    pub const COUNTED: &str = "Counted (Yes/No)";
+    pub const WHY_NOT_COUNTED: &str = "Why not counted";
+    pub const DESCRIPTION: &str = "Description";
+    pub const HOURS: &str = "Hours";
+    pub const RATE: &str = "Rate";
+    pub const AMOUNT: &str = "Amount";
+    pub const YEAR: &str = "Year";
+    pub const CONTRIBUTED_BY: &str = "Contributed by (stakeholder)";
+    pub const OUTCOME: &str = "Outcome";
+    pub const QUANTITY_YEAR_1: &str = "Quantity (year 1)";
+    pub const PROXY: &str = "Financial proxy";
+    pub const DEADWEIGHT: &str = "Deadweight";
+    pub const DISPLACEMENT: &str = "Displacement";
+    pub const ATTRIBUTION: &str = "Attribution";
+    pub const DROP_OFF: &str = "Drop-off";
+    pub const FIRST_YEAR: &str = "First year";
+    pub const YEARS: &str = "Years";
+    pub const PROXY_SOURCE: &str = "Proxy source";
+    pub const INDICATOR: &str = "Indicator";
+    pub const PROXY_MEASURES: &str = "Proxy measures";
+    pub const THEMES: &str = "Themes (one per line)";
+    pub const OUTPUTS: &str = "Outputs (ids, comma-separated)";
+    pub const QUANTITY: &str = "Quantity";
+    pub const UNIT: &str = "Unit";
+    pub const INPUTS: &str = "Inputs (ids, comma-separated)";
+    pub const ASSUMPTION: &str = "Assumption";
+    pub const LOW: &str = "Low";
+    pub const HIGH: &str = "High";
+
+    /// The Schedules sheet's heading of the `k`th year of an outcome.
+    pub fn schedule_year(k: u16) -> String {
+        format!("Quantity, year {k} of the outcome")
+    }
 }
 
 /// How the Summary's "Values fall" row words each timing.
@@ -213,7 +268,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     }
 
     // Summary.
-    let summary = book.add_worksheet().set_name("Summary")?;
+    let summary = book.add_worksheet().set_name(sheet_name::SUMMARY)?;
     summary.set_column_width(0, 28)?;
     summary.set_column_width(1, 22)?;
     summary.write_string_with_format(0, 0, &analysis.title, &f.title)?;
@@ -231,7 +286,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     summary.write_string(4, 1, timing_words(analysis.settings.discount_timing))?;
     let figures = [
         (
-            "Present value",
+            about::PRESENT_VALUE,
             format!("=SUM('Impact map'!O2:O{})", outcomes + 1),
             results.present_value,
             &f.money_bold,
@@ -274,17 +329,17 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     write_long_text(summary, (row, 1), analysis.summary.as_deref().unwrap_or(""), &f.input_text)?;
 
     // Stakeholders.
-    let sheet = book.add_worksheet().set_name("Stakeholders")?;
+    let sheet = book.add_worksheet().set_name(sheet_name::STAKEHOLDERS)?;
     header(
         sheet,
         &[
-            ("Id", 18.0),
-            ("Stakeholder", 34.0),
-            ("Size", 10.0),
-            ("How they were involved", 40.0),
-            ("Counted (Yes/No)", 12.0),
+            (heading::ID, 18.0),
+            (heading::STAKEHOLDER, 34.0),
+            (heading::SIZE, 10.0),
+            (heading::INVOLVED, 40.0),
+            (heading::COUNTED, 12.0),
             ("Present value", 16.0),
-            ("Why not counted", 40.0),
+            (heading::WHY_NOT_COUNTED, 40.0),
         ],
         &f.header,
     )?;
@@ -308,19 +363,19 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     }
 
     // Inputs.
-    let sheet = book.add_worksheet().set_name("Inputs")?;
+    let sheet = book.add_worksheet().set_name(sheet_name::INPUTS)?;
     header(
         sheet,
         &[
-            ("Id", 18.0),
-            ("Description", 34.0),
-            ("Hours", 10.0),
-            ("Rate", 12.0),
-            ("Amount", 16.0),
-            ("Year", 8.0),
+            (heading::ID, 18.0),
+            (heading::DESCRIPTION, 34.0),
+            (heading::HOURS, 10.0),
+            (heading::RATE, 12.0),
+            (heading::AMOUNT, 16.0),
+            (heading::YEAR, 8.0),
             ("Discount factor", 14.0),
             ("Present value", 16.0),
-            ("Contributed by (stakeholder)", 18.0),
+            (heading::CONTRIBUTED_BY, 18.0),
         ],
         &f.header,
     )?;
@@ -359,30 +414,30 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     )?;
 
     // Impact map.
-    let sheet = book.add_worksheet().set_name("Impact map")?;
+    let sheet = book.add_worksheet().set_name(sheet_name::IMPACT_MAP)?;
     header(
         sheet,
         &[
-            ("Outcome", 18.0),
-            ("Stakeholder", 18.0),
-            ("Description", 36.0),
-            ("Quantity (year 1)", 11.0),
-            ("Financial proxy", 14.0),
-            ("Deadweight", 11.0),
-            ("Displacement", 12.0),
-            ("Attribution", 11.0),
-            ("Drop-off", 10.0),
-            ("First year", 9.0),
-            ("Years", 8.0),
+            (heading::OUTCOME, 18.0),
+            (heading::STAKEHOLDER, 18.0),
+            (heading::DESCRIPTION, 36.0),
+            (heading::QUANTITY_YEAR_1, 11.0),
+            (heading::PROXY, 14.0),
+            (heading::DEADWEIGHT, 11.0),
+            (heading::DISPLACEMENT, 12.0),
+            (heading::ATTRIBUTION, 11.0),
+            (heading::DROP_OFF, 10.0),
+            (heading::FIRST_YEAR, 9.0),
+            (heading::YEARS, 8.0),
             ("Counted (1/0)", 10.0),
             ("Gross value", 16.0),
             ("Impact (year 1)", 16.0),
             ("Present value", 16.0),
-            ("Proxy source", 40.0),
-            ("Indicator", 40.0),
-            ("Proxy measures", 30.0),
-            ("Themes (one per line)", 20.0),
-            ("Outputs (ids, comma-separated)", 20.0),
+            (heading::PROXY_SOURCE, 40.0),
+            (heading::INDICATOR, 40.0),
+            (heading::PROXY_MEASURES, 30.0),
+            (heading::THEMES, 20.0),
+            (heading::OUTPUTS, 20.0),
         ],
         &f.header,
     )?;
@@ -431,15 +486,15 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
 
     // Outputs.
     if !analysis.outputs.is_empty() {
-        let sheet = book.add_worksheet().set_name("Outputs")?;
+        let sheet = book.add_worksheet().set_name(sheet_name::OUTPUTS)?;
         header(
             sheet,
             &[
-                ("Id", 18.0),
-                ("Description", 36.0),
-                ("Quantity", 10.0),
-                ("Unit", 16.0),
-                ("Inputs (ids, comma-separated)", 24.0),
+                (heading::ID, 18.0),
+                (heading::DESCRIPTION, 36.0),
+                (heading::QUANTITY, 10.0),
+                (heading::UNIT, 16.0),
+                (heading::INPUTS, 24.0),
             ],
             &f.header,
         )?;
@@ -459,8 +514,8 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
     let sheet = book.add_worksheet().set_name("Values")?;
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 18)?;
-    sheet.write_string_with_format(0, 0, "Outcome", &f.header)?;
-    sheet.write_string_with_format(0, 1, "Stakeholder", &f.header)?;
+    sheet.write_string_with_format(0, 0, heading::OUTCOME, &f.header)?;
+    sheet.write_string_with_format(0, 1, heading::STAKEHOLDER, &f.header)?;
     sheet.write_string_with_format(1, 0, "Discount factor", &f.bold)?;
     for (t, year) in (1u16..=horizon).zip(&results.years) {
         let c = year_col(t);
@@ -519,16 +574,16 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
 
     // Schedules.
     if !schedules.is_empty() {
-        let sheet = book.add_worksheet().set_name("Schedules")?;
+        let sheet = book.add_worksheet().set_name(sheet_name::SCHEDULES)?;
         sheet.set_column_width(0, 22)?;
-        sheet.write_string_with_format(0, 0, "Outcome", &f.header)?;
+        sheet.write_string_with_format(0, 0, heading::OUTCOME, &f.header)?;
         let longest = schedules
             .iter()
             .map(|&i| analysis.outcomes[i].profile.years())
             .max()
             .map_or(0, |n| u16::try_from(n).unwrap_or(u16::MAX));
         for k in 1..=longest {
-            sheet.write_string_with_format(0, k, format!("Quantity, year {k} of the outcome"), &f.header)?;
+            sheet.write_string_with_format(0, k, heading::schedule_year(k), &f.header)?;
             sheet.set_column_width(k, 14)?;
         }
         sheet.set_freeze_panes(1, 1)?;
@@ -545,8 +600,17 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
 
     // Ranges.
     if analysis.outcomes.iter().any(|o| !o.ranges.is_empty()) {
-        let sheet = book.add_worksheet().set_name("Ranges")?;
-        header(sheet, &[("Outcome", 18.0), ("Assumption", 14.0), ("Low", 14.0), ("High", 14.0)], &f.header)?;
+        let sheet = book.add_worksheet().set_name(sheet_name::RANGES)?;
+        header(
+            sheet,
+            &[
+                (heading::OUTCOME, 18.0),
+                (heading::ASSUMPTION, 14.0),
+                (heading::LOW, 14.0),
+                (heading::HIGH, 14.0),
+            ],
+            &f.header,
+        )?;
         let ranges = analysis.outcomes.iter().flat_map(|o| o.ranges.iter().map(move |r| (o, r)));
         for (row, (o, range)) in (1u32..).zip(ranges) {
             sheet.write_string(row, 0, &o.id)?;
