@@ -161,8 +161,8 @@ fn place_logo(
     let (w, h) = (image.width as f32, image.height as f32);
     let scale = (44.0 / h.max(1.0)).min(180.0 / w.max(1.0));
     let id = printpdf::XObjectId("SRLOGO".to_owned());
-    doc.resources.xobjects.map.insert(id.clone(), printpdf::XObject::Image(image.clone()));
     l.image(&id, (image.width, image.height), (MARGIN, l.y), (w * scale, h * scale));
+    doc.resources.xobjects.map.insert(id, printpdf::XObject::Image(image));
     l.y += h * scale + 12.0;
     Ok(())
 }
@@ -239,6 +239,17 @@ pub(crate) fn headline_panel(
     l.y = top + height + 8.0;
 }
 
+/// A list item at nesting `depth` (1 for the outermost): its marker in the
+/// margin, its text wrapped beside it.
+pub(crate) fn item(l: &mut Layout, marker: &str, spans: &[Span], depth: usize) {
+    let indent = 14.0 * depth as f32;
+    l.ensure(14.5);
+    let top = l.y;
+    l.paragraph(&[Span::new(marker, Face::Regular)], 10.0, 14.5, MARGIN + indent - 10.0, 14.0);
+    l.y = top;
+    l.paragraph(spans, 10.0, 14.5, MARGIN + indent + 6.0, MEASURE - indent - 6.0);
+}
+
 fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
     for block in markdown::blocks(text, accent) {
         match block {
@@ -256,12 +267,7 @@ fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
                 l.space(5.0);
             }
             Block::Item(marker, depth, spans) => {
-                let indent = 14.0 * depth as f32;
-                l.ensure(14.5);
-                let top = l.y;
-                l.paragraph(&[Span::new(marker, Face::Regular)], 10.0, 14.5, MARGIN + indent - 10.0, 14.0);
-                l.y = top;
-                l.paragraph(&spans, 10.0, 14.5, MARGIN + indent + 6.0, MEASURE - indent - 6.0);
+                item(l, &marker, &spans, depth);
                 l.space(2.0);
             }
         }

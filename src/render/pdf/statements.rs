@@ -23,12 +23,8 @@ fn prose(l: &mut Layout, text: &str) {
 }
 
 fn list(l: &mut Layout, items: &[String]) {
-    for item in items {
-        l.ensure(14.5);
-        let top = l.y;
-        l.paragraph(&[Span::new("•", Face::Regular)], 10.0, 14.5, MARGIN + 4.0, 10.0);
-        l.y = top;
-        l.paragraph(&[Span::new(item.clone(), Face::Regular)], 10.0, 14.5, MARGIN + 16.0, MEASURE - 16.0);
+    for text in items {
+        super::item(l, "•", &[Span::new(text.clone(), Face::Regular)], 1);
         l.space(3.0);
     }
     l.space(4.0);
