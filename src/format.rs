@@ -99,14 +99,35 @@ pub fn percent(fraction: f64) -> String {
 /// A forecast says what is expected: "… is forecast to be created."
 /// A ratio below zero means value is destroyed, and says so.
 pub fn headline(ratio: f64, currency_code: &str, forecast: bool) -> String {
+    let forecast = if forecast { Forecast::All } else { Forecast::None };
+    headline_for("For every", ratio, currency_code, forecast)
+}
+
+/// How much of the value a headline speaks of is forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forecast {
+    /// None: the value was created (or lost).
+    None,
+    /// Some of it: created or forecast.
+    Some,
+    /// All of it: forecast to be created (or lost).
+    All,
+}
+
+/// The headline sentence with its own opening (`For every`, `Across the
+/// analyses counted, for every`), the verb fitting the ratio's sign and how
+/// much of the value is forecast.
+pub fn headline_for(opening: &str, ratio: f64, currency_code: &str, forecast: Forecast) -> String {
     let verb = match (ratio < 0.0, forecast) {
-        (false, false) => "is created",
-        (false, true) => "is forecast to be created",
-        (true, false) => "is lost",
-        (true, true) => "is forecast to be lost",
+        (false, Forecast::None) => "is created",
+        (false, Forecast::Some) => "is created or forecast",
+        (false, Forecast::All) => "is forecast to be created",
+        (true, Forecast::None) => "is lost",
+        (true, Forecast::Some) => "is lost or forecast to be lost",
+        (true, Forecast::All) => "is forecast to be lost",
     };
     format!(
-        "For every {} invested, {} of social value {verb}.",
+        "{opening} {} invested, {} of social value {verb}.",
         money(1.0, currency_code),
         money_exact(ratio.abs(), currency_code)
     )
@@ -122,6 +143,29 @@ pub fn spreadsheet_money(code: &str) -> String {
     } else {
         format!("{digits} \"{code}\"")
     }
+}
+
+/// Describes the discounting settings in words: `3.5%, end of year`.
+pub fn describe_discounting(settings: &crate::model::Settings) -> String {
+    describe_discounting_as(settings, "Green Book schedule (3.5% to year 30, then declining)")
+}
+
+/// [`describe_discounting`] in a table cell beside others: `Green Book schedule, end of year`.
+pub fn describe_discounting_brief(settings: &crate::model::Settings) -> String {
+    describe_discounting_as(settings, "Green Book schedule")
+}
+
+fn describe_discounting_as(settings: &crate::model::Settings, green_book: &str) -> String {
+    let rate = match settings.discount_rate {
+        crate::model::DiscountRate::Constant(rate) => percent(rate),
+        crate::model::DiscountRate::GreenBook => green_book.to_owned(),
+    };
+    let timing = match settings.discount_timing {
+        crate::model::Timing::End => "end of year",
+        crate::model::Timing::Mid => "mid-year",
+        crate::model::Timing::Start => "start of year",
+    };
+    format!("{rate}, {timing}")
 }
 
 #[cfg(test)]

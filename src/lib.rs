@@ -30,7 +30,6 @@
 pub mod charts;
 pub mod cli;
 pub mod colour;
-pub mod compare;
 pub mod compute;
 pub mod currency;
 pub mod diag;
@@ -41,7 +40,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
-pub mod portfolio;
+pub mod pipeline;
 pub mod quality;
 pub mod render;
 pub mod report;

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
         // Not locked: the progress bar of `sroi portfolio` draws on stderr from other threads.
         err: Box::new(std::io::stderr()),
         color,
+        now: sroi::cli::now(),
     };
     let code = sroi::cli::run(std::env::args_os(), &mut streams);
     ExitCode::from(code as u8)

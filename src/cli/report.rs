@@ -147,13 +147,7 @@ pub fn run(
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
     let mut findings = warnings;
     findings.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
-    let report = crate::report::build(
-        &analysis,
-        &results,
-        &uncertainty,
-        &findings,
-        crate::report::date::report_time(),
-    );
+    let report = crate::report::build(&analysis, &results, &uncertainty, &findings, streams.now);
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {
             Ok(image) => Some(image),
@@ -172,14 +166,19 @@ pub fn run(
     if let Err(code) = super::create_output_folder(out, streams) {
         return code;
     }
-    for format in super::unique(formats) {
+    for format in crate::pipeline::unique(formats) {
         let files = match format {
             Format::Csv => vec![
                 ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
                 ("-years", crate::render::csv::years(&results)),
             ],
             Format::Xlsx => {
-                match crate::render::xlsx::render(&analysis, &results, crate::render::xlsx::Cached::Results) {
+                match crate::render::xlsx::render(
+                    &analysis,
+                    &results,
+                    crate::render::xlsx::Cached::Results,
+                    streams.now,
+                ) {
                     Ok(bytes) => vec![("", bytes)],
                     Err(error) => {
                         let _ = writeln!(

@@ -28,9 +28,12 @@
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
+pub mod comparison;
 pub mod discount;
+pub mod prices;
 pub mod sensitivity;
 pub mod simulation;
+pub mod statement;
 pub mod waterfall;
 
 use crate::model::{Analysis, Outcome, Profile};

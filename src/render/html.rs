@@ -203,8 +203,8 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
     Ok(html.into_bytes())
 }
 
-/// Renders a portfolio statement as one HTML page, with `portfolio.html`.
-pub fn render_portfolio(view: &crate::portfolio::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+/// Renders a social value statement as one HTML page, with `portfolio.html`.
+pub fn statement(view: &crate::report::statement::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
     let chart = charts::svg(
         &charts::bars::ByStakeholder {
             values: &view.chart,
@@ -223,7 +223,10 @@ pub fn render_portfolio(view: &crate::portfolio::View, templates: &Templates) ->
 }
 
 /// Renders a comparison as one HTML page, with `compare.html`.
-pub fn render_compare(view: &crate::compare::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+pub fn comparison(
+    view: &crate::report::comparison::View,
+    templates: &Templates,
+) -> Result<Vec<u8>, HtmlError> {
     let accent = view.stamp.ink;
     let ratio_chart = charts::svg(&charts::ratios::Ratios { rows: &view.ratios, accent }, "chart-ratios")?;
     let mix_chart = charts::svg(&charts::mix::ValueMix { rows: &view.mix }, "chart-mix")?;

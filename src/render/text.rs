@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::compute::{Results, Uncertainty};
-use crate::format::{headline, money, number, percent, ratio};
-use crate::model::{Analysis, DiscountRate, Timing};
+use crate::format::{describe_discounting, headline, money, number, percent, ratio};
+use crate::model::Analysis;
 use crate::report::uncertainty::{assumption_label, switching_change};
 
 /// Column alignment.
@@ -94,20 +94,6 @@ fn fit(text: &str, max: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// Describes the discounting settings in words: `3.5%, end of year`.
-pub fn describe_discounting(settings: &crate::model::Settings) -> String {
-    let rate = match settings.discount_rate {
-        DiscountRate::Constant(rate) => percent(rate),
-        DiscountRate::GreenBook => "Green Book schedule (3.5% to year 30, then declining)".to_owned(),
-    };
-    let timing = match settings.discount_timing {
-        Timing::End => "end of year",
-        Timing::Mid => "mid-year",
-        Timing::Start => "start of year",
-    };
-    format!("{rate}, {timing}")
 }
 
 /// The summary `sroi calc` prints.

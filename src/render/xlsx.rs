@@ -231,11 +231,16 @@ fn col(col: u16) -> String {
 }
 
 /// The workbook's bytes.
-pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<Vec<u8>, XlsxError> {
+pub fn render(
+    analysis: &Analysis,
+    results: &Results,
+    cached: Cached,
+    created: i64,
+) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new(&analysis.currency);
     let w = Writer { cached };
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_timestamp(crate::report::date::report_time())?;
+    let created = ExcelDateTime::from_timestamp(created)?;
     book.set_properties(
         &DocProperties::new()
             .set_title(&analysis.title)

@@ -1,17 +1,7 @@
-//! The date a report carries: from `SOURCE_DATE_EPOCH` when set (reproducible
-//! builds), else today, in UTC.
+//! The date a report carries, in words, from the time the command line read
+//! once (`SOURCE_DATE_EPOCH` when set, for reproducible builds; else now).
 
 use crate::model::Date;
-
-/// The report time in seconds since 1970 (UTC): `SOURCE_DATE_EPOCH` if set
-/// and valid, else now.
-pub fn report_time() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-    })
-}
 
 /// The UTC calendar date of a Unix time (Howard Hinnant's `civil_from_days`).
 pub fn from_unix_seconds(seconds: i64) -> Date {

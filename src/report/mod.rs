@@ -5,8 +5,10 @@
 //! Nothing here is HTML. Narrative fields hold the user's Markdown; each
 //! renderer turns it into its own form through [`crate::markdown`].
 
+pub mod comparison;
 pub mod date;
 pub mod quality;
+pub mod statement;
 pub mod uncertainty;
 
 use serde::Serialize;
@@ -19,7 +21,7 @@ pub(crate) fn generator() -> String {
 /// What a comparison or statement page says about itself: when it was made
 /// (from `SOURCE_DATE_EPOCH` when set), by what, and in the house colours.
 #[derive(Debug, Serialize)]
-pub(crate) struct Stamp {
+pub struct Stamp {
     pub(crate) date: String,
     pub(crate) generator: String,
     pub(crate) accent: String,
@@ -34,9 +36,9 @@ pub(crate) struct Stamp {
 }
 
 impl Stamp {
-    /// A stamp for a page made now.
-    pub(crate) fn now() -> Stamp {
-        let timestamp = date::report_time();
+    /// A stamp for a page made at `timestamp` (seconds since 1970), which
+    /// the command line reads once, from `SOURCE_DATE_EPOCH` when set.
+    pub fn at(timestamp: i64) -> Stamp {
         let accent = crate::colour::DEFAULT_ACCENT;
         let ink = accent.darkened_for_contrast(crate::colour::TEXT_CONTRAST);
         Stamp {
@@ -344,7 +346,7 @@ fn plural(n: f64, one: &str, many: &str) -> String {
 }
 
 /// Builds the view model. `timestamp` is when the report is made, in seconds
-/// since 1970, usually [`date::report_time`].
+/// since 1970, which the command line reads once ([`crate::cli::now`]).
 pub fn build(
     analysis: &Analysis,
     results: &Results,

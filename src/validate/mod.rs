@@ -282,7 +282,7 @@ impl Validator<'_> {
                 let to = self.prices.indices.get(&own.value).copied();
                 if !self.prices.complete {
                     // An unreadable index has been reported; its year being missing follows from it.
-                    return Some((value * to? / from?, Some((value, year))));
+                    return Some((crate::compute::prices::rebase(value, from?, to?), Some((value, year))));
                 }
                 if to.is_none() && !self.prices.reported_own_year {
                     self.prices.reported_own_year = true;
@@ -301,7 +301,7 @@ impl Validator<'_> {
                         format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"),
                     );
                 }
-                Some((value * to? / from?, Some((value, year))))
+                Some((crate::compute::prices::rebase(value, from?, to?), Some((value, year))))
             }
             (Some(own), None, _) => {
                 self.diagnostics.push(

@@ -34,7 +34,7 @@ fn every_fixture_keeps_every_figure_through_a_workbook() {
         let yaml = std::fs::read_to_string(&fixture).expect("fixture");
         let (analysis, results) = crate::common::results_of(&name);
         let book = dir.join("book.xlsx");
-        std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook"))
+        std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook"))
             .expect("write");
         let imported = import(&book);
         // Every figure of `sroi calc --json`: headline, outcomes, years, sensitivity, simulation.
@@ -87,7 +87,7 @@ fn a_workbook_saved_again_by_libreoffice_imports_the_same() {
     let fixture = "fixtures/youth-into-work.yaml";
     let (analysis, results) = crate::common::results_of(fixture);
     let book = dir.join("book.xlsx");
-    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
     let out = dir.join("resaved");
     let status = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", dir.join("profile").display()))
@@ -158,7 +158,7 @@ fn import_never_replaces_a_file() {
     let dir = scratch("import-keep");
     let (analysis, results) = crate::common::results_of("fixtures/community-garden.yaml");
     let book = dir.join("garden.xlsx");
-    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
     let target = dir.join("garden.yaml");
     std::fs::write(&target, "my own work\n").expect("write");
     let run = sroi(&["import", &book.to_string_lossy(), "-o", &target.to_string_lossy()]);
@@ -182,7 +182,7 @@ fn long_text_and_themes_with_commas_come_back_whole() {
     analysis.outcomes[0].themes = vec!["health, wellbeing".to_owned(), "jobs".to_owned()];
     let results = sroi::compute::compute(&analysis);
     let book = dir.join("long.xlsx");
-    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
     let imported = import(&book);
     let (back, _) =
         sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
@@ -202,7 +202,7 @@ fn a_value_the_checks_refuse_is_named_by_its_cell() {
     analysis.outcomes.push(copy);
     let results = sroi::compute::compute(&analysis);
     let book = dir.join("edited.xlsx");
-    std::fs::write(&book, render(&analysis, &results, Cached::Results).expect("workbook")).expect("write");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
     let run = sroi(&["import", &book.to_string_lossy()]);
     assert_eq!(run.code, Exit::Invalid, "{}", run.stderr);
     for expected in [

@@ -41,7 +41,7 @@ fn libreoffice_recalculates_every_fixture_to_the_same_figures() {
         let (analysis, results) = crate::common::results_of(&fixture.to_string_lossy());
         let name = fixture.file_stem().expect("name").to_string_lossy().into_owned();
         let path = dir.join(format!("{name}.xlsx"));
-        std::fs::write(&path, render(&analysis, &results, Cached::Nothing).expect("workbook"))
+        std::fs::write(&path, render(&analysis, &results, Cached::Nothing, 0).expect("workbook"))
             .expect("write");
         files.push(path.to_string_lossy().into_owned());
         expected.push((name, results));
@@ -94,7 +94,7 @@ fn the_workbook_is_the_same_bytes_each_time_and_carries_its_results() {
     };
     let (analysis, results) = crate::common::results_of(fixture);
     assert_eq!(cached(one), calamine::Data::Float(results.present_value), "cached results are written");
-    let bare = render(&analysis, &results, Cached::Nothing).expect("workbook");
+    let bare = render(&analysis, &results, Cached::Nothing, 0).expect("workbook");
     assert!(
         matches!(cached(bare), calamine::Data::Empty | calamine::Data::Float(0.0)),
         "and only when asked"

@@ -10,7 +10,7 @@ pub mod layout;
 pub mod markdown;
 mod statements;
 
-pub use statements::{compare, portfolio};
+pub use statements::{comparison, statement};
 
 use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 

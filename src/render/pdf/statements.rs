@@ -1,6 +1,5 @@
-//! The PDFs of many analyses: a comparison (`sroi compare -f pdf`) and a
-//! portfolio statement (`sroi portfolio -f pdf`), from the same views as
-//! their HTML pages, on the report's typesetting.
+//! The PDFs of many analyses: a comparison and a social value statement,
+//! from the same views as their HTML pages, on the report's typesetting.
 
 use super::layout::{Align, Layout, MARGIN, MEASURE, Span, Table};
 use super::{
@@ -31,7 +30,7 @@ fn list(l: &mut Layout, items: &[String]) {
 }
 
 /// A comparison as a PDF document.
-pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
+pub fn comparison(view: &crate::report::comparison::View) -> Result<Rendered, PdfError> {
     let accent = view.stamp.ink;
     let about = About {
         title: &view.title,
@@ -164,9 +163,9 @@ pub fn compare(view: &crate::compare::View) -> Result<Rendered, PdfError> {
     Ok(save(doc, l, &view.title, &footer))
 }
 
-/// A portfolio statement as a PDF document: the summary on page one, then
+/// A social value statement as a PDF document: the summary on page one, then
 /// the breakdowns and the analyses, as many as the HTML page shows.
-pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
+pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfError> {
     let accent = view.stamp.ink;
     let about = About {
         title: &view.title,
@@ -217,7 +216,7 @@ pub fn portfolio(view: &crate::portfolio::View) -> Result<Rendered, PdfError> {
         total: Some(view.total),
     })?;
     chart_section(&mut l, "Value by theme", Some("An outcome with several themes counts in each."), &chart);
-    let share_rows = |rows: &[crate::portfolio::Row]| -> Vec<Vec<Vec<Span>>> {
+    let share_rows = |rows: &[crate::report::statement::Row]| -> Vec<Vec<Vec<Span>>> {
         rows.iter()
             .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
             .collect()

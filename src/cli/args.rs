@@ -1,0 +1,235 @@
+//! The command line's grammar: every command, flag and `--help` text
+//! (SPEC §4), parsed by clap.
+
+use clap::{Parser, Subcommand};
+
+use super::{proxies, report};
+
+const AFTER_HELP: &str = "\
+Examples:
+  sroi init my-analysis            write a commented example to start from
+  sroi check my-analysis/analysis.yaml
+  sroi calc analysis.yaml          headline figures and tables
+  sroi calc analysis.yaml --json   the figures as JSON
+  cat analysis.yaml | sroi calc -  read the analysis from standard input
+  sroi report analysis.yaml -f html,pdf,xlsx -o reports
+  sroi import analysis.xlsx -o analysis.yaml   back from the workbook
+  sroi compare a.yaml b.yaml --rebase -f html,pdf -o comparison
+  sroi portfolio contracts/ -f html,json,csv -o statement
+
+Exit codes: 0 success (warnings allowed), 1 the input is invalid,
+2 the tool could not do its job (unreadable file, unwritable output).";
+
+/// Social Return on Investment analyses from a YAML theory of change.
+#[derive(Debug, Parser)]
+#[command(name = "sroi", version, after_help = AFTER_HELP)]
+pub(super) struct Cli {
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum Command {
+    /// Write a commented example analysis (or the report templates) to start from.
+    #[command(
+        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n\nAn existing file is never overwritten."
+    )]
+    Init {
+        /// Folder to write into (created if missing).
+        #[arg(default_value = ".")]
+        dir: std::path::PathBuf,
+        /// Write the default report templates (report.html, portfolio.html, compare.html, style.css) instead
+        /// of an example analysis; use them with `sroi report --templates DIR`.
+        #[arg(long)]
+        templates: bool,
+    },
+    /// Validate analyses and hold them against the principles of social value.
+    #[command(
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+    )]
+    Check {
+        /// Analysis files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// How to print what is found: `text` on stderr, or `json` on stdout.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        /// Exit with 1 when there is any warning, not only errors (for CI).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Print the figures: headline results and value by stakeholder, outcome and year.
+    #[command(
+        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json"
+    )]
+    Calc {
+        /// Analysis file; `-` reads standard input.
+        file: String,
+        /// Print the figures as JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Programmes side by side, like for like: ratios, method differences, re-based ratios.
+    #[command(
+        after_help = "Examples:\n  sroi compare a.yaml b.yaml\n  sroi compare a.yaml b.yaml --rebase --discount-rate 3.5% --timing end\n  sroi compare programmes/*.yaml --rebase --price-year 2024 --json > comparison.json\n  sroi compare a.yaml b.yaml --rebase -f html,pdf,json -o out   writes out/comparison.html, .pdf, .json\n\nWith --rebase every analysis is also re-computed under one set of settings\n(by default 3.5%, end of year, each analysis's own prices)."
+    )]
+    Compare {
+        /// Analysis files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Print the comparison as JSON instead of tables.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<CompareFormat>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`compare.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+        /// Also re-compute every analysis under the same settings.
+        #[arg(long)]
+        rebase: bool,
+        /// The common discount rate: `3.5%`, `0.035` or `green-book` (needs --rebase).
+        #[arg(long, requires = "rebase", value_parser = parse_discount_rate)]
+        discount_rate: Option<crate::model::DiscountRate>,
+        /// The common discount timing (needs --rebase).
+        #[arg(long, requires = "rebase", value_enum)]
+        timing: Option<TimingArg>,
+        /// Move every money figure to this year's prices with each analysis's `indices:` (needs --rebase).
+        #[arg(long, requires = "rebase")]
+        price_year: Option<i32>,
+    },
+    /// Many analyses aggregated into one social value statement.
+    #[command(
+        after_help = "Examples:\n  sroi portfolio contracts/                       every .yaml file under the folder\n  sroi portfolio statement.yaml                   a manifest naming the analyses\n  sroi portfolio statement.yaml -f json,csv -o out\n\nA manifest:\n  title: Social value statement 2025/26\n  year: 2025\n  organisation: Northfield Council\n  analyses:\n    - contracts/*.yaml\n    - { file: grants/garden.yaml, contract: G-104, supplier: Northfield Garden, area: North }\n\nAn analysis that fails is listed with its error and the rest still count;\nthe exit code is then 1."
+    )]
+    Portfolio {
+        /// A folder of analyses, or a manifest file.
+        path: std::path::PathBuf,
+        /// Print the statement as JSON instead of tables.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<PortfolioFormat>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// No progress bar (there is none anyway when standard error is not a terminal).
+        #[arg(short, long)]
+        quiet: bool,
+        /// Folder of templates overriding the defaults by file name (`portfolio.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+    },
+    /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
+    #[command(
+        after_help = "Examples:\n  sroi import analysis.xlsx                     prints the analysis as YAML\n  sroi import analysis.xlsx -o edited.yaml      writes it to a new file\n\nOnly the input cells are read (blue in the workbook), never formulas or their results.\nAn existing file is never overwritten; the analysis is checked before it is written."
+    )]
+    Import {
+        /// The workbook (.xlsx).
+        workbook: std::path::PathBuf,
+        /// Write the analysis to this new file instead of printing it.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Print the JSON Schema of the input format, for editors and other tools.
+    #[command(
+        after_help = "Examples:\n  sroi schema > sroi.schema.json\n\nThen put `# yaml-language-server: $schema=sroi.schema.json` on the first line of an\nanalysis (`sroi init` does both) for completion and checking in editors."
+    )]
+    Schema,
+    /// The proxy library: openly licensed UK values with their sources.
+    #[command(
+        after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."
+    )]
+    Proxies {
+        /// A proxy library file to add (a YAML list of proxies); may be repeated.
+        #[arg(long = "file", global = true)]
+        files: Vec<String>,
+        #[command(subcommand)]
+        action: proxies::Action,
+    },
+    /// Write the reports: a self-contained, accessible HTML page, a PDF, JSON.
+    #[command(
+        after_help = "Examples:\n  sroi report analysis.yaml -o reports          writes reports/analysis.html\n  sroi report analysis.yaml -f html,pdf,json -o out\n  sroi report analysis.yaml --templates my-templates\n\nFiles are written whole or not at all; the analysis is never changed.\nThe report's date comes from SOURCE_DATE_EPOCH when it is set."
+    )]
+    Report {
+        /// Analysis file; `-` reads standard input.
+        file: String,
+        /// Formats to write, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "html")]
+        format: Vec<report::Format>,
+        /// Folder to write the reports into (created if missing).
+        #[arg(short, long, default_value = ".")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (see `sroi init --templates`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+    },
+}
+
+/// How `sroi check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics with the source line, on stderr.
+    Text,
+    /// `[{code, severity, principle, message, file, line, column}]` on stdout.
+    Json,
+}
+
+/// File formats of `sroi portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// The statement, with totals and breakdowns.
+    Json,
+    /// One row per analysis.
+    Csv,
+    /// An accessible web page: summary, breakdowns, the analyses.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+}
+
+/// File formats of `sroi compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    /// An accessible web page: the ratios, what makes them differ, the value mix.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+    /// The figures (as `--json` prints them).
+    Json,
+}
+
+/// `--timing` of `sroi compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TimingArg {
+    /// At the end of each year, as the SROI Guide does.
+    End,
+    /// Half-way through each year.
+    Mid,
+    /// At the start of each year.
+    Start,
+}
+
+pub(super) fn parse_discount_rate(text: &str) -> Result<crate::model::DiscountRate, String> {
+    use crate::model::DiscountRate;
+    let text = text.trim();
+    if text == "green-book" {
+        return Ok(DiscountRate::GreenBook);
+    }
+    match crate::format::percent_or_number(text) {
+        Some(rate) if (0.0..=1.0).contains(&rate) => Ok(DiscountRate::Constant(rate)),
+        _ => Err("write a percentage such as `3.5%`, a fraction such as `0.035`, or `green-book`".to_owned()),
+    }
+}
+
+/// What `--deny` makes fatal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// Any warning makes the exit code 1.
+    Warnings,
+}

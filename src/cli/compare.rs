@@ -1,0 +1,105 @@
+//! `sroi compare FILE...`: reads the analyses, compares them through the
+//! [pipeline](crate::pipeline), prints the tables or JSON, or writes the files.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::args::{CompareFormat, TimingArg};
+use super::{Exit, Streams};
+use crate::compute::comparison::Rebase;
+use crate::model::{DiscountRate, Timing};
+use crate::pipeline::{self, Format};
+
+/// What `sroi compare` was asked for.
+pub(super) struct Asked<'a> {
+    pub(super) files: &'a [String],
+    pub(super) json: bool,
+    pub(super) formats: &'a [CompareFormat],
+    pub(super) out: &'a Path,
+    pub(super) templates: Option<&'a Path>,
+    pub(super) rebase: Option<Rebase>,
+}
+
+/// The common settings of `--rebase`: the tool's defaults (3.5%, end of year,
+/// each analysis's own prices) where a flag is not given.
+pub(super) fn rebase(
+    discount_rate: Option<DiscountRate>,
+    timing: Option<TimingArg>,
+    price_year: Option<i32>,
+) -> Rebase {
+    Rebase {
+        discount_rate: discount_rate.unwrap_or(DiscountRate::Constant(0.035)),
+        timing: match timing {
+            None | Some(TimingArg::End) => Timing::End,
+            Some(TimingArg::Mid) => Timing::Mid,
+            Some(TimingArg::Start) => Timing::Start,
+        },
+        price_year,
+    }
+}
+
+pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
+    if super::stdin_twice(asked.files, streams) {
+        return Exit::Failed;
+    }
+    // A file named twice (`a.yaml`, `./a.yaml`) is compared once, as a portfolio counts it once.
+    let mut seen = std::collections::HashSet::new();
+    let mut files = Vec::with_capacity(asked.files.len());
+    for file in asked.files {
+        if seen.insert(crate::load::manifest::identity(Path::new(file))) {
+            files.push(file.clone());
+        } else {
+            let _ = writeln!(streams.err, "{file}: warning: the file is named twice; it is compared once");
+        }
+    }
+    let mut analyses = Vec::with_capacity(files.len());
+    let mut worst = Exit::Ok;
+    for analysed in pipeline::analyse_files(&files) {
+        match super::loaded(analysed, streams) {
+            Ok((path, analysis)) => analyses.push((path, analysis)),
+            Err(code) => worst = worst.max(code),
+        }
+    }
+    if worst != Exit::Ok {
+        let _ = writeln!(streams.err, "error: nothing was compared; fix the files above first");
+        return worst;
+    }
+    let rebase = asked.rebase.as_ref();
+    let compared = match crate::compute::comparison::compare(&analyses, rebase) {
+        Ok(compared) => compared,
+        Err(failures) => {
+            for (file, error) in failures {
+                let _ = writeln!(
+                    streams.err,
+                    "{file}: error: {error}\nhint: {}, or leave out --price-year",
+                    error.hint()
+                );
+            }
+            return Exit::Invalid;
+        }
+    };
+    let stamp = crate::report::Stamp::at(streams.now);
+    if asked.formats.is_empty() {
+        let bytes = if asked.json {
+            crate::render::comparison::json(&compared, rebase)
+        } else {
+            let view = crate::report::comparison::view(&compared, rebase, stamp);
+            crate::render::comparison::text(&view).into_bytes()
+        };
+        return super::write_out(&bytes, streams);
+    }
+    let formats: Vec<Format> = asked
+        .formats
+        .iter()
+        .map(|f| match f {
+            CompareFormat::Html => Format::Html,
+            CompareFormat::Pdf => Format::Pdf,
+            CompareFormat::Json => Format::Json,
+        })
+        .collect();
+    let outputs = pipeline::comparison_outputs(&compared, rebase, stamp, &formats, asked.templates);
+    // The comparison is never written over one of the analyses compared.
+    let inputs: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+    let written = super::Written { stem: "comparison", out: asked.out, inputs: (&inputs, "analysis") };
+    super::write_outputs(outputs, &written, "comparison", streams)
+}

@@ -1,0 +1,96 @@
+//! `sroi portfolio DIR|MANIFEST`: reads the manifest (or the folder), makes
+//! the statement through the [pipeline](crate::pipeline), prints it or writes
+//! the files.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use super::args::PortfolioFormat;
+use super::{Exit, Streams};
+use crate::pipeline::{self, Format};
+
+/// What `sroi portfolio` was asked for.
+pub(super) struct Asked<'a> {
+    pub(super) path: &'a Path,
+    pub(super) json: bool,
+    pub(super) formats: &'a [PortfolioFormat],
+    pub(super) out: &'a Path,
+    pub(super) templates: Option<&'a Path>,
+    pub(super) quiet: bool,
+}
+
+pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
+    let path = asked.path;
+    let manifest = if path.is_dir() {
+        match crate::load::manifest::from_folder(path) {
+            Ok(manifest) => manifest,
+            Err(error) => {
+                let _ = writeln!(streams.err, "{}: error: cannot read the folder: {error}", path.display());
+                return Exit::Failed;
+            }
+        }
+    } else {
+        let source = match super::read(&path.to_string_lossy(), streams) {
+            Ok(source) => source,
+            Err(code) => return code,
+        };
+        match crate::load::manifest::read_manifest(&source) {
+            Ok(manifest) => manifest,
+            Err(diagnostics) => {
+                super::print_diagnostics(&diagnostics, &source, streams);
+                return Exit::Invalid;
+            }
+        }
+    };
+    if manifest.entries.is_empty() {
+        let _ = writeln!(
+            streams.err,
+            "{}: error: the portfolio has no analyses\nhint: a folder needs .yaml analysis files in it; a manifest lists them under `analyses:`",
+            path.display()
+        );
+        return Exit::Invalid;
+    }
+    // A progress bar on a terminal, for long runs; it draws on stderr and is gone when done.
+    use std::io::IsTerminal as _;
+    let bar = if asked.quiet || !std::io::stderr().is_terminal() || manifest.entries.len() < 100 {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(manifest.entries.len() as u64)
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} analyses ({eta} left)") {
+        bar.set_style(style);
+    }
+    let statement = pipeline::statement(&manifest, &|| bar.inc(1));
+    bar.finish_and_clear();
+    for failure in &statement.failed {
+        let _ = writeln!(streams.err, "{}", failure.error);
+    }
+    let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
+    if asked.formats.is_empty() {
+        let bytes = if asked.json {
+            crate::render::statement::json(&statement)
+        } else {
+            crate::render::statement::text(&statement).into_bytes()
+        };
+        return super::write_out(&bytes, streams).max(failed);
+    }
+    let stem = match path.file_stem() {
+        Some(stem) if path != Path::new("-") => stem.to_string_lossy().into_owned(),
+        _ => "portfolio".to_owned(),
+    };
+    let formats: Vec<Format> = asked
+        .formats
+        .iter()
+        .map(|f| match f {
+            PortfolioFormat::Html => Format::Html,
+            PortfolioFormat::Pdf => Format::Pdf,
+            PortfolioFormat::Json => Format::Json,
+            PortfolioFormat::Csv => Format::Csv,
+        })
+        .collect();
+    let stamp = crate::report::Stamp::at(streams.now);
+    let outputs = pipeline::statement_outputs(&statement, stamp, &formats, asked.templates);
+    let inputs = [path.to_path_buf()];
+    let written = super::Written { stem: &stem, out: asked.out, inputs: (&inputs, "manifest") };
+    super::write_outputs(outputs, &written, "statement", streams).max(failed)
+}

@@ -1,0 +1,208 @@
+//! The commands over many files, end to end: paths in, named outputs and
+//! diagnostics out.
+//!
+//! Each run goes through the same stages as a report: [`crate::load`] reads
+//! the files (in parallel, with rayon), [`crate::validate`] and
+//! [`crate::compute`] make the figures, [`crate::report`] the words and
+//! [`crate::render`] the bytes. Nothing here prints or writes a file: the
+//! command line prints what comes back, writes the outputs through
+//! [`crate::output`] and sets the exit code. Every output is made before any
+//! is written, so a run that cannot make one of them writes none.
+
+use rayon::prelude::*;
+
+use crate::compute::comparison::{Compared, Rebase};
+use crate::compute::statement::{About, Failed, Item, Metadata, Statement};
+use crate::diag::Diagnostic;
+use crate::load::manifest::{Entry, Manifest};
+use crate::model::Analysis;
+use crate::render::html::{HtmlError, Templates};
+use crate::render::pdf::{PdfError, Rendered};
+use crate::report::Stamp;
+use crate::source::SourceFile;
+
+/// A file format a comparison or a statement is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An accessible web page.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+    /// The figures.
+    Json,
+    /// One row per analysis.
+    Csv,
+}
+
+/// One output of a run, made but not yet written.
+pub struct Output {
+    /// The file's extension (`html`, `pdf`, ...).
+    pub extension: &'static str,
+    /// Its bytes, or why they could not be made.
+    pub made: Made,
+}
+
+/// The bytes of an output, or why they could not be made (a PDF also says
+/// what it had to leave out).
+pub enum Made {
+    /// Bytes that cannot fail to be made (JSON, CSV).
+    Bytes(Vec<u8>),
+    /// A PDF.
+    Pdf(Result<Rendered, PdfError>),
+    /// A web page.
+    Html(Result<Vec<u8>, HtmlError>),
+}
+
+/// One file of a run, read and analysed.
+pub struct Analysed {
+    /// The file as given (`-` is standard input).
+    pub path: String,
+    /// What was read, or why nothing could be.
+    pub read: Result<Read, crate::load::ReadError>,
+}
+
+/// A file that could be read: its text, and the analysis with its warnings
+/// or every diagnostic that stopped it.
+pub struct Read {
+    /// The file's text, for printing diagnostics.
+    pub source: SourceFile,
+    /// The analysis and its warnings, or the diagnostics of an invalid file.
+    pub analysis: Result<(Analysis, Vec<Diagnostic>), Vec<Diagnostic>>,
+}
+
+/// Reads and analyses each file, in parallel, in the order given.
+pub fn analyse_files(paths: &[String]) -> Vec<Analysed> {
+    paths
+        .par_iter()
+        .map(|path| Analysed {
+            path: path.clone(),
+            read: crate::load::read_source(path)
+                .map(|source| Read { analysis: crate::analyse(&source), source }),
+        })
+        .collect()
+}
+
+/// The outputs of a comparison in each of `formats` (each once, in order).
+pub fn comparison_outputs(
+    analyses: &[Compared],
+    rebase: Option<&Rebase>,
+    stamp: Stamp,
+    formats: &[Format],
+    templates: Option<&std::path::Path>,
+) -> Vec<Output> {
+    let view = crate::report::comparison::view(analyses, rebase, stamp);
+    // A comparison has no CSV: its rows are of different kinds.
+    unique(formats)
+        .into_iter()
+        .filter_map(|format| match format {
+            Format::Json => Some(Output {
+                extension: "json",
+                made: Made::Bytes(crate::render::comparison::json(analyses, rebase)),
+            }),
+            Format::Csv => None,
+            Format::Pdf => {
+                Some(Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::comparison(&view)) })
+            }
+            Format::Html => Some(Output {
+                extension: "html",
+                made: Made::Html(
+                    Templates::load(templates).and_then(|t| crate::render::html::comparison(&view, &t)),
+                ),
+            }),
+        })
+        .collect()
+}
+
+/// Loads, computes and adds up every analysis of `manifest`, in parallel,
+/// calling `done` after each analysis (for a progress bar).
+pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
+    let results: Vec<Result<Item, Failed>> = manifest
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let result = summarise(entry);
+            done();
+            result
+        })
+        .collect();
+    let about = About {
+        title: manifest.title.clone(),
+        year: manifest.year,
+        organisation: manifest.organisation.clone(),
+        count: manifest.entries.len(),
+    };
+    crate::compute::statement::statement(&about, results)
+}
+
+/// The outputs of a statement in each of `formats` (each once, in order).
+pub fn statement_outputs(
+    statement: &Statement,
+    stamp: Stamp,
+    formats: &[Format],
+    templates: Option<&std::path::Path>,
+) -> Vec<Output> {
+    let view = crate::report::statement::view(statement, stamp);
+    unique(formats)
+        .into_iter()
+        .map(|format| match format {
+            Format::Json => {
+                Output { extension: "json", made: Made::Bytes(crate::render::statement::json(statement)) }
+            }
+            Format::Csv => {
+                Output { extension: "csv", made: Made::Bytes(crate::render::statement::csv(statement)) }
+            }
+            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::statement(&view)) },
+            Format::Html => Output {
+                extension: "html",
+                made: Made::Html(
+                    Templates::load(templates).and_then(|t| crate::render::html::statement(&view, &t)),
+                ),
+            },
+        })
+        .collect()
+}
+
+/// Each item once, in the order first given (`-f html,pdf,html` is html, pdf).
+pub fn unique<F: Copy + PartialEq>(items: &[F]) -> Vec<F> {
+    let mut out: Vec<F> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(item) {
+            out.push(*item);
+        }
+    }
+    out
+}
+
+/// Loads and computes one analysis of a statement, keeping only what the statement needs.
+fn summarise(entry: &Entry) -> Result<Item, Failed> {
+    let file = entry.file.to_string_lossy().into_owned();
+    let fail = |error: String| Failed { file: file.clone(), error };
+    let source = crate::load::read_source(&file).map_err(|e| match e {
+        crate::load::ReadError::Io { name, source } => {
+            fail(format!("{name}: error: cannot read the file: {source}"))
+        }
+        crate::load::ReadError::Invalid { file, diagnostic } => fail(one_line(&diagnostic, &file)),
+    })?;
+    let (analysis, _) = crate::analyse(&source).map_err(|diagnostics| {
+        let first = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first());
+        fail(
+            first.map_or_else(|| format!("{file}: error: the analysis is invalid"), |d| one_line(d, &source)),
+        )
+    })?;
+    let results = crate::compute::compute(&analysis);
+    let metadata = Metadata {
+        contract: entry.contract.clone(),
+        supplier: entry.supplier.clone(),
+        area: entry.area.clone(),
+    };
+    Ok(Item::of(file, &metadata, analysis, &results))
+}
+
+/// A diagnostic as one line: `FILE:LINE:COL: error: message`.
+fn one_line(diagnostic: &Diagnostic, source: &SourceFile) -> String {
+    let name = diagnostic.file.as_ref().map_or(source.name.as_str(), |f| f.name.as_str());
+    match diagnostic.loc {
+        Some(loc) => format!("{name}:{}:{}: error: {}", loc.line, loc.column, diagnostic.message),
+        None => format!("{name}: error: {}", diagnostic.message),
+    }
+}
