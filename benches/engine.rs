@@ -52,7 +52,7 @@ fn parse_yaml(bencher: divan::Bencher, outcomes: usize) {
 #[divan::bench(args = [30, 200])]
 fn report_html(bencher: divan::Bencher, outcomes: usize) {
     let source = source(outcomes);
-    let templates = sroi::render::html::Templates::load(None).expect("embedded templates");
+    let templates = sroi::render::html::Templates::new(&[]).expect("embedded templates");
     let date = 1_767_225_600; // 1 January 2026
     bencher.bench(|| {
         let (analysis, _) = sroi::analyse(divan::black_box(&source)).expect("valid");

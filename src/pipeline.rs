@@ -106,7 +106,7 @@ pub fn comparison_outputs(
             Format::Html => Some(Output {
                 extension: "html",
                 made: Made::Html(
-                    Templates::load(templates).and_then(|t| crate::render::html::comparison(&view, &t)),
+                    self::templates(templates).and_then(|t| crate::render::html::comparison(&view, &t)),
                 ),
             }),
         })
@@ -155,11 +155,20 @@ pub fn statement_outputs(
             Format::Html => Output {
                 extension: "html",
                 made: Made::Html(
-                    Templates::load(templates).and_then(|t| crate::render::html::statement(&view, &t)),
+                    self::templates(templates).and_then(|t| crate::render::html::statement(&view, &t)),
                 ),
             },
         })
         .collect()
+}
+
+/// The built-in templates, with those of the folder `dir` (a user's
+/// `--templates`) used instead or extending them.
+pub fn templates(dir: Option<&std::path::Path>) -> Result<Templates, HtmlError> {
+    match dir {
+        Some(dir) => Templates::new(&crate::load::templates::read(dir)?),
+        None => Templates::new(&[]),
+    }
 }
 
 /// Each item once, in the order first given (`-f html,pdf,html` is html, pdf).

@@ -68,20 +68,37 @@ pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     }
 }
 
-/// Writes the default report templates into `dir`, never overwriting a file.
+/// A user's report template that changes one block of the built-in one.
+const EXAMPLE_TEMPLATE: &str = r#"{% extends "sroi/report.html" %}
+{#- This file replaces the built-in report template. It extends it, so only the
+    blocks written here change; delete a block to get the built-in one back.
+    The blocks of every page (see sroi/base.html): title, skip, header,
+    contents, main, footer. The built-in templates are in the folder sroi/
+    beside this file, to read; they are not used from there. A file here named
+    base.html, comparison.html, statement.html or style.css replaces that
+    built-in one in the same way. -#}
+{% block footer %}{{ super() }}
+  <p>Published by {% if report.organisation %}{{ report.organisation }}{% else %}the organisation{% endif %}.</p>{% endblock footer %}
+"#;
+
+/// Writes what a user needs to change the reports: an example template that
+/// extends the built-in report and changes one block, and the built-in
+/// templates to read, in `dir/sroi/`. Never overwrites a file.
 pub fn templates(dir: &Path, streams: &mut Streams<'_>) -> Exit {
-    if let Err(err) = std::fs::create_dir_all(dir) {
-        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", dir.display());
+    let built_in = dir.join("sroi");
+    if let Err(err) = std::fs::create_dir_all(&built_in) {
+        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", built_in.display());
         return Exit::Failed;
     }
-    let mut code = Exit::Ok;
+    let mut code =
+        super::write_new(&dir.join("report.html"), EXAMPLE_TEMPLATE.as_bytes(), ("template", None), streams);
     for (name, text) in crate::render::html::DEFAULT_TEMPLATES {
-        code = code.max(super::write_new(&dir.join(name), text.as_bytes(), ("template", None), streams));
+        code = code.max(super::write_new(&built_in.join(name), text.as_bytes(), ("template", None), streams));
     }
     if code == Exit::Ok {
         let _ = writeln!(
             streams.out,
-            "\nedit them, then: sroi report analysis.yaml --templates {}",
+            "\nedit report.html (it changes one block of sroi/report.html), then: sroi report analysis.yaml --templates {}",
             dir.display()
         );
     }

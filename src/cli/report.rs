@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{Exit, Streams, print_diagnostics};
 use crate::diag::Diagnostic;
-use crate::render::html::{Image, Templates};
+use crate::render::html::Image;
 use crate::source::Located;
 
 /// A report format.
@@ -203,7 +203,7 @@ pub fn run(
                 }
             }
             Format::Html => {
-                let made = Templates::load(templates)
+                let made = crate::pipeline::templates(templates)
                     .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t));
                 match super::html_bytes(made, &source.name, "report", streams) {
                     Ok(bytes) => vec![("", bytes)],

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod manifest;
 pub mod node;
 pub mod raw;
+pub mod templates;
 
 use std::io::Read;
 use std::path::Path;

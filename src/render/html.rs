@@ -8,7 +8,6 @@
 //! `markdown_inline` filters, which sanitise it with ammonia.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -17,13 +16,18 @@ use crate::charts;
 use crate::colour::Rgb;
 use crate::report::Report;
 
-/// The default templates, by file name.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
+/// The built-in templates, by file name; each is known to tera as `sroi/NAME`,
+/// and a user's template of the same name is used instead of it.
+pub const DEFAULT_TEMPLATES: [(&str, &str); 5] = [
+    ("base.html", include_str!("../../templates/base.html")),
     ("report.html", include_str!("../../templates/report.html")),
-    ("portfolio.html", include_str!("../../templates/portfolio.html")),
-    ("compare.html", include_str!("../../templates/compare.html")),
+    ("comparison.html", include_str!("../../templates/comparison.html")),
+    ("statement.html", include_str!("../../templates/statement.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
+
+/// Where the built-in templates live among a user's.
+const BUILT_IN: &str = "sroi/";
 
 const FONT_FACES: [(&str, &str, &[u8]); 3] = [
     ("400", "normal", include_bytes!("../../templates/fonts/OpenSans-Regular.woff2")),
@@ -34,14 +38,9 @@ const FONT_FACES: [(&str, &str, &[u8]); 3] = [
 /// Why the HTML could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum HtmlError {
-    /// A template could not be read.
-    #[error("{path}: cannot read the template: {source}")]
-    Read {
-        /// The template file.
-        path: PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
+    /// The user's templates could not be read.
+    #[error(transparent)]
+    Read(#[from] crate::load::templates::TemplatesError),
     /// A template has an error (in the user's own templates, usually).
     #[error("template `{name}`: {message}")]
     Template {
@@ -73,9 +72,10 @@ pub struct Templates {
     tera: Tera,
 }
 
-impl Templates {
-    /// The embedded templates, with any file of the same name in `overrides` used instead.
-    pub fn load(overrides: Option<&Path>) -> Result<Templates, HtmlError> {
+/// The built-in templates with their filters, parsed once per run.
+fn built_in() -> Result<&'static Tera, HtmlError> {
+    static BUILT_IN_TERA: std::sync::OnceLock<Result<Tera, String>> = std::sync::OnceLock::new();
+    let made = BUILT_IN_TERA.get_or_init(|| {
         let mut tera = Tera::new();
         tera.register_filter("markdown", |text: Cow<'_, str>, _: Kwargs, _: &State| {
             Value::safe_string(&crate::markdown::to_html(&text))
@@ -83,20 +83,54 @@ impl Templates {
         tera.register_filter("markdown_inline", |text: Cow<'_, str>, _: Kwargs, _: &State| {
             Value::safe_string(&crate::markdown::to_inline_html(&text))
         });
-        let mut sources = Vec::new();
-        for (name, default) in DEFAULT_TEMPLATES {
-            let text = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
-                Some(path) => {
-                    std::fs::read_to_string(&path).map_err(|source| HtmlError::Read { path, source })?
-                }
-                None => default.to_owned(),
-            };
-            sources.push((name, text));
+        tera.set_fallback_prefixes([BUILT_IN]).map_err(|e| e.to_string())?;
+        let named: Vec<(String, &str)> =
+            DEFAULT_TEMPLATES.iter().map(|(name, text)| (format!("{BUILT_IN}{name}"), *text)).collect();
+        tera.add_raw_templates(named.iter().map(|(n, t)| (n.as_str(), *t))).map_err(|e| e.to_string())?;
+        Ok(tera)
+    });
+    made.as_ref()
+        .map_err(|message| HtmlError::Template { name: "sroi/*".to_owned(), message: message.clone() })
+}
+
+impl Templates {
+    /// The built-in templates, with the user's own (by file name, see
+    /// [`crate::load::templates`]) used instead or extending them.
+    pub fn new(overrides: &[(&str, String)]) -> Result<Templates, HtmlError> {
+        let mut tera = built_in()?.clone();
+        if !overrides.is_empty() {
+            let names: Vec<&str> = overrides.iter().map(|(n, _)| *n).collect();
+            // tera's message names the template and place at fault.
+            tera.add_raw_templates(overrides.iter().map(|(n, t)| (*n, t.as_str())))
+                .map_err(template_error(&names.join(", ")))?;
         }
-        // tera's message names the template and place at fault.
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(template_error("report.html, portfolio.html, compare.html or style.css"))?;
         Ok(Templates { tera })
+    }
+}
+
+/// What `base.html` says of every page: its language, maker, colours and date.
+#[derive(serde::Serialize)]
+struct Page<'a> {
+    lang: &'a str,
+    generator: &'a str,
+    accent: &'a str,
+    accent_text: &'a str,
+    date: &'a str,
+}
+
+impl<'a> Page<'a> {
+    fn new(
+        lang: &'a str,
+        generator: &'a str,
+        (accent, accent_text): (&'a str, &'a str),
+        date: &'a str,
+    ) -> Self {
+        Page { lang, generator, accent, accent_text, date }
+    }
+
+    /// A comparison's or statement's page, in the language they are written in.
+    fn of(stamp: &'a crate::report::Stamp) -> Self {
+        Page::new("en-GB", &stamp.generator, (&stamp.accent, &stamp.accent_text), &stamp.date)
     }
 }
 
@@ -199,11 +233,16 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
     context.insert("charts", &charts(report)?);
     context.insert("fonts_css", &fonts_css());
     context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
+    let theme = &report.theme;
+    context.insert(
+        "page",
+        &Page::new(report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date),
+    );
     let html = templates.tera.render("report.html", &context).map_err(template_error("report.html"))?;
     Ok(html.into_bytes())
 }
 
-/// Renders a social value statement as one HTML page, with `portfolio.html`.
+/// Renders a social value statement as one HTML page, with `statement.html`.
 pub fn statement(view: &crate::report::statement::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
     let chart = charts::svg(
         &charts::bars::ByStakeholder {
@@ -218,11 +257,12 @@ pub fn statement(view: &crate::report::statement::View, templates: &Templates) -
     context.insert("p", view);
     context.insert("theme_chart", &chart);
     context.insert("fonts_css", &fonts_css());
-    let html = templates.tera.render("portfolio.html", &context).map_err(template_error("portfolio.html"))?;
+    context.insert("page", &Page::of(&view.stamp));
+    let html = templates.tera.render("statement.html", &context).map_err(template_error("statement.html"))?;
     Ok(html.into_bytes())
 }
 
-/// Renders a comparison as one HTML page, with `compare.html`.
+/// Renders a comparison as one HTML page, with `comparison.html`.
 pub fn comparison(
     view: &crate::report::comparison::View,
     templates: &Templates,
@@ -235,6 +275,8 @@ pub fn comparison(
     context.insert("ratio_chart", &ratio_chart);
     context.insert("mix_chart", &mix_chart);
     context.insert("fonts_css", &fonts_css());
-    let html = templates.tera.render("compare.html", &context).map_err(template_error("compare.html"))?;
+    context.insert("page", &Page::of(&view.stamp));
+    let html =
+        templates.tera.render("comparison.html", &context).map_err(template_error("comparison.html"))?;
     Ok(html.into_bytes())
 }

@@ -110,33 +110,70 @@ fn templates_can_be_written_out_and_overridden() {
     let templates = dir.join("templates");
     let run = sroi(&["init", "--templates", &templates.to_string_lossy()]);
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
-    let page = templates.join("report.html");
-    let text = std::fs::read_to_string(&page)
-        .expect("written")
-        .replace("<main id=\"main\">", "<main id=\"main\"><p>Our own words</p>");
-    std::fs::write(&page, text).expect("edit");
     let out = dir.join("out");
+    // As written, the example changes only the footer of the built-in report.
+    let output =
+        report("fixtures/youth-into-work.yaml", &out, &["--templates", &templates.to_string_lossy()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let html = std::fs::read_to_string(out.join("youth-into-work.html")).expect("report");
+    assert!(html.contains("<p>Published by Riverside Borough Council.</p>"), "the example's block");
+    assert!(html.contains("id=\"impact-map\""), "the rest is built in");
+
+    // One block of the built-in report, overridden by a user's template that extends it.
+    let page = templates.join("report.html");
+    std::fs::write(
+        &page,
+        "{% extends \"sroi/report.html\" %}{% block header %}<header><h1>Our own words</h1></header>\n{% endblock header %}",
+    )
+    .expect("edit");
     let output =
         report("fixtures/youth-into-work.yaml", &out, &["--templates", &templates.to_string_lossy()]);
     assert!(output.status.success());
     let html = std::fs::read_to_string(out.join("youth-into-work.html")).expect("report");
-    assert!(html.contains("<p>Our own words</p>"));
+    assert!(html.contains("<header><h1>Our own words</h1></header>"));
+    assert!(!html.contains("class=\"masthead\""), "the block is replaced");
+    assert!(html.contains("<main id=\"main\">"), "every other block is the built-in one");
+    // The copies in sroi/ are there to read, not used.
+    std::fs::write(templates.join("sroi/report.html"), "not used").expect("edit the copy");
+    assert!(
+        report("fixtures/youth-into-work.yaml", &out, &["--templates", &templates.to_string_lossy()])
+            .status
+            .success()
+    );
+
     // A second `init --templates` keeps the edited file.
     assert_eq!(sroi(&["init", "--templates", &templates.to_string_lossy()]).code, Exit::Failed);
     assert!(std::fs::read_to_string(&page).expect("kept").contains("Our own words"));
 
-    std::fs::write(&page, "{% for x in %}broken").expect("break it");
+    std::fs::write(
+        &page,
+        "{% extends \"sroi/report.html\" %}{% block main %}{% for x in %}broken{% endblock main %}",
+    )
+    .expect("break it");
     let broken = report(
         "fixtures/youth-into-work.yaml",
         &dir.join("out2"),
         &["--templates", &templates.to_string_lossy()],
     );
     assert_eq!(broken.status.code(), Some(1), "a broken template is invalid input");
-    assert!(
-        String::from_utf8_lossy(&broken.stderr).contains("--> report.html:1:"),
-        "the place in the template"
-    );
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("template `report.html`") && stderr.contains("--> report.html:1:"), "{stderr}");
     assert!(!dir.join("out2/youth-into-work.html").exists(), "no partial report");
+
+    // A template under its old name is not silently ignored.
+    std::fs::remove_file(&page).expect("remove");
+    std::fs::write(templates.join("compare.html"), "old").expect("old name");
+    let renamed =
+        report("fixtures/youth-into-work.yaml", &out, &["--templates", &templates.to_string_lossy()]);
+    assert!(String::from_utf8_lossy(&renamed.stderr).contains("now called `comparison.html`"));
+    // Nor is a folder that is not there.
+    let missing = report(
+        "fixtures/youth-into-work.yaml",
+        &out,
+        &["--templates", &dir.join("nowhere").to_string_lossy()],
+    );
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no templates folder here"));
 }
 
 fn with_logo(dir: &Path, logo: &str) -> PathBuf {
