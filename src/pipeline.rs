@@ -166,7 +166,10 @@ pub fn statement_outputs(
 /// `--templates`) used instead or extending them.
 pub fn templates(dir: Option<&std::path::Path>) -> Result<Templates, HtmlError> {
     match dir {
-        Some(dir) => Templates::new(&crate::load::templates::read(dir)?),
+        Some(dir) => {
+            let read = crate::load::templates::read(dir).map_err(|e| HtmlError::Read(Box::new(e)))?;
+            Templates::new(&read)
+        }
         None => Templates::new(&[]),
     }
 }

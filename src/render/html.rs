@@ -38,9 +38,9 @@ const FONT_FACES: [(&str, &str, &[u8]); 3] = [
 /// Why the HTML could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum HtmlError {
-    /// The user's templates could not be read.
+    /// The user's templates could not be read (the loader says why).
     #[error(transparent)]
-    Read(#[from] crate::load::templates::TemplatesError),
+    Read(Box<dyn std::error::Error + Send + Sync>),
     /// A template has an error (in the user's own templates, usually).
     #[error("template `{name}`: {message}")]
     Template {
@@ -95,7 +95,7 @@ fn built_in() -> Result<&'static Tera, HtmlError> {
 
 impl Templates {
     /// The built-in templates, with the user's own (by file name, see
-    /// [`crate::load::templates`]) used instead or extending them.
+    /// `crate::load::templates`) used instead or extending them.
     pub fn new(overrides: &[(&str, String)]) -> Result<Templates, HtmlError> {
         let mut tera = built_in()?.clone();
         if !overrides.is_empty() {

@@ -346,7 +346,7 @@ fn plural(n: f64, one: &str, many: &str) -> String {
 }
 
 /// Builds the view model. `timestamp` is when the report is made, in seconds
-/// since 1970, which the command line reads once ([`crate::cli::now`]).
+/// since 1970, which the command line reads once, at the edge.
 pub fn build(
     analysis: &Analysis,
     results: &Results,

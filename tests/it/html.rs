@@ -31,14 +31,83 @@ fn all_fixtures() -> Vec<String> {
     crate::common::fixtures().iter().map(|p| p.to_string_lossy().replace('\\', "/")).collect()
 }
 
+/// The page's `<main>` element, each chart replaced by a line naming it
+/// (charts have snapshots of their own).
+fn main_of(html: &str) -> String {
+    let start = html.find("<main id=\"main\">").expect("a main element");
+    let end = html.find("</main>").expect("main closes") + "</main>".len();
+    let mut out = String::new();
+    let mut rest = &html[start..end];
+    while let Some(at) = rest.find("<svg ") {
+        out.push_str(&rest[..at]);
+        let chart = &rest[at..];
+        let close = chart.find("</svg>").expect("svg closes") + "</svg>".len();
+        out.push_str(&format!("[chart {}]", chart_id(&chart[..close])));
+        rest = &chart[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A chart's id, from its title's: `chart-theory`.
+fn chart_id(svg: &str) -> &str {
+    let start = svg.find("<title id=\"").expect("a chart has a title") + "<title id=\"".len();
+    let id = &svg[start..];
+    id[..id.find('"').expect("id closes")].trim_end_matches("-title")
+}
+
+/// Each chart of a page on its own, one element a line, with its text description.
+fn charts_of(html: &str) -> Vec<(String, String)> {
+    let mut charts = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<svg ") {
+        let chart = &rest[at..];
+        let close = chart.find("</svg>").expect("svg closes") + "</svg>".len();
+        let svg = &chart[..close];
+        charts.push((chart_id(svg).to_owned(), svg.replace("><", ">\n<")));
+        rest = &chart[close..];
+    }
+    charts
+}
+
+/// Snapshots without the tool's version, which changes with every release.
+fn versionless(check: impl FnOnce()) {
+    insta::with_settings!({ filters => vec![(r"sroi \d+\.\d+\.\d+", "sroi [version]")] }, { check() });
+}
+
 #[test]
 fn every_fixture_report_is_snapshotted() {
     let out = scratch("html-snapshots");
     for analysis in all_fixtures() {
         let html = html_of(&analysis, &out);
         let name = Path::new(&analysis).file_stem().expect("stem").to_string_lossy().into_owned();
-        insta::assert_snapshot!(format!("html-{name}"), without_font_data(&html));
+        versionless(|| insta::assert_snapshot!(format!("html-{name}"), main_of(&html)));
     }
+}
+
+#[test]
+fn every_chart_is_snapshotted_once_with_its_text_description() {
+    // The flagship example draws every kind of chart a report has.
+    let html = html_of("fixtures/youth-into-work.yaml", &scratch("html-charts"));
+    let charts = charts_of(&html);
+    assert_eq!(charts.len(), 7, "theory, stakeholders, years, waterfall, tornado, simulation, benchmark");
+    for (id, svg) in charts {
+        assert!(svg.contains(&format!("<desc id=\"{id}-desc\">")), "{id} has a text description");
+        versionless(|| insta::assert_snapshot!(format!("html-{id}"), svg));
+    }
+}
+
+#[test]
+fn the_page_head_and_footer_are_the_base_templates() {
+    let html = html_of("tests/fixtures/valid/minimal.yaml", &scratch("html-base"));
+    let head = &html[..html.find("<main id=\"main\">").expect("main")];
+    let foot = &html[html.find("</main>").expect("main closes")..];
+    let shape = format!("{}\n[main]\n{}", without_font_data(head), foot);
+    // The stylesheet is the same for every page; its place is what matters here.
+    let css_start = shape.find("/* sroi report").expect("style sheet");
+    let css_end = shape.find("</style>").expect("style closes");
+    let shape = format!("{}[style.css]\n{}", &shape[..css_start], &shape[css_end..]);
+    versionless(|| insta::assert_snapshot!("html-page-shape", shape));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The integration tests, as one test binary: each module drives the library
 //! or the CLI as a user would. One binary links once, instead of once per file.
 
+mod architecture;
 mod cli;
 mod common;
 mod compare;
