@@ -298,6 +298,20 @@ fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
     caret
 }
 
+/// Renders a problem that has no place in a file (an unreadable file, an
+/// unwritable output, a usage error): `NAME: error: message`, or without a
+/// name `error: message`, then any `hint:` lines; the same format as
+/// [`render`], so every problem the tool reports reads alike.
+pub fn render_unplaced(name: Option<&str>, diagnostic: &Diagnostic, color: bool) -> String {
+    let source = SourceFile::new(name.unwrap_or(""), "");
+    let unplaced = Diagnostic { loc: None, file: None, ..diagnostic.clone() };
+    let text = render(&unplaced, &source, color);
+    match name {
+        Some(_) => text,
+        None => text.strip_prefix(": ").map(str::to_owned).unwrap_or(text),
+    }
+}
+
 /// Renders every diagnostic, in order.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
     diagnostics.iter().map(|d| render(d, source, color)).collect()

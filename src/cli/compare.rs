@@ -1,12 +1,12 @@
 //! `sroi compare FILE...`: reads the analyses, compares them through the
 //! [pipeline](crate::pipeline), prints the tables or JSON, or writes the files.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::args::{CompareFormat, TimingArg};
 use super::{Exit, Streams};
 use crate::compute::comparison::Rebase;
+use crate::diag::Diagnostic;
 use crate::model::{DiscountRate, Timing};
 use crate::pipeline::{self, Format};
 
@@ -49,7 +49,8 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         if seen.insert(crate::load::manifest::identity(Path::new(file))) {
             files.push(file.clone());
         } else {
-            let _ = writeln!(streams.err, "{file}: warning: the file is named twice; it is compared once");
+            let problem = Diagnostic::warning("named-twice", "the file is named twice; it is compared once");
+            super::problem(Some(file), problem, streams);
         }
     }
     let mut analyses = Vec::with_capacity(files.len());
@@ -61,7 +62,11 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         }
     }
     if worst != Exit::Ok {
-        let _ = writeln!(streams.err, "error: nothing was compared; fix the files above first");
+        super::problem(
+            None,
+            Diagnostic::error("nothing-compared", "nothing was compared; fix the files above first"),
+            streams,
+        );
         return worst;
     }
     let rebase = asked.rebase.as_ref();
@@ -69,11 +74,9 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         Ok(compared) => compared,
         Err(failures) => {
             for (file, error) in failures {
-                let _ = writeln!(
-                    streams.err,
-                    "{file}: error: {error}\nhint: {}, or leave out --price-year",
-                    error.hint()
-                );
+                let problem = Diagnostic::error("cannot-rebase", error.to_string())
+                    .hint(format!("{}, or leave out --price-year", error.hint()));
+                super::problem(Some(&file), problem, streams);
             }
             return Exit::Invalid;
         }

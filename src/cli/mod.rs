@@ -177,7 +177,11 @@ pub(crate) fn read(path: &str, streams: &mut Streams<'_>) -> Result<SourceFile, 
 fn unreadable(error: ReadError, streams: &mut Streams<'_>) -> Exit {
     match error {
         ReadError::Io { name, source } => {
-            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+            problem(
+                Some(&name),
+                Diagnostic::error("unreadable-file", format!("cannot read the file: {source}")),
+                streams,
+            );
             Exit::Failed
         }
         ReadError::Invalid { file, diagnostic } => {
@@ -192,9 +196,20 @@ fn unreadable(error: ReadError, streams: &mut Streams<'_>) -> Exit {
 fn stdin_twice(files: &[String], streams: &mut Streams<'_>) -> bool {
     let twice = files.iter().filter(|f| *f == "-").count() > 1;
     if twice {
-        let _ = writeln!(streams.err, "error: standard input (`-`) can be read only once");
+        problem(
+            None,
+            Diagnostic::error("stdin-twice", "standard input (`-`) can be read only once"),
+            streams,
+        );
     }
     twice
+}
+
+/// Prints a problem that has no place in a file (SPEC §4's format without
+/// the line and caret): every such error and warning of the command line
+/// goes through here.
+pub(crate) fn problem(name: Option<&str>, diagnostic: Diagnostic, streams: &mut Streams<'_>) {
+    let _ = write!(streams.err, "{}", diag::render_unplaced(name, &diagnostic, streams.color));
 }
 
 pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic], source: &SourceFile, streams: &mut Streams<'_>) {

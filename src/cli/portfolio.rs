@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::args::PortfolioFormat;
 use super::{Exit, Streams};
+use crate::diag::Diagnostic;
 use crate::pipeline::{self, Format};
 
 /// What `sroi portfolio` was asked for.
@@ -25,7 +26,9 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         match crate::load::manifest::from_folder(path) {
             Ok(manifest) => manifest,
             Err(error) => {
-                let _ = writeln!(streams.err, "{}: error: cannot read the folder: {error}", path.display());
+                let problem =
+                    Diagnostic::error("unreadable-folder", format!("cannot read the folder: {error}"));
+                super::problem(Some(&path.display().to_string()), problem, streams);
                 return Exit::Failed;
             }
         }
@@ -43,11 +46,9 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         }
     };
     if manifest.entries.is_empty() {
-        let _ = writeln!(
-            streams.err,
-            "{}: error: the portfolio has no analyses\nhint: a folder needs .yaml analysis files in it; a manifest lists them under `analyses:`",
-            path.display()
-        );
+        let problem = Diagnostic::error("empty-portfolio", "the portfolio has no analyses")
+            .hint("a folder needs .yaml analysis files in it; a manifest lists them under `analyses:`");
+        super::problem(Some(&path.display().to_string()), problem, streams);
         return Exit::Invalid;
     }
     // A progress bar on a terminal, for long runs; it draws on stderr and is gone when done.

@@ -5,11 +5,16 @@
 use std::io::Write as _;
 
 use super::{Exit, Streams};
+use crate::diag::Diagnostic;
 
 /// Creates the folder reports are written into.
 pub(crate) fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Result<(), Exit> {
     std::fs::create_dir_all(out).map_err(|error| {
-        let _ = writeln!(streams.err, "{}: error: cannot create the output folder: {error}", out.display());
+        super::problem(
+            Some(&out.display().to_string()),
+            Diagnostic::error("unwritable-output", format!("cannot create the output folder: {error}")),
+            streams,
+        );
         Exit::Failed
     })
 }
@@ -24,19 +29,20 @@ pub(crate) fn write_output(
     streams: &mut Streams<'_>,
 ) -> Result<(), Exit> {
     if inputs.iter().any(|input| crate::output::same_file(target, input)) {
-        let _ = writeln!(
-            streams.err,
-            "{}: error: the {what} would replace the {input_name} itself; nothing was written\nhint: write the {what} to another folder with `-o DIR`",
-            target.display()
-        );
+        let problem = Diagnostic::error(
+            "output-is-input",
+            format!("the {what} would replace the {input_name} itself; nothing was written"),
+        )
+        .hint(format!("write the {what} to another folder with `-o DIR`"));
+        super::problem(Some(&target.display().to_string()), problem, streams);
         return Err(Exit::Failed);
     }
     if let Err(error) = crate::output::write_atomic(target, bytes, crate::output::Existing::Replace) {
-        let _ = writeln!(
-            streams.err,
-            "{}: error: cannot write the {what}: {error}; nothing was written",
-            target.display()
+        let problem = Diagnostic::error(
+            "unwritable-output",
+            format!("cannot write the {what}: {error}; nothing was written"),
         );
+        super::problem(Some(&target.display().to_string()), problem, streams);
         return Err(Exit::Failed);
     }
     let _ = writeln!(streams.out, "wrote {}", target.display());
@@ -58,13 +64,13 @@ pub(crate) fn write_new(
             Exit::Ok
         }
         Err(error) => {
-            let reason = if error.kind() == std::io::ErrorKind::AlreadyExists {
-                let hint = hint.map(|h| format!("\nhint: {h}")).unwrap_or_default();
-                format!("the file already exists; it was left as it is{hint}")
+            let problem = if error.kind() == std::io::ErrorKind::AlreadyExists {
+                Diagnostic::error("file-exists", "the file already exists; it was left as it is")
+                    .maybe_hint(hint.map(str::to_owned))
             } else {
-                format!("cannot write the {what}: {error}")
+                Diagnostic::error("unwritable-output", format!("cannot write the {what}: {error}"))
             };
-            let _ = writeln!(streams.err, "{}: error: {reason}", path.display());
+            super::problem(Some(&path.display().to_string()), problem, streams);
             Exit::Failed
         }
     }
@@ -82,21 +88,29 @@ pub(crate) fn pdf_bytes(
         Ok(rendered) => {
             if !rendered.missing_glyphs.is_empty() {
                 let shown: String = rendered.missing_glyphs.iter().take(20).collect();
-                let _ = writeln!(
-                    streams.err,
-                    "{name}: warning: the PDF's font cannot show some characters ({shown}); they are left out of the PDF\nhint: the HTML {what} shows them with the reader's own fonts"
-                );
+                let problem = Diagnostic::warning(
+                    "missing-glyphs",
+                    format!(
+                        "the PDF's font cannot show some characters ({shown}); they are left out of the PDF"
+                    ),
+                )
+                .hint(format!("the HTML {what} shows them with the reader's own fonts"));
+                super::problem(Some(name), problem, streams);
             }
             if let Some(why) = &rendered.logo_left_out {
-                let _ = writeln!(
-                    streams.err,
-                    "{name}: warning: the PDF {what} has no logo: {why}\nhint: give `theme: logo:` as a PNG or JPEG image; the HTML {what} shows it either way"
-                );
+                let problem =
+                    Diagnostic::warning("logo-left-out", format!("the PDF {what} has no logo: {why}")).hint(
+                        format!(
+                            "give `theme: logo:` as a PNG or JPEG image; the HTML {what} shows it either way"
+                        ),
+                    );
+                super::problem(Some(name), problem, streams);
             }
             Ok(rendered.bytes)
         }
         Err(error) => {
-            let _ = writeln!(streams.err, "{name}: error: cannot make the PDF {what}: {error}");
+            let problem = Diagnostic::error("pdf-failed", format!("cannot make the PDF {what}: {error}"));
+            super::problem(Some(name), problem, streams);
             Err(Exit::Failed)
         }
     }
@@ -110,7 +124,8 @@ pub(crate) fn html_bytes(
     streams: &mut Streams<'_>,
 ) -> Result<Vec<u8>, Exit> {
     made.map_err(|error| {
-        let _ = writeln!(streams.err, "{name}: error: cannot make the HTML {what}: {error}");
+        let problem = Diagnostic::error("html-failed", format!("cannot make the HTML {what}: {error}"));
+        super::problem(Some(name), problem, streams);
         match error {
             // A broken template is the user's input; an unreadable one or a chart failure is ours.
             crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
@@ -125,7 +140,11 @@ pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
         // A closed pipe (`sroi calc x | head`) is not worth an error message.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
         Err(err) => {
-            let _ = writeln!(streams.err, "error: cannot write the results: {err}");
+            super::problem(
+                None,
+                Diagnostic::error("unwritable-output", format!("cannot write the results: {err}")),
+                streams,
+            );
             Exit::Failed
         }
     }

@@ -222,7 +222,7 @@ fn the_statement_can_use_the_users_own_template() {
     let dir = portfolio("portfolio-templates");
     let templates = dir.join("templates");
     std::fs::create_dir_all(&templates).expect("folder");
-    std::fs::write(templates.join("portfolio.html"), "<p>{{ p.title }}: {{ p.ratio }}</p>").expect("write");
+    std::fs::write(templates.join("statement.html"), "<p>{{ p.title }}: {{ p.ratio }}</p>").expect("write");
     let out = dir.join("out");
     let args = |t: &std::path::Path| {
         vec![
@@ -241,8 +241,8 @@ fn the_statement_can_use_the_users_own_template() {
     let html = std::fs::read_to_string(out.join("contracts.html")).expect("written");
     assert!(html.starts_with("<p>contracts: "), "{html}");
 
-    std::fs::write(templates.join("portfolio.html"), "{{ p.title ").expect("write");
+    std::fs::write(templates.join("statement.html"), "{{ p.title ").expect("write");
     let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(run.code, Exit::Invalid);
-    assert!(run.stderr.contains("portfolio.html:1:11"), "{}", run.stderr);
+    assert!(run.stderr.contains("statement.html:1:11"), "{}", run.stderr);
 }
