@@ -5,20 +5,35 @@
 //!
 //! # Stages
 //!
-//! Data flows one way; each stage knows only the stages before it.
+//! Data flows one way; each stage knows only the stages before it (held by
+//! `tests/it/architecture.rs`).
 //!
 //! 1. [`load`]: bytes → YAML node tree → raw structs, with every shape problem
-//!    (unknown key, wrong type, missing field) located and collected.
+//!    (unknown key, wrong type, missing field) located and collected; also
+//!    portfolio manifests ([`load::manifest`]) and a user's templates
+//!    ([`load::templates`]).
 //! 2. [`validate`]: raw structs → [`model`], checking ranges, references and
 //!    the rules of SPEC §1, again collecting every problem.
-//! 3. [`compute`]: pure arithmetic (SPEC §2): values, discounting, totals.
-//! 4. [`render`]: results → bytes (JSON, a terminal table).
-//! 5. [`cli`]: the command line, which wires the stages together.
+//! 3. [`compute`]: pure arithmetic (SPEC §2, §3): values, discounting,
+//!    totals, sensitivity and simulation; comparisons under common settings
+//!    ([`compute::comparison`]) and statements over many analyses
+//!    ([`compute::statement`]). [`quality`] holds the results against the
+//!    principles.
+//! 4. [`report`]: the views: every figure formatted and every sentence
+//!    written once, for a report, a comparison ([`report::comparison`]) and
+//!    a statement ([`report::statement`]); [`charts`] draws their charts.
+//! 5. [`render`]: views (and, for data exports, results) → bytes: HTML, PDF,
+//!    JSON, CSV, xlsx and terminal tables. No I/O.
+//! 6. [`pipeline`]: the commands over many files end to end (paths in, named
+//!    outputs and diagnostics out, rayon over files).
+//! 7. [`cli`]: parses arguments, calls the stages or the pipeline, prints,
+//!    writes through [`output`], sets the exit code; the clock is read here
+//!    once ([`cli::now`]).
 //!
 //! Leaf modules used by all: [`model`], [`diag`] (diagnostics), [`source`]
 //! (files and locations), [`suggest`] ("did you mean"), [`format`] (figures
-//! for people), [`output`] (atomic file writes), [`synthetic`] (generated
-//! analyses for benchmarks and stress tests).
+//! and sentences for people), [`output`] (atomic file writes), [`synthetic`]
+//! (generated analyses for benchmarks and stress tests).
 //!
 //! ```
 //! let source = sroi::source::SourceFile::new("example.yaml", sroi::cli::init::EXAMPLE);
