@@ -74,60 +74,42 @@ impl Imported {
     }
 }
 
-/// The keys leading to line `line` (1-based) of YAML written by serde-saphyr,
-/// with a list item's position after its section: `outcomes/#2/range/deadweight`
+/// The keys leading to line `line` (1-based) of the imported YAML, with a
+/// list item's position after its section: `outcomes/#2/range/deadweight`
 /// for a line in the third outcome. (By position, not id: a row copied in a
-/// spreadsheet repeats its id.)
+/// spreadsheet repeats its id.) Read off the located node tree of
+/// [`crate::load`], the same parser that reports the line.
 fn yaml_path(yaml: &str, line: u32) -> Option<String> {
-    let lines: Vec<&str> = yaml.lines().take(usize::try_from(line).ok()?).collect();
-    let mut keys: Vec<String> = Vec::new();
-    // The line of the top-level list item the line is in, and of its section's key.
-    let (mut item_line, mut section_line) = (None, None);
-    // The column that an ancestor's key must sit left of.
-    let mut indent = usize::MAX;
-    for (i, text) in lines.iter().enumerate().rev() {
-        let body = text.trim_start();
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        let at = text.len() - body.len();
-        let key = |body: &str| body.split_once(':').map(|(k, _)| k.to_owned()).filter(|k| !k.contains(' '));
-        let first = i + 1 == lines.len();
-        match body.strip_prefix("- ") {
-            // A list item: its keys sit two columns in; its list's key at its own column.
-            Some(item) if first || at + 2 <= indent => {
-                if first {
-                    keys.extend(key(item));
-                }
-                if at == 0 {
-                    item_line = Some(i);
-                }
-                indent = at + 1;
+    let source = crate::source::SourceFile::new("imported.yaml", yaml);
+    let root = crate::load::parse_yaml(&source).ok()?;
+    let mut path = Vec::new();
+    walk(&root, line, 0, &mut path);
+    (!path.is_empty()).then(|| path.join("/"))
+}
+
+/// Adds to `path` the keys (and, for the sections' lists, the positions) of
+/// the nodes under `node` that line `line` falls in.
+fn walk(node: &crate::load::Node, line: u32, depth: usize, path: &mut Vec<String>) {
+    use crate::load::Kind;
+    match &node.kind {
+        Kind::Map(entries) => {
+            if let Some((key, value)) = entries.iter().take_while(|(key, _)| key.loc.line <= line).last() {
+                path.push(key.name.clone());
+                walk(value, line, depth + 1, path);
             }
-            Some(_) => {}
-            None if first || at < indent => {
-                keys.extend(key(body));
-                indent = at;
-                if at == 0 {
-                    section_line = Some(i);
+        }
+        Kind::Seq(items) => {
+            let before = items.iter().take_while(|item| item.loc.line <= line).count();
+            if let Some(item) = before.checked_sub(1).map(|i| &items[i]) {
+                // Only a section's list (outcomes, inputs, ...) numbers its items.
+                if depth == 1 {
+                    path.push(format!("#{}", before - 1));
                 }
+                walk(item, line, depth + 1, path);
             }
-            None => {}
         }
-        if indent == 0 {
-            break;
-        }
+        _ => {}
     }
-    keys.reverse();
-    let (section, rest) = keys.split_first()?;
-    let mut path = vec![section.clone()];
-    if let (Some(item), Some(start)) = (item_line, section_line) {
-        // Top-level list items are the only lines that start with `- ` in column 0.
-        let position = lines[start..=item].iter().filter(|l| l.starts_with("- ")).count().saturating_sub(1);
-        path.push(format!("#{position}"));
-    }
-    path.extend(rest.iter().cloned());
-    Some(path.join("/"))
 }
 
 /// The analysis in `bytes` (an xlsx workbook) as YAML in the input format,
