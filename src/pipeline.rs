@@ -12,7 +12,8 @@
 use rayon::prelude::*;
 
 use crate::compute::comparison::{Compared, Rebase};
-use crate::compute::statement::{About, Failed, Item, Metadata, Statement};
+use crate::compute::in_year::StatementYear;
+use crate::compute::statement::{About, Failed, Item, Metadata, NotCounted, Own, Statement, Summary};
 use crate::diag::Diagnostic;
 use crate::load::manifest::{Entry, Manifest};
 use crate::model::Analysis;
@@ -134,6 +135,73 @@ pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
     crate::compute::statement::statement(&about, results)
 }
 
+/// What a statement of one year is made on: the year, and the one set of
+/// settings (discounting, price year) every analysis is re-computed under.
+#[derive(Debug, Clone)]
+pub struct YearBasis {
+    /// The statement year.
+    pub year: StatementYear,
+    /// The common settings, as `compare --rebase` uses them.
+    pub rebase: Rebase,
+}
+
+/// Loads every analysis of `manifest` in parallel and states `basis.year` on
+/// one basis: each analysis re-computed under `basis.rebase`, its value in the
+/// year apart from its lifetime present value, those outside the year listed
+/// with why; `done` is called after each analysis.
+pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn() + Sync)) -> Statement {
+    let summaries: Vec<(Summary, Option<Own>)> = manifest
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let summary = summarise_in_year(entry, basis);
+            done();
+            summary
+        })
+        .collect();
+    let own: Vec<Own> = summaries.iter().filter_map(|(_, own)| own.clone()).collect();
+    let sentences = crate::report::statement::basis_sentences(&basis.rebase, &own);
+    let about = About {
+        title: manifest.title.clone(),
+        year: manifest.year,
+        organisation: manifest.organisation.clone(),
+        count: manifest.entries.len(),
+    };
+    let summaries = summaries.into_iter().map(|(summary, _)| summary).collect();
+    crate::compute::statement::statement_of_year(&about, summaries, &basis.year.label, sentences)
+}
+
+/// One analysis of a statement year, and, when it is counted, what its own method was.
+fn summarise_in_year(entry: &Entry, basis: &YearBasis) -> (Summary, Option<Own>) {
+    let file = entry.file.to_string_lossy().into_owned();
+    let analysis = match analysis_of(entry) {
+        Ok(analysis) => analysis,
+        Err(failed) => return (Summary::Failed(failed), None),
+    };
+    let not_counted = |why: String, analysis: &Analysis| {
+        Summary::NotCounted(NotCounted { file: file.clone(), title: Some(analysis.title.clone()), why })
+    };
+    let own = Own { settings: analysis.settings, price_year: analysis.price_year };
+    let rebased = match crate::compute::comparison::rebased(&analysis, &basis.rebase) {
+        Ok(rebased) => rebased,
+        Err(error) => {
+            let why = crate::report::statement::why_not_rebased(&error);
+            return (not_counted(why, &analysis), None);
+        }
+    };
+    let results = crate::compute::compute(&rebased);
+    match crate::compute::in_year::shares(&rebased, results.years.len(), &basis.year) {
+        Ok(shares) => {
+            let item = Item::of(file, &metadata(entry), rebased.clone(), &results);
+            (Summary::Counted(Box::new(item.in_year(&rebased, &results, &shares))), Some(own))
+        }
+        Err(reason) => {
+            let why = crate::report::statement::why_not_in_year(&reason, &basis.year.label);
+            (not_counted(why, &analysis), None)
+        }
+    }
+}
+
 /// The outputs of a statement in each of `formats` (each once, in order).
 pub fn statement_outputs(
     statement: &Statement,
@@ -187,6 +255,18 @@ pub fn unique<F: Copy + PartialEq>(items: &[F]) -> Vec<F> {
 
 /// Loads and computes one analysis of a statement, keeping only what the statement needs.
 fn summarise(entry: &Entry) -> Result<Item, Failed> {
+    let analysis = analysis_of(entry)?;
+    let results = crate::compute::compute(&analysis);
+    Ok(Item::of(entry.file.to_string_lossy().into_owned(), &metadata(entry), analysis, &results))
+}
+
+/// The manifest's metadata of one analysis.
+fn metadata(entry: &Entry) -> Metadata {
+    Metadata { contract: entry.contract.clone(), supplier: entry.supplier.clone(), area: entry.area.clone() }
+}
+
+/// Reads and validates one analysis of a statement; a failure keeps its first error.
+fn analysis_of(entry: &Entry) -> Result<Analysis, Failed> {
     let file = entry.file.to_string_lossy().into_owned();
     let fail = |error: String| Failed { file: file.clone(), error };
     let source = crate::load::read_source(&file).map_err(|e| match e {
@@ -201,13 +281,7 @@ fn summarise(entry: &Entry) -> Result<Item, Failed> {
             first.map_or_else(|| format!("{file}: error: the analysis is invalid"), |d| one_line(d, &source)),
         )
     })?;
-    let results = crate::compute::compute(&analysis);
-    let metadata = Metadata {
-        contract: entry.contract.clone(),
-        supplier: entry.supplier.clone(),
-        area: entry.area.clone(),
-    };
-    Ok(Item::of(file, &metadata, analysis, &results))
+    Ok(analysis)
 }
 
 /// A diagnostic as one line: `FILE:LINE:COL: error: message`.

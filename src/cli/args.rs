@@ -104,7 +104,7 @@ pub(super) enum Command {
     },
     /// Many analyses aggregated into one social value statement.
     #[command(
-        after_help = "Examples:\n  sroi portfolio contracts/                       every .yaml file under the folder\n  sroi portfolio statement.yaml                   a manifest naming the analyses\n  sroi portfolio statement.yaml -f json,csv -o out\n\nA manifest:\n  title: Social value statement 2025/26\n  year: 2025\n  organisation: Northfield Council\n  analyses:\n    - contracts/*.yaml\n    - { file: grants/garden.yaml, contract: G-104, supplier: Northfield Garden, area: North }\n\nAn analysis that fails is listed with its error and the rest still count;\nthe exit code is then 1."
+        after_help = "Examples:\n  sroi portfolio contracts/                       every .yaml file under the folder\n  sroi portfolio statement.yaml                   a manifest naming the analyses\n  sroi portfolio statement.yaml -f json,csv -o out\n  sroi portfolio statement.yaml --year 2026/27 --price-year 2024 -f html,pdf -o out\n\nA manifest:\n  title: Social value statement 2025/26\n  year: 2025\n  organisation: Northfield Council\n  analyses:\n    - contracts/*.yaml\n    - { file: grants/garden.yaml, contract: G-104, supplier: Northfield Garden, area: North }\n\nAn analysis that fails is listed with its error and the rest still count;\nthe exit code is then 1."
     )]
     Portfolio {
         /// A folder of analyses, or a manifest file.
@@ -121,9 +121,23 @@ pub(super) enum Command {
         /// No progress bar (there is none anyway when standard error is not a terminal).
         #[arg(short, long)]
         quiet: bool,
-        /// Folder of templates overriding the defaults by file name (`portfolio.html`, `style.css`).
+        /// Folder of templates overriding the defaults by file name (`statement.html`, `style.css`).
         #[arg(long)]
         templates: Option<std::path::PathBuf>,
+        /// State one year on one basis: a UK financial year (`2026/27`) or a calendar year (`2026`).
+        /// In-year value is then shown apart from lifetime present value, forecasts apart from
+        /// value delivered, and analyses outside the year listed as not counted.
+        #[arg(long, value_parser = parse_year)]
+        year: Option<crate::compute::in_year::StatementYear>,
+        /// With --year: the discount rate every analysis is re-computed at (`3.5%`, `green-book`); 3.5% if not given.
+        #[arg(long, requires = "year", value_parser = parse_discount_rate)]
+        discount_rate: Option<crate::model::DiscountRate>,
+        /// With --year: the discount timing every analysis is re-computed with; end of year if not given.
+        #[arg(long, requires = "year", value_enum)]
+        timing: Option<TimingArg>,
+        /// With --year: move every money figure to this year's prices (with each analysis's `indices:`).
+        #[arg(long, requires = "year")]
+        price_year: Option<i32>,
     },
     /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
     #[command(
@@ -225,6 +239,10 @@ pub(super) fn parse_discount_rate(text: &str) -> Result<crate::model::DiscountRa
         Some(rate) if (0.0..=1.0).contains(&rate) => Ok(DiscountRate::Constant(rate)),
         _ => Err("write a percentage such as `3.5%`, a fraction such as `0.035`, or `green-book`".to_owned()),
     }
+}
+
+pub(super) fn parse_year(text: &str) -> Result<crate::compute::in_year::StatementYear, String> {
+    crate::compute::in_year::StatementYear::parse(text)
 }
 
 /// What `--deny` makes fatal.

@@ -106,7 +106,22 @@ where
             };
             compare::run(&asked, streams)
         }
-        Command::Portfolio { path, json, format, output, quiet, templates } => {
+        Command::Portfolio {
+            path,
+            json,
+            format,
+            output,
+            quiet,
+            templates,
+            year,
+            discount_rate,
+            timing,
+            price_year,
+        } => {
+            let basis = year.map(|year| crate::pipeline::YearBasis {
+                year,
+                rebase: compare::rebase(discount_rate, timing, price_year),
+            });
             let asked = portfolio::Asked {
                 path: &path,
                 json,
@@ -114,6 +129,7 @@ where
                 out: &output,
                 templates: templates.as_deref(),
                 quiet,
+                basis,
             };
             portfolio::run(&asked, streams)
         }

@@ -18,6 +18,8 @@ pub(super) struct Asked<'a> {
     pub(super) out: &'a Path,
     pub(super) templates: Option<&'a Path>,
     pub(super) quiet: bool,
+    /// With `--year`: the year and the one basis it is stated on.
+    pub(super) basis: Option<pipeline::YearBasis>,
 }
 
 pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
@@ -61,7 +63,10 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} analyses ({eta} left)") {
         bar.set_style(style);
     }
-    let statement = pipeline::statement(&manifest, &|| bar.inc(1));
+    let statement = match &asked.basis {
+        Some(basis) => pipeline::statement_of_year(&manifest, basis, &|| bar.inc(1)),
+        None => pipeline::statement(&manifest, &|| bar.inc(1)),
+    };
     bar.finish_and_clear();
     for failure in &statement.failed {
         let _ = writeln!(streams.err, "{}", failure.error);

@@ -28,8 +28,10 @@
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
+pub mod calendar;
 pub mod comparison;
 pub mod discount;
+pub mod in_year;
 pub mod prices;
 pub mod sensitivity;
 pub mod simulation;

@@ -16,8 +16,8 @@ use crate::model::Analysis;
 pub struct Statement {
     /// The statement's title.
     pub title: String,
-    /// The year it covers.
-    pub year: Option<i32>,
+    /// The year it covers: the manifest's `year:`, or with `--year` the statement year (`"2026/27"`).
+    pub year: Option<Year>,
     /// Who publishes it.
     pub organisation: Option<String>,
     /// ISO 4217 code of every money figure.
@@ -41,6 +41,81 @@ pub struct Statement {
     pub by_stakeholder: Vec<ByStakeholder>,
     /// Every analysis counted, in file order.
     pub items: Vec<Item>,
+    /// With `--year`: the value of the year, and what was not counted.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub in_year: Option<InYearTotals>,
+}
+
+/// The year a statement covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Year {
+    /// The manifest's `year:` (a number, as statements without `--year` give it).
+    Manifest(i32),
+    /// The statement year of `--year`, as written (`2026/27`, `2026`).
+    Statement(String),
+}
+
+/// A statement of one year (`--year`): its in-year value, never added to the
+/// lifetime present value, and why analyses were left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InYearTotals {
+    /// Σ in-year value of what was delivered: the observed years of evaluative analyses.
+    pub in_year_value: f64,
+    /// Σ in-year value of what is forecast: forecasts, and evaluations' projected years.
+    pub forecast_in_year_value: f64,
+    /// Σ present value of the analyses counted, over their whole lives, on the statement's basis.
+    pub lifetime_present_value: f64,
+    /// Analyses left out, with why.
+    pub not_counted: Vec<NotCounted>,
+    /// In-year and lifetime value by area (the manifest's `area:`), largest first.
+    pub by_area: Vec<ByArea>,
+    /// How the analyses' own methods differed from the statement's basis, and what was done.
+    pub basis: Vec<String>,
+}
+
+/// An analysis left out of a statement year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotCounted {
+    /// The file.
+    pub file: String,
+    /// Its title, when it could be read.
+    pub title: Option<String>,
+    /// Why, for a reader.
+    pub why: String,
+}
+
+/// One area's share of a statement year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ByArea {
+    /// The area, or `(not given)`.
+    pub area: String,
+    /// Σ in-year value delivered.
+    pub in_year_value: f64,
+    /// Σ in-year value forecast.
+    pub forecast_in_year_value: f64,
+    /// Σ lifetime present value.
+    pub lifetime_present_value: f64,
+}
+
+/// How an analysis of a statement was made, before it was put on the statement's basis.
+#[derive(Debug, Clone)]
+pub struct Own {
+    /// Its own discounting.
+    pub settings: crate::model::Settings,
+    /// Its own price year.
+    pub price_year: Option<i32>,
+}
+
+/// What became of one analysis of a statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Summary {
+    /// Counted.
+    Counted(Box<Item>),
+    /// Read, but left out of the statement year.
+    NotCounted(NotCounted),
+    /// Not read: invalid, unreadable, or in another currency.
+    Failed(Failed),
 }
 
 /// An analysis that could not be counted.
@@ -59,6 +134,12 @@ pub struct ByTheme {
     pub theme: String,
     /// Present value of its outcomes.
     pub present_value: f64,
+    /// With `--year`: the in-year value its outcomes delivered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_year_value: Option<f64>,
+    /// With `--year`: the in-year value its outcomes are forecast to create.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast_in_year_value: Option<f64>,
 }
 
 /// One organisation's share.
@@ -102,8 +183,17 @@ pub struct Item {
     pub investment: f64,
     /// Its ratio.
     pub sroi_ratio: f64,
+    /// With `--year`: its value in the year from the years it observed, undiscounted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_year_value: Option<f64>,
+    /// With `--year`: its value in the year from the years it projects, undiscounted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast_in_year_value: Option<f64>,
     #[serde(skip)]
     themes: Vec<(String, f64)>,
+    /// With `--year`: each theme's in-year value, [delivered, forecast].
+    #[serde(skip)]
+    themes_in_year: Vec<(String, [f64; 2])>,
     #[serde(skip)]
     stakeholders: Vec<(String, f64)>,
     #[serde(skip)]
@@ -138,15 +228,31 @@ pub struct Metadata {
 }
 
 impl Item {
+    /// The item with its value in the statement year, in total and by theme,
+    /// from each year's `shares` of it.
+    pub fn in_year(
+        mut self,
+        analysis: &Analysis,
+        results: &Results,
+        shares: &[crate::compute::in_year::Share],
+    ) -> Item {
+        use crate::compute::in_year::split;
+        let values: Vec<f64> = results.years.iter().map(|y| y.value).collect();
+        let total = split(&values, shares);
+        self.in_year_value = Some(total.delivered);
+        self.forecast_in_year_value = Some(total.forecast);
+        self.themes_in_year =
+            tally(analysis.outcomes.iter().zip(&results.outcomes).flat_map(|(outcome, result)| {
+                let part = split(&result.values, shares);
+                theme_names(outcome).into_iter().map(move |theme| (theme, [part.delivered, part.forecast]))
+            }));
+        self
+    }
+
     /// What the statement keeps of one analysis read from `file`.
     pub fn of(file: String, metadata: &Metadata, analysis: Analysis, results: &Results) -> Item {
         let themes = tally(analysis.outcomes.iter().zip(&results.outcomes).flat_map(|(outcome, result)| {
-            let themes: Vec<&str> = if outcome.themes.is_empty() {
-                vec![NO_THEME]
-            } else {
-                outcome.themes.iter().map(String::as_str).collect()
-            };
-            themes.into_iter().map(|theme| (theme, [result.present_value]))
+            theme_names(outcome).into_iter().map(|theme| (theme, [result.present_value]))
         }))
         .into_iter()
         .map(|(theme, [value])| (theme, value))
@@ -160,7 +266,10 @@ impl Item {
             present_value: results.present_value,
             investment: results.investment,
             sroi_ratio: results.sroi_ratio,
+            in_year_value: None,
+            forecast_in_year_value: None,
             themes,
+            themes_in_year: Vec::new(),
             stakeholders: analysis
                 .stakeholders
                 .iter()
@@ -175,10 +284,51 @@ impl Item {
     }
 }
 
+/// An outcome's themes, or `(no theme)`.
+fn theme_names(outcome: &crate::model::Outcome) -> Vec<&str> {
+    if outcome.themes.is_empty() {
+        vec![NO_THEME]
+    } else {
+        outcome.themes.iter().map(String::as_str).collect()
+    }
+}
+
 /// Adds up the analyses of a statement, each an [`Item`] or the reason it
 /// failed, in the manifest's order. Analyses in another currency than most
 /// are not counted: money in different currencies cannot be added up.
 pub fn statement(about: &About, results: Vec<Result<Item, Failed>>) -> Statement {
+    statement_of(
+        about,
+        results
+            .into_iter()
+            .map(|r| r.map_or_else(Summary::Failed, |item| Summary::Counted(Box::new(item))))
+            .collect(),
+        None,
+    )
+}
+
+/// A statement of one year (`--year`): the analyses' in-year value apart from
+/// their lifetime present value, `basis` saying how their methods were made
+/// one (for the reader), and those left out listed with why.
+pub fn statement_of_year(
+    about: &About,
+    summaries: Vec<Summary>,
+    year: &str,
+    basis: Vec<String>,
+) -> Statement {
+    statement_of(about, summaries, Some((year, basis)))
+}
+
+fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<String>)>) -> Statement {
+    let mut not_counted = Vec::new();
+    let mut results = Vec::with_capacity(summaries.len());
+    for summary in summaries {
+        match summary {
+            Summary::Counted(item) => results.push(Ok(*item)),
+            Summary::Failed(failed) => results.push(Err(failed)),
+            Summary::NotCounted(left_out) => not_counted.push(left_out),
+        }
+    }
     // The currency most analyses use (the first seen, on a tie); the others cannot be added in.
     let currencies =
         tally(results.iter().filter_map(|r| r.as_ref().ok()).map(|i| (i.currency.as_str(), [1.0])));
@@ -210,10 +360,27 @@ pub fn statement(about: &About, results: Vec<Result<Item, Failed>>) -> Statement
             .iter()
             .map(|i| (i.organisation.as_deref().unwrap_or(NOT_GIVEN), [i.present_value, i.investment])),
     );
-    let themes = largest_first(
-        themes.into_iter().map(|(theme, [present_value])| ByTheme { theme, present_value }).collect(),
-        |t| t.present_value,
-    );
+    let in_year_themes: std::collections::HashMap<String, [f64; 2]> =
+        tally(items.iter().flat_map(|i| i.themes_in_year.iter().map(|(t, v)| (t.as_str(), *v))))
+            .into_iter()
+            .collect();
+    let themes: Vec<ByTheme> = themes
+        .into_iter()
+        .map(|(theme, [present_value])| {
+            let in_year = year.as_ref().map(|_| in_year_themes.get(&theme).copied().unwrap_or([0.0, 0.0]));
+            ByTheme {
+                present_value,
+                in_year_value: in_year.map(|[delivered, _]| delivered),
+                forecast_in_year_value: in_year.map(|[_, forecast]| forecast),
+                theme,
+            }
+        })
+        .collect();
+    // A statement of one year ranks themes by what they delivered in it.
+    let themes = match year {
+        Some(_) => largest_first(themes, |t| t.in_year_value.unwrap_or(0.0)),
+        None => largest_first(themes, |t| t.present_value),
+    };
     let stakeholders = largest_first(
         stakeholders
             .into_iter()
@@ -233,9 +400,43 @@ pub fn statement(about: &About, results: Vec<Result<Item, Failed>>) -> Statement
         |o| o.present_value,
     );
 
+    let in_year =
+        year.map(|(label, basis)| {
+            let areas = tally(items.iter().map(|i| {
+                let area = i.area.as_deref().unwrap_or(NOT_GIVEN);
+                let (delivered, forecast) =
+                    (i.in_year_value.unwrap_or(0.0), i.forecast_in_year_value.unwrap_or(0.0));
+                (area, [delivered, forecast, i.present_value])
+            }));
+            let by_area =
+                largest_first(
+                    areas
+                        .into_iter()
+                        .map(|(area, [in_year_value, forecast_in_year_value, lifetime_present_value])| {
+                            ByArea { area, in_year_value, forecast_in_year_value, lifetime_present_value }
+                        })
+                        .collect(),
+                    |a| a.in_year_value + a.forecast_in_year_value,
+                );
+            (
+                label.to_owned(),
+                InYearTotals {
+                    in_year_value: items.iter().filter_map(|i| i.in_year_value).sum(),
+                    forecast_in_year_value: items.iter().filter_map(|i| i.forecast_in_year_value).sum(),
+                    lifetime_present_value: present_value,
+                    not_counted,
+                    by_area,
+                    basis,
+                },
+            )
+        });
+    let (year, in_year) = match in_year {
+        Some((label, totals)) => (Some(Year::Statement(label)), Some(totals)),
+        None => (about.year.map(Year::Manifest), None),
+    };
     Statement {
         title: about.title.clone(),
-        year: about.year,
+        year,
         organisation: about.organisation.clone(),
         currency,
         count: about.count,
@@ -247,6 +448,7 @@ pub fn statement(about: &About, results: Vec<Result<Item, Failed>>) -> Statement
         by_organisation: organisations,
         by_stakeholder: stakeholders,
         items,
+        in_year,
     }
 }
 

@@ -41,7 +41,7 @@ pub struct Entry {
 const MANIFEST_KEYS: &[&str] = &["title", "year", "organisation", "analyses"];
 const ENTRY_KEYS: &[&str] = &["file", "contract", "supplier", "area"];
 
-/// Every `.yaml`/`.yml` file under `dir` (recursively, sorted by path), titled after the folder.
+/// Every `.yaml`/`.yml` file under `dir` (recursively, sorted by path), as a statement titled "Social value statement".
 pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -63,11 +63,8 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
     files.sort();
     let mut seen = std::collections::HashSet::new();
     files.retain(|file| seen.insert(identity(file)));
-    let title = dir
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "Portfolio".to_owned());
+    // A folder has no title of its own: its name ("contracts", "fixtures") is not a heading for the public.
+    let title = "Social value statement".to_owned();
     Ok(Manifest {
         title,
         year: None,

@@ -248,7 +248,7 @@ pub fn statement(view: &crate::report::statement::View, templates: &Templates) -
         &charts::bars::ByStakeholder {
             values: &view.chart,
             currency: &view.currency,
-            title: "Present value by theme",
+            title: &view.chart_title,
             total: Some(view.total),
         },
         "chart-themes",

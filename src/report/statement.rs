@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::compute::statement::{Failed, Item, Statement, largest_first};
+use crate::compute::statement::{Failed, Item, Statement, Year, largest_first};
 use crate::model::AnalysisKind;
 
 /// A statement that adds forecasts to evaluations says how much of its value
@@ -39,7 +39,9 @@ const SHOWN: usize = 200;
 pub struct View {
     pub(crate) title: String,
     pub(crate) organisation: Option<String>,
-    pub(crate) year: Option<i32>,
+    pub(crate) year: Option<String>,
+    /// What the page is, with its year: `Social value statement · 2026/27`.
+    pub(crate) kind: String,
     /// Its date, maker and colours (`date`, `generator`, `accent`, `accent_text` to templates).
     #[serde(flatten)]
     pub(crate) stamp: crate::report::Stamp,
@@ -59,19 +61,71 @@ pub struct View {
     pub(crate) failed: Vec<Failed>,
     pub(crate) failed_count: String,
     pub(crate) failed_more: Option<String>,
-    /// How the statement is made, paragraph by paragraph.
-    pub(crate) method_notes: Vec<&'static str>,
+    /// How the statement is made, paragraph by paragraph, for a reader.
+    pub(crate) method_notes: Vec<String>,
+    /// What the page says of analyses that could not be read, without naming files.
+    pub(crate) failed_note: Option<String>,
+    /// With `--year`: the year's value, apart from lifetime value, and what was left out.
+    pub(crate) year_view: Option<YearView>,
     /// How much of the value is forecast, when any is.
     pub(crate) forecast_note: Option<String>,
-    /// (theme, present value), for the chart.
+    /// (theme, present value; or with `--year`, value delivered in the year), for the chart.
     #[serde(skip)]
     pub chart: Vec<(String, f64)>,
+    /// The chart's title.
+    pub(crate) chart_title: String,
     /// ISO 4217 code.
     #[serde(skip)]
     pub currency: String,
-    /// The total present value, which theme shares are of.
+    /// The total the chart's shares are of: present value, or with `--year` the value delivered in the year.
     #[serde(skip)]
     pub total: f64,
+}
+
+/// A statement of one year, as people read it.
+#[derive(Debug, Serialize)]
+pub(crate) struct YearView {
+    /// `2026/27`.
+    pub(crate) label: String,
+    /// The headline figure's label and value: the value delivered in the year.
+    pub(crate) headline_label: String,
+    pub(crate) delivered: String,
+    pub(crate) forecast: String,
+    pub(crate) lifetime: String,
+    /// What the headline figure is, in a sentence.
+    pub(crate) sentence: String,
+    /// What is forecast for the year, and why it is apart.
+    pub(crate) forecast_sentence: String,
+    /// What the lifetime present value is, and that it is never added to the year's.
+    pub(crate) lifetime_sentence: String,
+    /// Theme rows: name, delivered, forecast, lifetime.
+    pub(crate) themes: Vec<YearRow>,
+    /// Area rows.
+    pub(crate) areas: Vec<YearRow>,
+    /// Each analysis left out: its title and why.
+    pub(crate) not_counted: Vec<LeftOut>,
+    /// How the analyses were put on one basis.
+    pub(crate) basis: Vec<String>,
+    /// Table captions.
+    pub(crate) theme_caption: String,
+    pub(crate) area_caption: String,
+    pub(crate) analyses_caption: String,
+}
+
+/// One row of a year's breakdown.
+#[derive(Debug, Serialize)]
+pub(crate) struct YearRow {
+    pub(crate) name: String,
+    pub(crate) delivered: String,
+    pub(crate) forecast: String,
+    pub(crate) lifetime: String,
+}
+
+/// An analysis left out of the year.
+#[derive(Debug, Serialize)]
+pub(crate) struct LeftOut {
+    pub(crate) title: String,
+    pub(crate) why: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,6 +140,9 @@ pub(crate) struct Row {
 #[derive(Debug, Serialize)]
 pub(crate) struct AnalysisRow {
     pub(crate) title: String,
+    /// With `--year`: its in-year value delivered and forecast.
+    pub(crate) delivered: String,
+    pub(crate) forecast: String,
     pub(crate) file: String,
     pub(crate) organisation: String,
     pub(crate) contract: String,
@@ -94,6 +151,112 @@ pub(crate) struct AnalysisRow {
     pub(crate) investment: String,
     pub(crate) present_value: String,
     pub(crate) ratio: String,
+}
+
+/// Why an analysis could not be put on the statement's basis, for a reader.
+pub fn why_not_rebased(error: &crate::compute::comparison::RebaseError) -> String {
+    format!("Its figures cannot be put on the statement's basis: {error}.")
+}
+
+/// Why an analysis adds nothing to the statement year, for a reader.
+pub fn why_not_in_year(reason: &crate::compute::in_year::NotInYear, year: &str) -> String {
+    use crate::compute::in_year::NotInYear;
+    match reason {
+        NotInYear::NoPeriod => format!("It gives no period, so its years cannot be placed in {year}."),
+        NotInYear::Outside { first, end } => {
+            let last = crate::report::date::long(crate::compute::calendar::day_before(*end));
+            format!("Its years run from {} to {last}, outside {year}.", crate::report::date::long(*first))
+        }
+    }
+}
+
+/// How the analyses' own methods differed from the statement's basis, and
+/// what was done about it, one sentence each, for a reader.
+pub fn basis_sentences(
+    rebase: &crate::compute::comparison::Rebase,
+    own: &[crate::compute::statement::Own],
+) -> Vec<String> {
+    let settings = crate::model::Settings {
+        discount_rate: rebase.discount_rate,
+        discount_timing: rebase.timing,
+        ..Default::default()
+    };
+    let common = crate::format::describe_discounting(&settings);
+    let counted = |n: usize| {
+        if n == 1 {
+            "1 analysis".to_owned()
+        } else {
+            format!("{} analyses", crate::format::number(n as f64, 0))
+        }
+    };
+    let mut out = Vec::new();
+    let other = own
+        .iter()
+        .filter(|o| {
+            o.settings.discount_rate != rebase.discount_rate || o.settings.discount_timing != rebase.timing
+        })
+        .count();
+    out.push(match other {
+        0 => format!("Every analysis is discounted as the statement is: {common}."),
+        n => format!(
+            "{} used other discounting than the statement's; {} re-computed at {common}.",
+            counted(n),
+            if n == 1 { "it was" } else { "they were" }
+        ),
+    });
+    let mut years: Vec<i32> = own.iter().filter_map(|o| o.price_year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let unknown = own.iter().filter(|o| o.price_year.is_none()).count();
+    match rebase.price_year {
+        Some(target) => {
+            let moved = own.iter().filter(|o| o.price_year.is_some_and(|y| y != target)).count();
+            if moved > 0 {
+                out.push(format!(
+                    "{} in other years' prices {} moved to {target} prices.",
+                    counted(moved),
+                    if moved == 1 { "was" } else { "were" }
+                ));
+            }
+        }
+        None if years.len() > 1 || (unknown > 0 && !years.is_empty()) => {
+            let list: Vec<String> = years.iter().map(i32::to_string).collect();
+            out.push(format!(
+                "Their money is in different years' prices ({}{}) and was not moved to one year, so amounts of different analyses are not quite like for like.",
+                list.join(", "),
+                if unknown > 0 { ", and some not given" } else { "" }
+            ));
+        }
+        None => {}
+    }
+    out
+}
+
+/// How the statement is made, for a reader (not an operator).
+fn method_notes(statement: &Statement) -> Vec<String> {
+    let mut notes = Vec::new();
+    match statement.in_year.as_ref().zip(statement.year.as_ref()) {
+        Some((totals, year)) => {
+            let label = year_label(year);
+            notes.push(format!(
+                "The statement covers {label}. Each analysis counts the value of the years that fall in {label}: an analysis year runs from the start of its period for twelve months, and counts by the share of its days inside {label}. In-year value is not discounted."
+            ));
+            notes.push("Value delivered comes from the years an evaluation observed, up to the end of its period. Forecasts, and the years an evaluation projects beyond its period, are shown apart as forecast value: they are expected, not delivered.".to_owned());
+            notes.push("Lifetime present value is each analysis's value over all its years, discounted to the present. It answers a different question from the value of one year, so the statement shows it beside the year's value and never adds the two.".to_owned());
+            notes.extend(totals.basis.iter().cloned());
+        }
+        None => notes.push("Each analysis is worked out on its own, with its own discounting, price year and assumptions, exactly as its own report shows it. The statement adds their present values and investments; the overall ratio is the total present value divided by the total investment. Ratios of analyses made in different ways are not comparable one by one.".to_owned()),
+    }
+    notes.push("Themes come from the themes each outcome is tagged with; outcomes without one are shown as “(no theme)”. Organisations are the supplier the statement names for an analysis, or else the analysis's own organisation.".to_owned());
+    notes
+}
+
+/// A statement's year as written: `2025`, `2026/27`.
+fn year_label(year: &Year) -> String {
+    match year {
+        Year::Manifest(year) => year.to_string(),
+        Year::Statement(label) => label.clone(),
+    }
 }
 
 /// Formats the statement for the HTML template.
@@ -116,7 +279,11 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
     View {
         title: statement.title.clone(),
         organisation: statement.organisation.clone(),
-        year: statement.year,
+        year: statement.year.as_ref().map(year_label),
+        kind: match &statement.year {
+            Some(year) => format!("Social value statement · {}", year_label(year)),
+            None => "Social value statement".to_owned(),
+        },
         stamp,
         ratio: ratio(statement.sroi_ratio),
         sentence: {
@@ -153,6 +320,8 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
             .take(SHOWN)
             .map(|i| AnalysisRow {
                 title: i.title.clone(),
+                delivered: i.in_year_value.map_or_else(String::new, |v| money(v, c)),
+                forecast: i.forecast_in_year_value.map_or_else(String::new, |v| money(v, c)),
                 file: i.file.clone(),
                 organisation: i.organisation.clone().unwrap_or_default(),
                 contract: i.contract.clone().unwrap_or_default(),
@@ -170,12 +339,81 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
         failed: statement.failed.iter().take(SHOWN).cloned().collect(),
         failed_count: count(statement.failed.len()),
         failed_more: more(statement.failed.len()),
-        method_notes: vec![
-            "Each analysis is computed on its own, with its own discounting, price year and assumptions, exactly as its own report shows it. The statement adds their present values and investments; the overall ratio is the total present value divided by the total investment. Ratios of analyses made in different ways are not comparable one by one: use “sroi compare --rebase” for a like-for-like view.",
-            "Themes come from the “themes:” tags of each outcome; outcomes without one are shown as “(no theme)”. Organisations come from the manifest's “supplier:”, or else the analysis's own organisation.",
-        ],
-        chart: statement.by_theme.iter().map(|t| (t.theme.clone(), t.present_value)).collect(),
+        method_notes: method_notes(statement),
+        failed_note: (!statement.failed.is_empty()).then(|| {
+            let n = statement.failed.len();
+            format!(
+                "{} could not be read, or {} in another currency than the rest; {} left out of every total. The statement's data files name {} and say why.",
+                if n == 1 { "1 file".to_owned() } else { format!("{} files", count(n)) },
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "it is" } else { "they are" },
+                if n == 1 { "it" } else { "them" },
+            )
+        }),
+        year_view: statement.in_year.as_ref().zip(statement.year.as_ref()).map(|(totals, year)| {
+            let label = year_label(year);
+            let year_row = |name: &str, delivered: f64, forecast: f64, lifetime: f64| YearRow {
+                name: name.to_owned(),
+                delivered: money(delivered, c),
+                forecast: money(forecast, c),
+                lifetime: money(lifetime, c),
+            };
+            YearView {
+                headline_label: format!("Social value delivered in {label}"),
+                delivered: money(totals.in_year_value, c),
+                forecast: money(totals.forecast_in_year_value, c),
+                lifetime: money(totals.lifetime_present_value, c),
+                sentence: format!(
+                    "In {label}, the analyses counted delivered {} of social value: each analysis year's value, undiscounted, in the share of its days that fall in {label}, from the years each evaluation observed.",
+                    money(totals.in_year_value, c)
+                ),
+                forecast_sentence: format!(
+                    "A further {} is forecast for {label}: the value of forecasts, and of years that evaluations project beyond what they observed. It is expected, not delivered, and is not part of the figure above.",
+                    money(totals.forecast_in_year_value, c)
+                ),
+                lifetime_sentence: format!(
+                    "Over their whole lives, the analyses counted are worth {} in present value. That is a different measure from the value of one year, and the two are never added together.",
+                    money(totals.lifetime_present_value, c)
+                ),
+                themes: statement
+                    .by_theme
+                    .iter()
+                    .map(|t| {
+                        year_row(&t.theme, t.in_year_value.unwrap_or(0.0), t.forecast_in_year_value.unwrap_or(0.0), t.present_value)
+                    })
+                    .collect(),
+                areas: totals
+                    .by_area
+                    .iter()
+                    .map(|a| year_row(&a.area, a.in_year_value, a.forecast_in_year_value, a.lifetime_present_value))
+                    .collect(),
+                not_counted: totals
+                    .not_counted
+                    .iter()
+                    .map(|n| LeftOut {
+                        title: n.title.clone().unwrap_or_else(|| "An analysis".to_owned()),
+                        why: n.why.clone(),
+                    })
+                    .collect(),
+                basis: totals.basis.clone(),
+                theme_caption: format!(
+                    "Value by theme in {label}, delivered and forecast, and over the analyses' lives; an outcome with several themes counts in each."
+                ),
+                area_caption: format!("Value by area in {label}, largest first; areas come from the statement's list of analyses."),
+                analyses_caption: format!("Every analysis counted, with its value in {label} and over its life, largest present value first"),
+                label,
+            }
+        }),
+        chart: statement
+            .by_theme
+            .iter()
+            .map(|t| (t.theme.clone(), if statement.in_year.is_some() { t.in_year_value.unwrap_or(0.0) } else { t.present_value }))
+            .collect(),
+        chart_title: match &statement.year {
+            Some(year) if statement.in_year.is_some() => format!("Value delivered in {} by theme", year_label(year)),
+            _ => "Present value by theme".to_owned(),
+        },
         currency: statement.currency.clone(),
-        total: statement.present_value,
+        total: statement.in_year.as_ref().map_or(statement.present_value, |t| t.in_year_value),
     }
 }

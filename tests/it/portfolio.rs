@@ -158,10 +158,17 @@ fn the_html_statement_escapes_every_name_and_is_repeatable() {
         html.contains("&lt;&#x2F;title&gt;&lt;script&gt;") || html.contains("&lt;/title&gt;&lt;script&gt;")
     );
     crate::common::assert_inert(&html);
-    for expected in
-        ["Social value statement 2025/26", "Acme Training", "Analyses not counted", "broken.yaml:3:"]
-    {
+    for expected in [
+        "Social value statement 2025/26",
+        "Acme Training",
+        "Analyses not counted",
+        "1 file could not be read",
+    ] {
         assert!(html.contains(expected), "{expected} in the statement");
+    }
+    // A published page names no file and shows no error meant for the operator.
+    for internal in ["broken.yaml", ".yaml", ": error:", "sroi compare"] {
+        assert!(!html.contains(internal), "`{internal}` is on the public page");
     }
 }
 
@@ -239,7 +246,8 @@ fn the_statement_can_use_the_users_own_template() {
     let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(run.code, Exit::Invalid, "the broken file in the folder still fails");
     let html = std::fs::read_to_string(out.join("contracts.html")).expect("written");
-    assert!(html.starts_with("<p>contracts: "), "{html}");
+    // A folder's name is not a heading for the public.
+    assert!(html.starts_with("<p>Social value statement: "), "{html}");
 
     std::fs::write(templates.join("statement.html"), "{{ p.title ").expect("write");
     let run = sroi(&args(&templates).iter().map(String::as_str).collect::<Vec<_>>());

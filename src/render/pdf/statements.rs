@@ -11,9 +11,9 @@ fn bold(text: &str) -> Vec<Span> {
     vec![Span::new(text.to_owned(), Face::Bold)]
 }
 
-/// A row's title with its file beneath, muted.
-fn titled(title: &str, file: &str) -> Vec<Span> {
-    vec![Span::new(format!("{title}\n"), Face::Bold), muted(file.to_owned())]
+/// A row's title with what it is (evaluative, forecast) beneath, muted.
+fn titled(title: &str, kind: &str) -> Vec<Span> {
+    vec![Span::new(format!("{title}\n"), Face::Bold), muted(kind.to_owned())]
 }
 
 fn prose(l: &mut Layout, text: &str) {
@@ -27,6 +27,32 @@ fn list(l: &mut Layout, items: &[String]) {
         l.space(3.0);
     }
     l.space(4.0);
+}
+
+/// A table of one year's breakdown: delivered, forecast and lifetime value by `name`.
+fn year_table(caption: &str, name: &str, year: &str, rows: &[crate::report::statement::YearRow]) -> Table {
+    Table {
+        caption: caption.to_owned(),
+        columns: vec![
+            (name.to_owned(), 2.4, Align::Left),
+            (format!("Delivered in {year}"), 1.2, Align::Right),
+            (format!("Forecast for {year}"), 1.2, Align::Right),
+            ("Lifetime present value".to_owned(), 1.2, Align::Right),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    bold(&r.name),
+                    cell(r.delivered.clone()),
+                    cell(r.forecast.clone()),
+                    cell(r.lifetime.clone()),
+                ]
+            })
+            .collect(),
+        footer: None,
+        size: 8.5,
+    }
 }
 
 /// A comparison as a PDF document.
@@ -72,7 +98,7 @@ pub fn comparison(view: &crate::report::comparison::View) -> Result<Rendered, Pd
         .iter()
         .map(|a| {
             let mut row = vec![
-                titled(&a.title, &format!("{} · {}", a.file, a.kind)),
+                titled(&a.title, a.kind),
                 cell(a.ratio.clone()),
                 cell(a.range.clone()),
                 cell(a.present_value.clone()),
@@ -175,44 +201,50 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, accent)?;
-    let kind = match view.year {
-        Some(year) => format!("Social value statement · {year}"),
-        None => "Social value statement".to_owned(),
-    };
+    let kind = &view.kind;
     let mut meta = Vec::new();
     meta.extend(view.organisation.clone());
     meta.push(format!("Statement of {}", view.stamp.date));
-    title_block(&mut l, &kind, &view.title, &meta.join(" · "));
+    title_block(&mut l, kind, &view.title, &meta.join(" · "));
 
-    let figures = [
-        ("Present value", view.present_value.clone()),
-        ("Investment", view.investment.clone()),
-        ("Analyses counted", format!("{} of {}", view.counted, view.count)),
-        ("Largest theme", view.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone())),
-    ];
-    headline_panel(&mut l, ("Overall SROI ratio", &view.ratio), &view.sentence, &figures);
-    if let Some(note) = &view.forecast_note {
-        l.paragraph(&bold(note), 10.0, 14.5, MARGIN, MEASURE);
-        l.space(6.0);
+    match &view.year_view {
+        Some(y) => {
+            let figures = [
+                (format!("Forecast for {}", y.label), y.forecast.clone()),
+                ("Lifetime present value".to_owned(), y.lifetime.clone()),
+                ("Analyses counted".to_owned(), format!("{} of {}", view.counted, view.count)),
+                (
+                    format!("Largest theme in {}", y.label),
+                    y.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone()),
+                ),
+            ];
+            let figures: Vec<(&str, String)> = figures.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            headline_panel(&mut l, (&y.headline_label, &y.delivered), &y.sentence, &figures);
+            prose(&mut l, &y.forecast_sentence);
+            prose(&mut l, &y.lifetime_sentence);
+        }
+        None => {
+            let figures = [
+                ("Present value", view.present_value.clone()),
+                ("Investment", view.investment.clone()),
+                ("Analyses counted", format!("{} of {}", view.counted, view.count)),
+                ("Largest theme", view.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone())),
+            ];
+            headline_panel(&mut l, ("Overall SROI ratio", &view.ratio), &view.sentence, &figures);
+            if let Some(note) = &view.forecast_note {
+                l.paragraph(&bold(note), 10.0, 14.5, MARGIN, MEASURE);
+                l.space(6.0);
+            }
+        }
     }
-    if !view.failed.is_empty() {
-        prose(
-            &mut l,
-            &format!(
-                "{} could not be counted; see “Analyses not counted”.",
-                if view.failed_count == "1" {
-                    "1 analysis".to_owned()
-                } else {
-                    format!("{} analyses", view.failed_count)
-                }
-            ),
-        );
+    if let Some(note) = &view.failed_note {
+        prose(&mut l, note);
     }
 
     let chart = charts::drawing(&charts::bars::ByStakeholder {
         values: &view.chart,
         currency: &view.currency,
-        title: "Present value by theme",
+        title: &view.chart_title,
         total: Some(view.total),
     })?;
     chart_section(&mut l, "Value by theme", Some("An outcome with several themes counts in each."), &chart);
@@ -221,17 +253,23 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
             .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
             .collect()
     };
-    l.table(&Table {
-        caption: "Present value by theme (the numbers in the chart)".to_owned(),
-        columns: vec![
-            ("Theme".to_owned(), 3.0, Align::Left),
-            ("Present value".to_owned(), 1.2, Align::Right),
-            ("Share of the total".to_owned(), 1.0, Align::Right),
-        ],
-        rows: share_rows(&view.themes),
-        footer: None,
-        size: 8.5,
-    });
+    match &view.year_view {
+        Some(y) => {
+            l.table(&year_table(&y.theme_caption, "Theme", &y.label, &y.themes));
+            l.heading_and_table("Value by area", &year_table(&y.area_caption, "Area", &y.label, &y.areas));
+        }
+        None => l.table(&Table {
+            caption: "Present value by theme (the numbers in the chart)".to_owned(),
+            columns: vec![
+                ("Theme".to_owned(), 3.0, Align::Left),
+                ("Present value".to_owned(), 1.2, Align::Right),
+                ("Share of the total".to_owned(), 1.0, Align::Right),
+            ],
+            rows: share_rows(&view.themes),
+            footer: None,
+            size: 8.5,
+        }),
+    }
 
     l.heading_and_table(
         "Value by organisation",
@@ -282,18 +320,31 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         prose(&mut l, &format!("{more} more groups are in the statement's JSON file."));
     }
 
+    let (caption, last_columns) = match &view.year_view {
+        Some(y) => (
+            y.analyses_caption.clone(),
+            [
+                (format!("In {}", y.label), 1.1),
+                (format!("Forecast {}", y.label), 1.1),
+                ("Lifetime present value".to_owned(), 1.1),
+            ],
+        ),
+        None => (
+            "Every analysis counted, largest present value first".to_owned(),
+            [("Investment".to_owned(), 1.1), ("Present value".to_owned(), 1.1), ("Ratio".to_owned(), 0.8)],
+        ),
+    };
+    let mut columns = vec![
+        ("Analysis".to_owned(), 2.4, Align::Left),
+        ("Organisation".to_owned(), 1.3, Align::Left),
+        ("Contract · area".to_owned(), 1.1, Align::Left),
+    ];
+    columns.extend(last_columns.into_iter().map(|(name, width)| (name, width, Align::Right)));
     l.heading_and_table(
         "The analyses",
         &Table {
-            caption: "Every analysis counted, largest present value first".to_owned(),
-            columns: vec![
-                ("Analysis".to_owned(), 2.4, Align::Left),
-                ("Organisation".to_owned(), 1.3, Align::Left),
-                ("Contract · area".to_owned(), 1.1, Align::Left),
-                ("Investment".to_owned(), 1.1, Align::Right),
-                ("Present value".to_owned(), 1.1, Align::Right),
-                ("Ratio".to_owned(), 0.8, Align::Right),
-            ],
+            caption,
+            columns,
             rows: view
                 .analyses
                 .iter()
@@ -302,14 +353,14 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
                         .into_iter()
                         .filter(|s| !s.is_empty())
                         .collect();
-                    vec![
-                        titled(&a.title, &format!("{} · {}", a.file, a.kind)),
-                        cell(a.organisation.clone()),
-                        cell(place.join(" · ")),
-                        cell(a.investment.clone()),
-                        cell(a.present_value.clone()),
-                        cell(a.ratio.clone()),
-                    ]
+                    let figures = match &view.year_view {
+                        Some(_) => [a.delivered.clone(), a.forecast.clone(), a.present_value.clone()],
+                        None => [a.investment.clone(), a.present_value.clone(), a.ratio.clone()],
+                    };
+                    let mut row =
+                        vec![titled(&a.title, a.kind), cell(a.organisation.clone()), cell(place.join(" · "))];
+                    row.extend(figures.into_iter().map(cell));
+                    row
                 })
                 .collect(),
             footer: None,
@@ -323,15 +374,19 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         );
     }
 
-    if !view.failed.is_empty() {
+    let left_out: Vec<String> = view
+        .year_view
+        .iter()
+        .flat_map(|y| y.not_counted.iter().map(|n| format!("{}. {}", n.title, n.why)))
+        .collect();
+    if !left_out.is_empty() || view.failed_note.is_some() {
         l.heading("Analyses not counted");
-        prose(
-            &mut l,
-            "These files could not be read or are in another currency. Their figures are left out of every total above.",
-        );
-        list(&mut l, &view.failed.iter().map(|f| f.error.clone()).collect::<Vec<_>>());
-        if let Some(more) = &view.failed_more {
-            prose(&mut l, &format!("{more} more are listed in the statement's JSON and CSV files."));
+        if !left_out.is_empty() {
+            prose(&mut l, "These analyses are left out of every figure above.");
+            list(&mut l, &left_out);
+        }
+        if let Some(note) = &view.failed_note {
+            prose(&mut l, note);
         }
     }
 
@@ -343,6 +398,11 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         Some(org) => format!("{} · {org}", view.title),
         None => view.title.clone(),
     };
-    let footer = format!("{} · social value statement · {}", view.title, view.stamp.date);
+    // "Social value statement · social value statement" says nothing twice.
+    let footer = if view.title.to_lowercase().contains("social value statement") {
+        format!("{} · {}", view.kind, view.stamp.date)
+    } else {
+        format!("{} · {} · {}", view.title, view.kind.to_lowercase(), view.stamp.date)
+    };
     Ok(save(doc, l, &header, &footer))
 }
