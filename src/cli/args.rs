@@ -138,6 +138,9 @@ pub(super) enum Command {
         /// With --year: move every money figure to this year's prices (with each analysis's `indices:`).
         #[arg(long, requires = "year")]
         price_year: Option<i32>,
+        /// With --year: last year's statement JSON (written by `-f json`), for year-on-year change.
+        #[arg(long, requires = "year")]
+        previous: Option<std::path::PathBuf>,
     },
     /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
     #[command(
@@ -152,9 +155,13 @@ pub(super) enum Command {
     },
     /// Print the JSON Schema of the input format, for editors and other tools.
     #[command(
-        after_help = "Examples:\n  sroi schema > sroi.schema.json\n\nThen put `# yaml-language-server: $schema=sroi.schema.json` on the first line of an\nanalysis (`sroi init` does both) for completion and checking in editors."
+        after_help = "Examples:\n  sroi schema > sroi.schema.json\n  sroi schema --statement > statement.schema.json   the statement's open data\n\nThen put `# yaml-language-server: $schema=sroi.schema.json` on the first line of an\nanalysis (`sroi init` does both) for completion and checking in editors."
     )]
-    Schema,
+    Schema {
+        /// Print the JSON Schema of a statement's JSON (`sroi portfolio --json`) instead.
+        #[arg(long)]
+        statement: bool,
+    },
     /// The proxy library: openly licensed UK values with their sources.
     #[command(
         after_help = "Examples:\n  sroi proxies list\n  sroi proxies search wellbeing\n  sroi proxies show wellby\n  sroi proxies --file my-proxies.yaml list\n\nUse a proxy in an outcome by its id: `proxy: wellby`."

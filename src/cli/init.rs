@@ -16,6 +16,10 @@ pub const FILE_NAME: &str = "analysis.yaml";
 /// The JSON Schema of the input format (`sroi schema`), written beside the example.
 pub const SCHEMA: &str = include_str!("../../data/schema.json");
 
+/// The JSON Schema of a statement's JSON (`sroi schema --statement`): the open
+/// data format other councils can publish and read.
+pub const STATEMENT_SCHEMA: &str = include_str!("../../data/statement.schema.json");
+
 /// The schema's file name beside the analysis.
 pub const SCHEMA_FILE_NAME: &str = "sroi.schema.json";
 

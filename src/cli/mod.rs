@@ -117,6 +117,7 @@ where
             discount_rate,
             timing,
             price_year,
+            previous,
         } => {
             let basis = year.map(|year| crate::pipeline::YearBasis {
                 year,
@@ -130,11 +131,13 @@ where
                 templates: templates.as_deref(),
                 quiet,
                 basis,
+                previous: previous.as_deref(),
             };
             portfolio::run(&asked, streams)
         }
         Command::Import { workbook, output } => import::run(&workbook, output.as_deref(), streams),
-        Command::Schema => write_out(init::SCHEMA.as_bytes(), streams),
+        Command::Schema { statement: false } => write_out(init::SCHEMA.as_bytes(), streams),
+        Command::Schema { statement: true } => write_out(init::STATEMENT_SCHEMA.as_bytes(), streams),
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
     }
 }

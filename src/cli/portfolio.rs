@@ -20,6 +20,8 @@ pub(super) struct Asked<'a> {
     pub(super) quiet: bool,
     /// With `--year`: the year and the one basis it is stated on.
     pub(super) basis: Option<pipeline::YearBasis>,
+    /// With `--year`: last year's statement JSON.
+    pub(super) previous: Option<&'a Path>,
 }
 
 pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
@@ -63,11 +65,34 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} analyses ({eta} left)") {
         bar.set_style(style);
     }
-    let statement = match &asked.basis {
+    // Last year's statement is read first: a wrong file stops the run before any work.
+    let previous = match asked.previous {
+        Some(file) => {
+            let source = match super::read(&file.to_string_lossy(), streams) {
+                Ok(source) => source,
+                Err(code) => return code,
+            };
+            match crate::load::previous::read(&source) {
+                Ok(previous) => Some(previous),
+                Err(diagnostic) => {
+                    super::print_diagnostics(&[diagnostic], &source, streams);
+                    return Exit::Invalid;
+                }
+            }
+        }
+        None => None,
+    };
+    let mut statement = match &asked.basis {
         Some(basis) => pipeline::statement_of_year(&manifest, basis, &|| bar.inc(1)),
         None => pipeline::statement(&manifest, &|| bar.inc(1)),
     };
     bar.finish_and_clear();
+    if let Some(previous) = &previous {
+        let change = crate::compute::statement::change(&statement, previous);
+        if let Some(totals) = statement.in_year.as_mut() {
+            totals.change = change;
+        }
+    }
     for failure in &statement.failed {
         let _ = writeln!(streams.err, "{}", failure.error);
     }

@@ -72,6 +72,129 @@ pub struct InYearTotals {
     pub by_area: Vec<ByArea>,
     /// How the analyses' own methods differed from the statement's basis, and what was done.
     pub basis: Vec<String>,
+    /// With `--previous`: the change since last year's statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// Last year's statement (its JSON, from `--previous`), as far as year-on-year change needs it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+pub struct Previous {
+    /// Its year (`2025/26`).
+    pub year: Option<serde_json::Value>,
+    /// Its value delivered in the year.
+    pub in_year_value: Option<f64>,
+    /// Its value forecast for the year.
+    pub forecast_in_year_value: Option<f64>,
+    /// Its lifetime present value.
+    pub lifetime_present_value: Option<f64>,
+    /// Its themes.
+    #[serde(default)]
+    pub by_theme: Vec<PreviousRow>,
+    /// Its areas.
+    #[serde(default)]
+    pub by_area: Vec<PreviousRow>,
+}
+
+/// One row of last year's breakdowns: a theme or an area and what it delivered.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+pub struct PreviousRow {
+    /// The theme.
+    #[serde(alias = "area")]
+    pub theme: String,
+    /// What it delivered in the year.
+    pub in_year_value: Option<f64>,
+}
+
+/// Year-on-year change (`--previous`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Last year's label, when its statement gives one.
+    pub previous_year: Option<String>,
+    /// Value delivered in the year, last year and this.
+    pub in_year_value: Moved,
+    /// Value forecast for the year, last year and this.
+    pub forecast_in_year_value: Moved,
+    /// Lifetime present value of the analyses counted, last year and this.
+    pub lifetime_present_value: Moved,
+    /// Value delivered by theme; a theme in only one year counts 0 in the other.
+    pub by_theme: Vec<MovedRow>,
+    /// Value delivered by area.
+    pub by_area: Vec<MovedRow>,
+}
+
+/// A figure last year and this.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Moved {
+    /// Last year's.
+    pub previous: f64,
+    /// This year's.
+    pub now: f64,
+    /// `now - previous`.
+    pub change: f64,
+}
+
+impl Moved {
+    fn of(previous: f64, now: f64) -> Moved {
+        Moved { previous, now, change: now - previous }
+    }
+}
+
+/// One theme's or area's value delivered, last year and this.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedRow {
+    /// The theme or area.
+    pub name: String,
+    /// Its figures.
+    #[serde(flatten)]
+    pub moved: Moved,
+}
+
+/// This statement's year against `previous`: totals, and each theme and area
+/// in this year's order, then those only last year had.
+pub fn change(now: &Statement, previous: &Previous) -> Option<Change> {
+    let totals = now.in_year.as_ref()?;
+    let rows = |now: Vec<(&str, f64)>, before: &[PreviousRow]| -> Vec<MovedRow> {
+        let mut rows: Vec<MovedRow> = now
+            .iter()
+            .map(|(name, value)| {
+                let last =
+                    before.iter().find(|r| r.theme == *name).and_then(|r| r.in_year_value).unwrap_or(0.0);
+                MovedRow { name: (*name).to_owned(), moved: Moved::of(last, *value) }
+            })
+            .collect();
+        for row in before.iter().filter(|r| !now.iter().any(|(name, _)| *name == r.theme)) {
+            rows.push(MovedRow {
+                name: row.theme.clone(),
+                moved: Moved::of(row.in_year_value.unwrap_or(0.0), 0.0),
+            });
+        }
+        rows
+    };
+    let previous_year = previous.year.as_ref().map(|y| match y {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    Some(Change {
+        previous_year,
+        in_year_value: Moved::of(previous.in_year_value.unwrap_or(0.0), totals.in_year_value),
+        forecast_in_year_value: Moved::of(
+            previous.forecast_in_year_value.unwrap_or(0.0),
+            totals.forecast_in_year_value,
+        ),
+        lifetime_present_value: Moved::of(
+            previous.lifetime_present_value.unwrap_or(0.0),
+            totals.lifetime_present_value,
+        ),
+        by_theme: rows(
+            now.by_theme.iter().map(|t| (t.theme.as_str(), t.in_year_value.unwrap_or(0.0))).collect(),
+            &previous.by_theme,
+        ),
+        by_area: rows(
+            totals.by_area.iter().map(|a| (a.area.as_str(), a.in_year_value)).collect(),
+            &previous.by_area,
+        ),
+    })
 }
 
 /// An analysis left out of a statement year.
@@ -427,6 +550,7 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
                     not_counted,
                     by_area,
                     basis,
+                    change: None,
                 },
             )
         });

@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod manifest;
 pub mod node;
+pub mod previous;
 pub mod raw;
 pub mod templates;
 

@@ -106,10 +106,33 @@ pub(crate) struct YearView {
     pub(crate) not_counted: Vec<LeftOut>,
     /// How the analyses were put on one basis.
     pub(crate) basis: Vec<String>,
+    /// With `--previous`: the change since last year.
+    pub(crate) change: Option<ChangeView>,
     /// Table captions.
     pub(crate) theme_caption: String,
     pub(crate) area_caption: String,
     pub(crate) analyses_caption: String,
+}
+
+/// The change since last year's statement.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangeView {
+    pub(crate) heading: String,
+    pub(crate) sentence: String,
+    pub(crate) caption: String,
+    pub(crate) previous_label: String,
+    pub(crate) now_label: String,
+    /// Totals, then themes, then areas.
+    pub(crate) rows: Vec<ChangeRow>,
+}
+
+/// One figure last year and this.
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangeRow {
+    pub(crate) name: String,
+    pub(crate) previous: String,
+    pub(crate) now: String,
+    pub(crate) change: String,
 }
 
 /// One row of a year's breakdown.
@@ -396,6 +419,36 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                     })
                     .collect(),
                 basis: totals.basis.clone(),
+                change: totals.change.as_ref().map(|change| {
+                    let last = change.previous_year.clone().unwrap_or_else(|| "last year".to_owned());
+                    let signed = |v: f64| if v > 0.0 { format!("+{}", money(v, c)) } else { money(v, c) };
+                    let row = |name: String, m: &crate::compute::statement::Moved| ChangeRow {
+                        name,
+                        previous: money(m.previous, c),
+                        now: money(m.now, c),
+                        change: signed(m.change),
+                    };
+                    let mut rows = vec![
+                        row("Delivered in the year".to_owned(), &change.in_year_value),
+                        row("Forecast for the year".to_owned(), &change.forecast_in_year_value),
+                        row("Lifetime present value".to_owned(), &change.lifetime_present_value),
+                    ];
+                    rows.extend(change.by_theme.iter().map(|t| row(format!("Theme: {}", t.name), &t.moved)));
+                    rows.extend(change.by_area.iter().map(|a| row(format!("Area: {}", a.name), &a.moved)));
+                    ChangeView {
+                        heading: format!("Change since {last}"),
+                        sentence: format!(
+                            "Value delivered in {label} was {} against {} in {last} ({}). Analyses counted in each year differ, so the change is of the statements, not of any one programme.",
+                            money(change.in_year_value.now, c),
+                            money(change.in_year_value.previous, c),
+                            signed(change.in_year_value.change)
+                        ),
+                        caption: format!("Each figure in {last} and {label}; themes and areas by value delivered in the year"),
+                        previous_label: last,
+                        now_label: label.clone(),
+                        rows,
+                    }
+                }),
                 theme_caption: format!(
                     "Value by theme in {label}, delivered and forecast, and over the analyses' lives; an outcome with several themes counts in each."
                 ),

@@ -254,3 +254,146 @@ fn the_statement_can_use_the_users_own_template() {
     assert_eq!(run.code, Exit::Invalid);
     assert!(run.stderr.contains("statement.html:1:11"), "{}", run.stderr);
 }
+
+fn statement_of(args: &[&str]) -> serde_json::Value {
+    let run = sroi(args);
+    assert!(run.code == Exit::Ok || run.code == Exit::Invalid, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+#[test]
+fn a_year_statement_keeps_in_year_value_apart_from_lifetime_value() {
+    let year = statement_of(&["portfolio", "fixtures", "--year", "2025/26", "--json"]);
+    assert_eq!(year["year"], "2025/26");
+    // Youth Into Work's period is 2025/26 itself: its year 1 counts whole, as delivered.
+    let youth = calc("fixtures/youth-into-work.yaml");
+    let year_1 = youth["years"][0]["value"].as_f64().expect("year 1");
+    let items = year["items"].as_array().expect("items");
+    let item = |title: &str| items.iter().find(|i| i["title"].as_str().is_some_and(|t| t.starts_with(title)));
+    let youth_item = item("Youth Into Work").expect("counted");
+    assert_close(number(youth_item, "in_year_value"), year_1, "figure");
+    assert_eq!(number(youth_item, "forecast_in_year_value"), 0.0);
+    // The garden's period is 2024/25: 2025/26 is its year 2, which it projects.
+    let garden = calc("fixtures/community-garden.yaml");
+    let garden_item = item("Northfield Community Garden").expect("counted");
+    assert_eq!(number(garden_item, "in_year_value"), 0.0);
+    assert_close(
+        number(garden_item, "forecast_in_year_value"),
+        garden["years"][1]["value"].as_f64().expect("year 2"),
+        "figure",
+    );
+    // The 2026-29 forecast falls outside 2025/26, and says so.
+    let not_counted = year["not_counted"].as_array().expect("not counted");
+    assert_eq!(not_counted.len(), 1);
+    assert!(not_counted[0]["why"].as_str().expect("why").contains("outside 2025/26"));
+    // Totals are sums of the parts; lifetime value is apart, never added.
+    let delivered: f64 = items.iter().map(|i| number(i, "in_year_value")).sum();
+    assert_close(number(&year, "in_year_value"), delivered, "figure");
+    let lifetime: f64 = items.iter().map(|i| number(i, "present_value")).sum();
+    assert_close(number(&year, "lifetime_present_value"), lifetime, "figure");
+    // The forecast would have had its own discounting (Green Book, mid-year); every
+    // counted analysis is on the statement's basis, 3.5% at the end of each year.
+    assert!(year["basis"][0].as_str().expect("basis").contains("3.5%, end of year"));
+    let next = statement_of(&["portfolio", "fixtures", "--year", "2026/27", "--json"]);
+    assert_eq!(number(&next, "in_year_value"), 0.0, "no evaluation observed 2026/27");
+    assert!(number(&next, "forecast_in_year_value") > 0.0);
+}
+
+#[test]
+fn a_year_statement_re_bases_like_compare() {
+    // Re-computed at 6%: the lifetime value is the re-based present value compare gives.
+    let year =
+        statement_of(&["portfolio", "fixtures", "--year", "2025/26", "--discount-rate", "6%", "--json"]);
+    let compared =
+        sroi(&["compare", "fixtures/youth-into-work.yaml", "--rebase", "--discount-rate", "6%", "--json"]);
+    let compared: serde_json::Value = serde_json::from_str(&compared.stdout).expect("json");
+    let rebased = number(&compared["analyses"][0], "rebased_present_value");
+    let items = year["items"].as_array().expect("items");
+    let youth = items.iter().find(|i| i["title"] == "Youth Into Work 2025/26").expect("counted");
+    assert_close(number(youth, "present_value"), rebased, "figure");
+    // An analysis that cannot be moved to the statement's prices is not counted, with why.
+    let priced =
+        statement_of(&["portfolio", "fixtures", "--year", "2025/26", "--price-year", "2030", "--json"]);
+    let whys: Vec<&str> =
+        priced["not_counted"].as_array().expect("list").iter().filter_map(|n| n["why"].as_str()).collect();
+    assert!(whys.iter().any(|w| w.contains("cannot be put on the statement's basis")), "{whys:?}");
+}
+
+#[test]
+fn last_years_statement_gives_the_change() {
+    let dir = scratch("portfolio-previous");
+    let last = dir.join("last.json");
+    let run = sroi(&["portfolio", "fixtures", "--year", "2025/26", "--json"]);
+    std::fs::write(&last, run.stdout).expect("write");
+    let now = statement_of(&[
+        "portfolio",
+        "fixtures",
+        "--year",
+        "2026/27",
+        "--previous",
+        &last.to_string_lossy(),
+        "--json",
+    ]);
+    let change = &now["change"];
+    assert_eq!(change["previous_year"], "2025/26");
+    let delivered = &change["in_year_value"];
+    assert_close(
+        number(delivered, "change"),
+        number(delivered, "now") - number(delivered, "previous"),
+        "figure",
+    );
+    assert_eq!(number(delivered, "now"), number(&now, "in_year_value"));
+    // Not a statement: a located error.
+    let wrong =
+        sroi(&["portfolio", "fixtures", "--year", "2026/27", "--previous", "fixtures/youth-into-work.yaml"]);
+    assert_eq!(wrong.code, Exit::Invalid);
+    assert!(
+        wrong.stderr.contains("fixtures/youth-into-work.yaml:1:1: error: this is not a statement's JSON"),
+        "{}",
+        wrong.stderr
+    );
+    // A year written wrongly is refused with the right spelling.
+    let bad = sroi(&["portfolio", "fixtures", "--year", "2026/28"]);
+    assert_eq!(bad.code, Exit::Failed);
+    assert!(bad.stderr.contains("2026/27"), "{}", bad.stderr);
+}
+
+#[test]
+fn the_statement_json_fits_its_published_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&sroi(&["schema", "--statement"]).stdout).expect("a JSON schema");
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
+    let dir = portfolio("portfolio-schema");
+    let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    for args in [
+        vec!["portfolio", manifest.as_str(), "--json"],
+        vec!["portfolio", manifest.as_str(), "--year", "2025/26", "--json"],
+    ] {
+        let json = statement_of(&args);
+        let errors: Vec<String> =
+            validator.iter_errors(&json).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:?}");
+    }
+}
+
+#[test]
+fn a_year_statement_page_says_the_year_and_what_was_left_out() {
+    let out = scratch("portfolio-year-page");
+    let run =
+        sroi(&["portfolio", "fixtures", "--year", "2025/26", "-f", "html", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let html = std::fs::read_to_string(out.join("fixtures.html")).expect("page");
+    for expected in [
+        "Social value delivered in 2025/26",
+        "Lifetime present value",
+        "never added",
+        "Analyses not counted",
+        "outside 2025/26",
+    ] {
+        assert!(html.contains(expected), "{expected}");
+    }
+    for internal in [".yaml", "sroi compare", ": error:"] {
+        assert!(!html.contains(internal), "`{internal}` on the public page");
+    }
+    crate::common::assert_inert(&html);
+}

@@ -256,6 +256,33 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
     match &view.year_view {
         Some(y) => {
             l.table(&year_table(&y.theme_caption, "Theme", &y.label, &y.themes));
+            if let Some(change) = &y.change {
+                l.heading(&change.heading);
+                prose(&mut l, &change.sentence);
+                l.table(&Table {
+                    caption: change.caption.clone(),
+                    columns: vec![
+                        ("Figure".to_owned(), 2.4, Align::Left),
+                        (change.previous_label.clone(), 1.2, Align::Right),
+                        (change.now_label.clone(), 1.2, Align::Right),
+                        ("Change".to_owned(), 1.2, Align::Right),
+                    ],
+                    rows: change
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                bold(&r.name),
+                                cell(r.previous.clone()),
+                                cell(r.now.clone()),
+                                cell(r.change.clone()),
+                            ]
+                        })
+                        .collect(),
+                    footer: None,
+                    size: 8.5,
+                });
+            }
             l.heading_and_table("Value by area", &year_table(&y.area_caption, "Area", &y.label, &y.areas));
         }
         None => l.table(&Table {
