@@ -577,12 +577,11 @@ fn compare(
         }
     };
     if written.formats.is_empty() {
-        let bytes = if json {
-            crate::compare::json(&compared, rebase)
+        return if json {
+            write_json(&crate::compare::json(&compared, rebase), streams)
         } else {
-            crate::compare::text(&compared, rebase).into_bytes()
+            write_text(&crate::compare::text(&compared, rebase), streams)
         };
-        return write_out(&bytes, streams);
     }
     let view = crate::compare::view(&compared, rebase);
     let name = "comparison";
@@ -660,12 +659,12 @@ fn portfolio(
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
     if written.formats.is_empty() {
-        let bytes = if json {
-            crate::portfolio::json(&statement)
+        let written = if json {
+            write_json(&crate::portfolio::json(&statement), streams)
         } else {
-            crate::portfolio::text(&statement).into_bytes()
+            write_text(&crate::portfolio::text(&statement), streams)
         };
-        return write_out(&bytes, streams).max(failed);
+        return written.max(failed);
     }
     let stem = match path.file_stem() {
         Some(stem) if path != std::path::Path::new("-") => stem.to_string_lossy().into_owned(),
@@ -691,6 +690,20 @@ fn portfolio(
     code.max(failed)
 }
 
+/// Writes a table or text for people: control characters from the files
+/// shown escaped ([`diag::escape_controls`]).
+pub(crate) fn write_text(text: &str, streams: &mut Streams<'_>) -> Exit {
+    write_out(diag::escape_controls(text).as_bytes(), streams)
+}
+
+/// Writes JSON with no raw control character left in it ([`diag::escape_json_controls`]).
+pub(crate) fn write_json(json: &[u8], streams: &mut Streams<'_>) -> Exit {
+    match std::str::from_utf8(json) {
+        Ok(text) => write_out(diag::escape_json_controls(text).as_bytes(), streams),
+        Err(_) => write_out(json, streams),
+    }
+}
+
 pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
     match streams.out.write_all(bytes).and_then(|()| streams.out.flush()) {
         Ok(()) => Exit::Ok,
@@ -710,10 +723,9 @@ fn calc(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
     };
     let results = crate::compute::compute(&analysis);
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
-    let bytes = if json {
-        crate::render::json::render(&analysis, &results, &uncertainty)
+    if json {
+        write_json(&crate::render::json::render(&analysis, &results, &uncertainty), streams)
     } else {
-        crate::render::text::render(&analysis, &results, &uncertainty).into_bytes()
-    };
-    write_out(&bytes, streams)
+        write_text(&crate::render::text::render(&analysis, &results, &uncertainty), streams)
+    }
 }

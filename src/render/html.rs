@@ -84,11 +84,15 @@ impl Templates {
             Value::safe_string(&crate::markdown::to_inline_html(&text))
         });
         let mut sources = Vec::new();
+        // A folder named on the command line must exist: a typo must not
+        // silently give the built-in look.
+        if let Some(dir) = overrides.filter(|d| !d.is_dir()) {
+            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder of templates");
+            return Err(HtmlError::Read { path: dir.to_path_buf(), source });
+        }
         for (name, default) in DEFAULT_TEMPLATES {
-            let text = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
-                Some(path) => {
-                    std::fs::read_to_string(&path).map_err(|source| HtmlError::Read { path, source })?
-                }
+            let text = match overrides.map(|dir| dir.join(name)).filter(|p| p.exists()) {
+                Some(path) => read_template(path)?,
                 None => default.to_owned(),
             };
             sources.push((name, text));
@@ -98,6 +102,26 @@ impl Templates {
             .map_err(template_error("report.html, portfolio.html, compare.html or style.css"))?;
         Ok(Templates { tera })
     }
+}
+
+/// One template of a `--templates` folder: a regular UTF-8 file of bounded
+/// size (a FIFO or device there cannot hang the tool).
+fn read_template(path: PathBuf) -> Result<String, HtmlError> {
+    use crate::load::named::{MAX_TEMPLATE_BYTES, ReadFailure, read_regular};
+    let failure = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidData, message);
+    let bytes = read_regular(&path, MAX_TEMPLATE_BYTES).map_err(|error| {
+        let source = match error {
+            ReadFailure::Io(error) => error,
+            ReadFailure::NotRegular => failure("it is not a regular file".to_owned()),
+            ReadFailure::TooLarge(_) => failure(format!(
+                "it is larger than {} KB, the limit for a template",
+                MAX_TEMPLATE_BYTES / 1024
+            )),
+        };
+        HtmlError::Read { path: path.clone(), source }
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| HtmlError::Read { path, source: failure("it is not UTF-8 text".to_owned()) })
 }
 
 /// An image embedded in the report.

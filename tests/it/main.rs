@@ -6,6 +6,7 @@ mod common;
 mod compare;
 mod diagnostics;
 mod fixture_figures;
+mod hostile;
 mod html;
 mod import;
 mod pdf;

@@ -1,0 +1,215 @@
+//! Hostile and huge inputs (issue 17): each finding of the fuzzing campaign
+//! as a regression test named after it. Nothing in a file may hang the tool,
+//! read another file, or take over the terminal.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::common::{EPOCH, scratch, sroi};
+use sroi::cli::Exit;
+
+const MINIMAL: &str = "tests/fixtures/valid/minimal.yaml";
+
+/// The minimal analysis with `extra` lines appended, written to `dir`.
+fn analysis_with(dir: &Path, extra: &str) -> PathBuf {
+    let text = std::fs::read_to_string(MINIMAL).expect("fixture") + extra;
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+/// Runs the binary, killing it after `limit`: (exit code, stdout, stderr),
+/// or a failure saying it hung. Standard input is a pipe left open, so
+/// reading it would block.
+fn within(limit: Duration, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sroi"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sroi");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            let output = child.wait_with_output().expect("output");
+            let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+            return (output.status.code(), text(output.stdout), text(output.stderr));
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("sroi {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn no_raw_control(text: &str) -> bool {
+    !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn proxy_files_with_absolute_or_parent_paths_never_print_another_file() {
+    let dir = scratch("hostile-disclosure");
+    for named in
+        ["/etc/passwd", "../../../../../../etc/passwd", "/proc/self/environ", "../../../../proc/self/environ"]
+    {
+        let path = analysis_with(&dir, &format!("proxy_files: [\"{named}\"]\n"));
+        let run = sroi(&["check", &path.to_string_lossy()]);
+        assert_eq!(run.code, Exit::Invalid, "{named}: {}", run.stderr);
+        assert!(run.stderr.contains(named), "{named}: the error quotes the path: {}", run.stderr);
+        for secret in ["root:", "PATH=", "HOME="] {
+            assert!(!run.stderr.contains(secret), "{named}: printed the file's content: {}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn proxy_files_naming_dev_stdin_or_dev_zero_neither_hang_nor_read_gigabytes() {
+    let dir = scratch("hostile-devices");
+    let zeros = vec!["/dev/zero"; 100].join(", ");
+    for list in ["[/dev/stdin]".to_owned(), format!("[{zeros}]")] {
+        let path = analysis_with(&dir, &format!("proxy_files: {list}\n"));
+        let (code, _, stderr) = within(Duration::from_secs(5), &["check", &path.to_string_lossy()]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(!stderr.contains(" MB"), "no size blamed on a device: {stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_theme_logo_does_not_hang_report() {
+    let dir = scratch("hostile-fifo");
+    let made = std::process::Command::new("mkfifo").arg(dir.join("logo.png")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system
+    }
+    let path = analysis_with(&dir, "theme: { logo: logo.png }\n");
+    let out = dir.join("out");
+    let (code, _, stderr) = within(
+        Duration::from_secs(5),
+        &["report", &path.to_string_lossy(), "-f", "html", "-o", &out.to_string_lossy()],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert!(!out.join("analysis.html").exists());
+}
+
+#[test]
+fn a_missing_templates_folder_is_an_error_not_the_built_in_look() {
+    let dir = scratch("hostile-templates");
+    let out = dir.join("out");
+    let run = sroi(&[
+        "report",
+        MINIMAL,
+        "-f",
+        "html",
+        "-o",
+        &out.to_string_lossy(),
+        "--templates",
+        &dir.join("nonexistent").to_string_lossy(),
+    ]);
+    assert_eq!(run.code, Exit::Failed, "{}", run.stderr);
+    assert!(run.stderr.contains("nonexistent"), "{}", run.stderr);
+    assert!(!out.join("minimal.html").exists());
+}
+
+#[test]
+fn escape_sequences_in_yaml_strings_are_never_printed_raw() {
+    let dir = scratch("hostile-terminal");
+    // Sets the window title, clears the screen, turns text red; CSI as C1 too.
+    let text = std::fs::read_to_string(MINIMAL)
+        .expect("fixture")
+        .replace("title: Minimal analysis", "title: \"\\e]0;pwned\\a\\e[2J\\e[31mred\\u009b0m\"")
+        .replace("quantity: 10", "quantity: \"\u{1b}[2J ten\"");
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, &text).expect("write");
+    let shown = path.to_string_lossy().into_owned();
+    let check = sroi(&["check", &shown]);
+    assert_eq!(check.code, Exit::Invalid);
+    assert!(no_raw_control(&check.stderr), "{:?}", check.stderr);
+    assert!(check.stderr.contains("\\u{1b}[2J ten"), "shown escaped: {}", check.stderr);
+
+    std::fs::write(&path, text.replace("quantity: \"\u{1b}[2J ten\"", "quantity: 10")).expect("write");
+    let calc = sroi(&["calc", &shown]);
+    assert_eq!(calc.code, Exit::Ok, "{}", calc.stderr);
+    assert!(no_raw_control(&calc.stdout), "{:?}", calc.stdout);
+    assert!(calc.stdout.contains("\\u{1b}]0;pwned\\u{7}"), "{}", calc.stdout);
+    let json = sroi(&["calc", &shown, "--json"]);
+    assert!(no_raw_control(&json.stdout));
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("still JSON");
+    assert_eq!(
+        value["title"], "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31mred\u{9b}0m",
+        "the data itself is kept"
+    );
+}
+
+/// The error line and the source line under it, for a file whose fourth
+/// line has a misspelt key, with `eol` ending every line.
+fn misspelt_key_with_line_ends(eol: &str) -> String {
+    let dir = scratch(&format!("hostile-eol-{}", eol.len() + eol.chars().next().map_or(0, |c| c as usize)));
+    let text = std::fs::read_to_string(MINIMAL)
+        .expect("fixture")
+        .replace("title: Minimal analysis", "title: Minimal analysis\nkindd: forecast")
+        .replace('\n', eol);
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    sroi(&["check", &path.to_string_lossy()]).stderr
+}
+
+#[test]
+fn cr_only_crlf_and_lf_line_ends_all_show_the_line_and_a_caret() {
+    for eol in ["\n", "\r\n", "\r"] {
+        let stderr = misspelt_key_with_line_ends(eol);
+        assert!(stderr.contains("analysis.yaml:3:1: error: unknown key `kindd`"), "{eol:?}: {stderr}");
+        assert!(stderr.contains("3 | kindd: forecast\n  | ^^^^^"), "{eol:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_lone_cr_in_a_comment_does_not_shift_the_line_shown() {
+    let dir = scratch("hostile-lone-cr");
+    let text = std::fs::read_to_string(MINIMAL).expect("fixture").replace(
+        "title: Minimal analysis",
+        "# a comment\r# and another after a lone CR\ntitle: Minimal analysis\nkindd: x",
+    );
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let stderr = sroi(&["check", &path.to_string_lossy()]).stderr;
+    // The line number and the line shown agree, whatever the count.
+    let place = stderr.lines().next().unwrap_or("");
+    let line: String = place.split(':').nth(1).unwrap_or("").to_owned();
+    // The CR ends a line for the parser as for the snippet: `kindd` is on line 5 (after `sroi: 1`, two comment lines and the title).
+    assert_eq!(line, "5", "{stderr}");
+    assert!(stderr.contains(&format!("{line} | kindd: x")), "{stderr}");
+}
+
+#[test]
+fn an_error_at_the_end_of_the_file_has_a_snippet() {
+    let dir = scratch("hostile-eof");
+    let path = analysis_with(&dir, "summary: \"never closed\n");
+    let stderr = sroi(&["check", &path.to_string_lossy()]).stderr;
+    assert!(stderr.contains(": error: invalid YAML"), "{stderr}");
+    assert!(stderr.contains('^'), "a caret under the place: {stderr}");
+}
+
+#[test]
+fn sixteen_thousand_diagnostics_stop_after_a_few_hundred_with_a_count() {
+    let dir = scratch("hostile-wall");
+    let outcomes: String = (0..16_000)
+        .map(|i| format!("  - {{ id: o{i}, stakeholder: people, description: x, quantity: 1, proxy: {{ value: 1, source: s }}, dedweight: 1% }}\n"))
+        .collect();
+    let text = std::fs::read_to_string(MINIMAL).expect("fixture") + &outcomes;
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let run = sroi(&["check", &path.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Invalid);
+    assert_eq!(run.stderr.matches(": error: ").count(), sroi::diag::MAX_PRINTED, "{}", &run.stderr[..2000]);
+    assert!(
+        run.stderr.contains("… and 15700 more (15700 errors"),
+        "{}",
+        &run.stderr[run.stderr.len() - 500..]
+    );
+}
