@@ -29,6 +29,10 @@ pub const MAX_DRAWS: u32 = 10_000_000;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
 
+/// Smallest total investment (0.01 of the currency, a penny): a ratio over
+/// less is not a figure anyone could publish, and over 5e-324 it is infinite.
+const MIN_INVESTMENT: f64 = 0.01;
+
 /// A number as people write it: at most six decimals, no trailing zeros
 /// (`100.49999999999999` → `100.5`).
 fn show(value: f64) -> String {
@@ -257,6 +261,14 @@ impl Validator<'_> {
                     raw.loc,
                     "the total investment is zero",
                     "the SROI ratio divides value by investment, so it needs an investment above zero; value volunteer time with `hours` and `rate`",
+                );
+            } else if total < MIN_INVESTMENT {
+                // 5e-324 is above zero, but a ratio over it is infinite.
+                self.error(
+                    "tiny-investment",
+                    raw.loc,
+                    format!("the total investment is {total:e}, less than 0.01 of the currency"),
+                    "give the amounts in whole units of the currency (pounds, not millions of pounds); the SROI ratio divides by the investment",
                 );
             }
         }

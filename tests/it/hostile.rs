@@ -213,3 +213,24 @@ fn sixteen_thousand_diagnostics_stop_after_a_few_hundred_with_a_count() {
         &run.stderr[run.stderr.len() - 500..]
     );
 }
+
+#[test]
+fn a_tiny_investment_is_a_located_error_not_an_endless_chart() {
+    let dir = scratch("hostile-tiny-investment");
+    let text = std::fs::read_to_string(MINIMAL).expect("fixture").replace("amount: 1000", "amount: 5e-324");
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let shown = path.to_string_lossy().into_owned();
+    let out = dir.join("out");
+    for args in [
+        vec!["check", &shown],
+        vec!["calc", &shown, "--json"],
+        vec!["report", &shown, "-f", "html", "-o", &out.to_string_lossy()],
+    ] {
+        let (code, stdout, stderr) = within(Duration::from_secs(20), &args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("analysis.yaml:6:3: error: the total investment is 5e-324"), "{stderr}");
+        assert!(!stdout.contains("null"), "no null ratios: {stdout}");
+    }
+    assert!(!out.exists() || std::fs::read_dir(&out).expect("list").next().is_none(), "no file written");
+}
