@@ -123,9 +123,17 @@ pub fn run(
     } else {
         Path::new(path).file_stem().map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
     };
-    if let Err(code) = super::create_output_folder(out, streams) {
-        return code;
+    // All or nothing: every format is made before any file is written.
+    if formats.contains(&Format::Xlsx) {
+        let long =
+            crate::load::limits::long_texts(&source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
+        if !long.is_empty() {
+            print_diagnostics(&long, &source, streams);
+            let _ = writeln!(streams.err, "{}: nothing was written", source.name);
+            return Exit::Invalid;
+        }
     }
+    let mut made = Vec::new();
     for format in super::unique(formats) {
         let files = match format {
             Format::Csv => vec![
@@ -167,12 +175,17 @@ pub fn run(
             }
         };
         for (suffix, bytes) in files {
-            let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
-            if let Err(code) =
-                super::write_output(&target, &bytes, (&[Path::new(path)], "analysis"), "report", streams)
-            {
-                return code;
-            }
+            made.push((out.join(format!("{stem}{suffix}.{}", format.extension())), bytes));
+        }
+    }
+    if let Err(code) = super::create_output_folder(out, streams) {
+        return code;
+    }
+    for (target, bytes) in made {
+        if let Err(code) =
+            super::write_output(&target, &bytes, (&[Path::new(path)], "analysis"), "report", streams)
+        {
+            return code;
         }
     }
     Exit::Ok

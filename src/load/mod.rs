@@ -7,6 +7,7 @@
 //! is checked by [`crate::validate`].
 
 pub mod decode;
+pub mod limits;
 pub mod named;
 pub mod node;
 pub mod raw;

@@ -234,3 +234,68 @@ fn a_tiny_investment_is_a_located_error_not_an_endless_chart() {
     }
     assert!(!out.exists() || std::fs::read_dir(&out).expect("list").next().is_none(), "no file written");
 }
+
+#[test]
+fn a_summary_too_long_for_excel_stops_the_run_before_any_file_is_written() {
+    let dir = scratch("hostile-partial");
+    let path = analysis_with(&dir, &format!("summary: {}\n", "word ".repeat(8_000)));
+    let out = dir.join("out");
+    let run = sroi(&[
+        "report",
+        &path.to_string_lossy(),
+        "-f",
+        "html,pdf,json,xlsx,csv",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(run.code, Exit::Invalid, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("analysis.yaml:13:10: error: `summary` is 39999 characters long; an Excel cell holds at most 32767"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !out.exists() || std::fs::read_dir(&out).expect("list").next().is_none(),
+        "a failed report leaves no file"
+    );
+    // Without the workbook the same file is reported in every other format.
+    let run = sroi(&["report", &path.to_string_lossy(), "-f", "html,json,csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+}
+
+#[test]
+fn a_killed_runs_temporary_file_is_removed_by_the_next_run() {
+    let dir = scratch("hostile-leftover");
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    // What a run killed with SIGKILL while writing leaves: PID 4194304 is above Linux's largest.
+    let leftover = out.join(".minimal.json.4194304.tmp");
+    std::fs::write(&leftover, b"{ half").expect("write");
+    let run = sroi(&["report", MINIMAL, "-f", "json", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    if Path::new("/proc/self").exists() {
+        assert!(!leftover.exists(), "the stale temporary file is gone");
+    }
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty() || !Path::new("/proc/self").exists(), "{names:?}");
+}
+
+#[test]
+fn a_full_width_equals_sign_starting_a_csv_cell_is_neutralised() {
+    let dir = scratch("hostile-csv");
+    let text = std::fs::read_to_string(MINIMAL)
+        .expect("fixture")
+        .replace("description: Feel better", "description: \"\u{ff1d}HYPERLINK(\\\"http://x\\\")\"");
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let out = dir.join("out");
+    let run = sroi(&["report", &path.to_string_lossy(), "-f", "csv", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let csv = std::fs::read_to_string(out.join("analysis-impact-map.csv")).expect("csv");
+    assert!(csv.contains(",\"'\u{ff1d}HYPERLINK"), "{csv}");
+}
