@@ -29,6 +29,10 @@ pub const MAX_DRAWS: u32 = 10_000_000;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
 
+/// Most outcome-draws (draws × ranged outcomes) one simulation makes: about
+/// a few seconds (2e10 took eleven minutes on this machine).
+pub const MAX_SIMULATION_WORK: u64 = 100_000_000;
+
 /// Smallest total investment (0.01 of the currency, a penny): a ratio over
 /// less is not a figure anyone could publish, and over 5e-324 it is infinite.
 const MIN_INVESTMENT: f64 = 0.01;
@@ -187,6 +191,7 @@ impl Validator<'_> {
         if raw.is_mapping && raw.inputs.complete {
             self.investment(&raw.inputs, &inputs);
         }
+        self.simulation_budget(&raw.settings, settings.simulation.draws, &outcomes);
         self.warn_unbased(Loc::START);
         if raw.is_mapping && raw.outcomes.complete && raw.outcomes.items.is_empty() {
             self.diagnostics.push(
@@ -242,6 +247,34 @@ impl Validator<'_> {
             })
         });
         crate::model::SimulationSettings { draws, seed }
+    }
+
+    /// The simulation's work, draws × ranged outcomes, within
+    /// [`MAX_SIMULATION_WORK`]: ten million draws over 2,000 ranged outcomes
+    /// ran `calc` for eleven minutes.
+    fn simulation_budget(
+        &mut self,
+        raw: &crate::load::raw::RawSettings,
+        draws: u32,
+        outcomes: &[Option<Outcome>],
+    ) {
+        let ranged = outcomes.iter().flatten().filter(|o| !o.ranges.is_empty()).count() as u64;
+        let work = u64::from(draws) * ranged;
+        if work <= MAX_SIMULATION_WORK {
+            return;
+        }
+        let most = MAX_SIMULATION_WORK / ranged.max(1);
+        let loc = raw.draws.as_ref().map_or(Loc::START, |d| d.loc);
+        self.error(
+            "simulation-too-large",
+            loc,
+            format!(
+                "the simulation would value {ranged} ranged outcomes {draws} times ({work} outcome-draws); at most {MAX_SIMULATION_WORK} are made"
+            ),
+            format!(
+                "set `draws:` under `settings: simulation:` to at most {most}; 10000 draws give percentiles to about two decimal places"
+            ),
+        );
     }
 
     /// At least one input, and a total above zero: the ratio divides by it.

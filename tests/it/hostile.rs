@@ -299,3 +299,37 @@ fn a_full_width_equals_sign_starting_a_csv_cell_is_neutralised() {
     let csv = std::fs::read_to_string(out.join("analysis-impact-map.csv")).expect("csv");
     assert!(csv.contains(",\"'\u{ff1d}HYPERLINK"), "{csv}");
 }
+
+#[test]
+fn a_very_large_file_without_aliases_is_told_which_limit_it_met() {
+    // One list of 1,000,001 numbers: more parser events than any analysis
+    // may have, with no anchor or alias in it.
+    let mut text = String::from("sroi: 1\ntitle: Big\nschedule: [");
+    text.push_str(&"1,".repeat(1_000_001));
+    text.push_str("]\n");
+    let source = sroi::source::SourceFile::new("big.yaml", text);
+    let error = sroi::load::parse_yaml(&source).expect_err("too large");
+    assert!(error.message.contains("more than 1,000,000 YAML values"), "{}", error.message);
+    let hints = error.hints.join(" ");
+    assert!(!hints.contains("alias") && !error.message.contains("alias"), "no aliases to blame: {hints}");
+    assert!(hints.contains("sroi portfolio"), "{hints}");
+}
+
+#[test]
+fn ten_million_draws_over_many_ranged_outcomes_is_a_located_error_not_minutes_of_work() {
+    let dir = scratch("hostile-draws");
+    let outcomes: String = (0..20)
+        .map(|i| format!("  - {{ id: r{i}, stakeholder: people, description: x, quantity: 1, proxy: {{ value: 1, source: s }}, range: {{ quantity: [0, 2] }} }}\n"))
+        .collect();
+    let text = std::fs::read_to_string(MINIMAL)
+        .expect("fixture")
+        .replace("stakeholders:", "settings:\n  simulation: { draws: 10000000 }\nstakeholders:")
+        + &outcomes;
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let (code, _, stderr) = within(Duration::from_secs(20), &["calc", &path.to_string_lossy(), "--json"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    // 20 ranged outcomes × 10,000,000 draws = 200,000,000 outcome-draws, twice the budget.
+    assert!(stderr.contains("analysis.yaml:4:24: error: the simulation would value 20 ranged outcomes 10000000 times (200000000 outcome-draws)"), "{stderr}");
+    assert!(stderr.contains("at most 5000000"), "{stderr}");
+}
