@@ -33,6 +33,9 @@ pub const MAX_INPUT_YEAR: i64 = 50;
 /// a few seconds (2e10 took eleven minutes on this machine).
 pub const MAX_SIMULATION_WORK: u64 = 100_000_000;
 
+/// Longest summary, in characters: about 15,000 words, thirty pages.
+pub const MAX_SUMMARY_CHARS: usize = 100_000;
+
 /// Smallest total investment (0.01 of the currency, a penny): a ratio over
 /// less is not a figure anyone could publish, and over 5e-324 it is infinite.
 const MIN_INVESTMENT: f64 = 0.01;
@@ -211,7 +214,7 @@ impl Validator<'_> {
             currency,
             price_year,
             indices,
-            summary: raw.summary.map(|s| s.value),
+            summary: raw.summary.and_then(|s| self.summary(s)),
             settings,
             stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
             inputs: inputs.into_iter().collect::<Option<_>>()?,
@@ -275,6 +278,22 @@ impl Validator<'_> {
                 "set `draws:` under `settings: simulation:` to at most {most}; 10000 draws give percentiles to about two decimal places"
             ),
         );
+    }
+
+    /// The summary, at most [`MAX_SUMMARY_CHARS`] long: a 10 MB summary took
+    /// 935 MB to make the HTML and 2.8 GB for the PDF.
+    fn summary(&mut self, summary: Located<String>) -> Option<String> {
+        let chars = summary.value.chars().count();
+        if chars > MAX_SUMMARY_CHARS {
+            self.error(
+                "summary-too-long",
+                summary.loc,
+                format!("the summary is {chars} characters long; a summary may be at most {MAX_SUMMARY_CHARS}"),
+                "a summary is read in two minutes: keep the findings here and publish the full text elsewhere, with a link",
+            );
+            return None;
+        }
+        Some(summary.value)
     }
 
     /// At least one input, and a total above zero: the ratio divides by it.

@@ -333,3 +333,43 @@ fn ten_million_draws_over_many_ranged_outcomes_is_a_located_error_not_minutes_of
     assert!(stderr.contains("analysis.yaml:4:24: error: the simulation would value 20 ranged outcomes 10000000 times (200000000 outcome-draws)"), "{stderr}");
     assert!(stderr.contains("at most 5000000"), "{stderr}");
 }
+
+#[test]
+fn a_ten_megabyte_markdown_summary_is_a_located_error_not_gigabytes_of_layout() {
+    let dir = scratch("hostile-summary");
+    let path = analysis_with(
+        &dir,
+        &format!("summary: |\n{}", "  A paragraph of *Markdown* text.\n".repeat(300_000)),
+    );
+    let (code, _, stderr) = within(Duration::from_secs(30), &["check", &path.to_string_lossy()]);
+    assert_eq!(code, Some(1), "{}", &stderr[..stderr.len().min(2000)]);
+    assert!(
+        stderr.contains("analysis.yaml:14:3: error: the summary is"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.contains("a summary may be at most 100000"));
+}
+
+#[test]
+fn a_very_large_analysis_pdf_lists_part_of_the_impact_map_and_says_where_the_rest_is() {
+    let outcomes = sroi::render::pdf::MAX_PDF_MAP_ROWS + 20;
+    let text = sroi::synthetic::analysis(sroi::synthetic::Shape { outcomes, ..Default::default() });
+    let dir = scratch("hostile-big-pdf");
+    let path = dir.join("big.yaml");
+    std::fs::write(&path, text).expect("write");
+    let out = dir.join("out");
+    let run = sroi(&["report", &path.to_string_lossy(), "-f", "pdf", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let Ok(pdftotext) = std::process::Command::new("pdftotext").arg(out.join("big.pdf")).arg("-").output()
+    else {
+        return; // pdftotext is not installed here
+    };
+    let words = String::from_utf8_lossy(&pdftotext.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(&format!("This analysis has {outcomes} outcomes; the table lists the first 500.")),
+        "{}",
+        &words[..words.len().min(3000)]
+    );
+    assert!(words.contains("The full impact map is in the CSV"));
+}
