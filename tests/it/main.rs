@@ -9,6 +9,7 @@ mod fixture_figures;
 mod hostile;
 mod html;
 mod import;
+mod mutated;
 mod pdf;
 mod portfolio;
 mod properties;
