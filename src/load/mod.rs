@@ -39,13 +39,10 @@ const MAX_NODES: usize = 4_000_000;
 
 /// Most parser events in one file (every key and value is one, every list
 /// and mapping two). This is the limit large analyses meet first: an
-/// outcome written out in full is about 20 events, so it allows about
-/// 50,000 outcomes (serde-saphyr's default, named here so that the message
-/// can say so).
+/// outcome is 20 events written briefly and about 50 with every field and
+/// a range, so it allows 20,000 to 50,000 outcomes (serde-saphyr's default,
+/// named here so that the message can say so).
 const MAX_EVENTS: usize = 1_000_000;
-
-/// About how many outcomes [`MAX_EVENTS`] allows, for messages.
-const OUTCOMES_IN_MAX_EVENTS: usize = 50_000;
 
 /// Most levels of nesting; an analysis needs six.
 const MAX_DEPTH: usize = 64;
@@ -201,9 +198,8 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
     } else if lower.contains("budget breached: events") || lower.contains("budget breached: nodes") {
         (
             format!(
-                "the file is too large to check: it has more than {} YAML values (about {} outcomes written out)",
+                "the file is too large to check: it has more than {} YAML values (keys, values, lists and mappings; 20,000 to 50,000 outcomes, by how much each says)",
                 crate::format::number(MAX_EVENTS as f64, 0),
-                crate::format::number(OUTCOMES_IN_MAX_EVENTS as f64, 0)
             ),
             "split the programme into several analyses and combine them with `sroi portfolio`; or keep the impact map in a workbook and read it with `sroi import`".to_owned(),
         )

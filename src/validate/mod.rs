@@ -159,7 +159,7 @@ impl Validator<'_> {
             }
             Some(Period { start: start.value, end: end.value })
         });
-        let settings = Settings {
+        let mut settings = Settings {
             discount_rate: raw.settings.discount_rate.as_ref().map_or(
                 Settings::default().discount_rate,
                 |r| {
@@ -194,7 +194,8 @@ impl Validator<'_> {
         if raw.is_mapping && raw.inputs.complete {
             self.investment(&raw.inputs, &inputs);
         }
-        self.simulation_budget(&raw.settings, settings.simulation.draws, &outcomes);
+        settings.simulation.draws =
+            self.simulation_budget(&raw.settings, settings.simulation.draws, &outcomes);
         self.warn_unbased(Loc::START);
         if raw.is_mapping && raw.outcomes.complete && raw.outcomes.items.is_empty() {
             self.diagnostics.push(
@@ -254,30 +255,47 @@ impl Validator<'_> {
 
     /// The simulation's work, draws × ranged outcomes, within
     /// [`MAX_SIMULATION_WORK`]: ten million draws over 2,000 ranged outcomes
-    /// ran `calc` for eleven minutes.
+    /// ran `calc` for eleven minutes. Draws written in the file that exceed
+    /// it are an error; the default 10,000 is lowered to fit, with a warning.
+    /// Returns the draws to make.
     fn simulation_budget(
         &mut self,
         raw: &crate::load::raw::RawSettings,
         draws: u32,
         outcomes: &[Option<Outcome>],
-    ) {
+    ) -> u32 {
         let ranged = outcomes.iter().flatten().filter(|o| !o.ranges.is_empty()).count() as u64;
         let work = u64::from(draws) * ranged;
         if work <= MAX_SIMULATION_WORK {
-            return;
+            return draws;
         }
-        let most = MAX_SIMULATION_WORK / ranged.max(1);
-        let loc = raw.draws.as_ref().map_or(Loc::START, |d| d.loc);
-        self.error(
-            "simulation-too-large",
-            loc,
-            format!(
-                "the simulation would value {ranged} ranged outcomes {draws} times ({work} outcome-draws); at most {MAX_SIMULATION_WORK} are made"
-            ),
-            format!(
-                "set `draws:` under `settings: simulation:` to at most {most}; 10000 draws give percentiles to about two decimal places"
-            ),
+        let most = u32::try_from(MAX_SIMULATION_WORK / ranged.max(1)).unwrap_or(u32::MAX);
+        let message = format!(
+            "the simulation would value {ranged} ranged outcomes {draws} times ({work} outcome-draws); at most {MAX_SIMULATION_WORK} are made"
         );
+        match &raw.draws {
+            Some(written) => {
+                self.error(
+                    "simulation-too-large",
+                    written.loc,
+                    message,
+                    format!(
+                        "set `draws:` under `settings: simulation:` to at most {most}; 10000 draws give percentiles to about two decimal places"
+                    ),
+                );
+                draws
+            }
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::warning("simulation-too-large", format!("{message}, so {most} draws are made"))
+                        .at(Loc::START)
+                        .hint(format!(
+                            "set `draws:` under `settings: simulation:` to at most {most} to say so, or to 0 to turn the simulation off"
+                        )),
+                );
+                most
+            }
+        }
     }
 
     /// The summary, at most [`MAX_SUMMARY_CHARS`] long: a 10 MB summary took

@@ -373,3 +373,21 @@ fn a_very_large_analysis_pdf_lists_part_of_the_impact_map_and_says_where_the_res
     );
     assert!(words.contains("The full impact map is in the CSV"));
 }
+
+#[test]
+fn the_default_draws_over_very_many_ranged_outcomes_are_lowered_with_a_warning() {
+    let dir = scratch("hostile-default-draws");
+    let outcomes: String = (0..10_001)
+        .map(|i| format!("  - {{ id: r{i}, stakeholder: people, description: x, quantity: 1, proxy: {{ value: 1, source: s }}, range: {{ quantity: [0, 2] }} }}\n"))
+        .collect();
+    let path = analysis_with(&dir, &outcomes);
+    let run = sroi(&["check", &path.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", &run.stderr[..run.stderr.len().min(3000)]);
+    // 10,001 ranged outcomes × 10,000 draws is over 1e8; 1e8 / 10,001 = 9,999 draws.
+    assert!(
+        run.stderr.contains("warning: the simulation would value 10001 ranged outcomes 10000 times"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(3000)]
+    );
+    assert!(run.stderr.contains("so 9999 draws are made"));
+}
