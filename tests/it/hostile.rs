@@ -367,7 +367,7 @@ fn a_very_large_analysis_pdf_lists_part_of_the_impact_map_and_says_where_the_res
     };
     let words = String::from_utf8_lossy(&pdftotext.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        words.contains(&format!("This analysis has {outcomes} outcomes; the table lists the first 500.")),
+        words.contains(&format!("This analysis has {outcomes} outcomes; the PDF lists the first 500.")),
         "{}",
         &words[..words.len().min(3000)]
     );
