@@ -455,6 +455,7 @@ pub(crate) fn pdf_bytes(
         Ok(rendered) => {
             if !rendered.missing_glyphs.is_empty() {
                 let shown: String = rendered.missing_glyphs.iter().take(20).collect();
+                let shown = diag::escape_controls(&shown);
                 let _ = writeln!(
                     streams.err,
                     "{name}: warning: the PDF's font cannot show some characters ({shown}); they are left out of the PDF\nhint: the HTML {what} shows them with the reader's own fonts"
@@ -655,7 +656,7 @@ fn portfolio(
     let statement = crate::portfolio::statement(&manifest, &|| bar.inc(1));
     bar.finish_and_clear();
     for failure in &statement.failed {
-        let _ = writeln!(streams.err, "{}", failure.error);
+        let _ = writeln!(streams.err, "{}", diag::escape_controls(&failure.error.to_string()));
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
     if written.formats.is_empty() {

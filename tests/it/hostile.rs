@@ -391,3 +391,69 @@ fn the_default_draws_over_very_many_ranged_outcomes_are_lowered_with_a_warning()
     );
     assert!(run.stderr.contains("so 9999 draws are made"));
 }
+
+/// The files of the findings of issue 17, by name.
+fn finding_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let minimal = std::fs::read_to_string(MINIMAL).expect("fixture");
+    let zeros = vec!["/dev/zero"; 100].join(", ");
+    let files = [
+        ("passwd", format!("{minimal}proxy_files: [/etc/passwd]\n")),
+        ("environ", format!("{minimal}proxy_files: [../../../../../../proc/self/environ]\n")),
+        ("stdin", format!("{minimal}proxy_files: [/dev/stdin]\n")),
+        ("zeros", format!("{minimal}proxy_files: [{zeros}]\n")),
+        ("tiny-investment", minimal.replace("amount: 1000", "amount: 5e-324")),
+        ("huge-value", minimal.replace("value: 500", "value: 1e300")),
+        (
+            "long-title",
+            minimal.replace("title: Minimal analysis", &format!("title: {}", "Long title ".repeat(455))),
+        ),
+        (
+            "long-description",
+            minimal.replace("description: Feel better", &format!("description: {}", "word ".repeat(1600))),
+        ),
+        ("escapes", minimal.replace("title: Minimal analysis", "title: \"\\e]0;pwned\\a\\e[2J\\e[31m\"")),
+        (
+            "cr-only",
+            minimal
+                .replace("title: Minimal analysis", "title: Minimal analysis\nkindd: x")
+                .replace('\n', "\r"),
+        ),
+        ("long-summary", format!("{minimal}summary: {}\n", "word ".repeat(8_000))),
+    ];
+    files
+        .into_iter()
+        .map(|(name, text)| {
+            let path = dir.join(format!("{name}.yaml"));
+            std::fs::write(&path, text).expect("write");
+            (name.to_owned(), path)
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_file_answers_each_command_with_0_or_1_no_other_files_content_and_no_raw_control_character() {
+    let dir = scratch("hostile-all");
+    for (name, path) in finding_files(&dir) {
+        let shown = path.to_string_lossy().into_owned();
+        let out = dir.join(format!("out-{name}"));
+        let runs: [Vec<&str>; 4] = [
+            vec!["check", &shown],
+            vec!["calc", &shown, "--json"],
+            vec!["calc", &shown],
+            vec!["report", &shown, "-f", "html,pdf,json,xlsx,csv", "-o", out.to_str().expect("UTF-8 path")],
+        ];
+        for args in runs {
+            // A guard against hanging, not a timing: the debug build is slow.
+            let (code, stdout, stderr) = within(Duration::from_secs(60), &args);
+            assert!(matches!(code, Some(0 | 1)), "{name} {args:?}: exit {code:?}: {stderr}");
+            for secret in ["root:x:", "PATH=", "HOME="] {
+                assert!(!stdout.contains(secret) && !stderr.contains(secret), "{name} {args:?}: disclosed");
+            }
+            assert!(no_raw_control(&stdout) && no_raw_control(&stderr), "{name} {args:?}: {stderr:?}");
+            if args[0] == "report" && code == Some(1) {
+                let left = out.exists() && std::fs::read_dir(&out).expect("list").next().is_some();
+                assert!(!left, "{name}: a failed report left files");
+            }
+        }
+    }
+}
