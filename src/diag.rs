@@ -217,16 +217,17 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         if color { format!("{style}{text}{style:#}") } else { text.to_owned() }
     };
     let mut out = String::new();
+    let name = escape_controls(&source.name);
     let place = match diagnostic.loc {
-        Some(loc) => format!("{}:{}:{}", source.name, loc.line, loc.column),
-        None => source.name.clone(),
+        Some(loc) => format!("{name}:{}:{}", loc.line, loc.column),
+        None => name.into_owned(),
     };
     let severity = diagnostic.severity;
     let _ = writeln!(
         out,
         "{place}: {}: {}",
         paint(severity.style(), severity.label()),
-        paint(Style::new().bold(), &diagnostic.message)
+        paint(Style::new().bold(), &escape_controls(&diagnostic.message))
     );
     if let Some(loc) = diagnostic.loc
         && let Some(line) = source.line_text(loc.line)
@@ -237,6 +238,7 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         let (line, loc) = crop(line, loc);
         let line = line.as_str();
         let caret = caret_line(line, loc, source);
+        let line = escape_line(line);
         let _ = writeln!(out, "{pad} {bar}");
         let _ = writeln!(out, "{gutter} {bar} {line}");
         let _ = writeln!(out, "{pad} {bar} {}", paint(severity.style(), &caret));
@@ -245,7 +247,7 @@ pub fn render(diagnostic: &Diagnostic, source: &SourceFile, color: bool) -> Stri
         let _ = writeln!(out, "{}: {}", paint(Style::new().bold(), "principle"), principle.label());
     }
     for hint in &diagnostic.hints {
-        let _ = writeln!(out, "{}: {hint}", paint(Style::new().bold(), "hint"));
+        let _ = writeln!(out, "{}: {}", paint(Style::new().bold(), "hint"), escape_controls(hint));
     }
     out
 }
@@ -279,21 +281,21 @@ fn crop(line: &str, loc: Loc) -> (String, Loc) {
 /// Spaces (and tabs, where the line has them) up to the column, then one `^`
 /// per character of the node that lies on this line.
 fn caret_line(line: &str, loc: Loc, source: &SourceFile) -> String {
-    use unicode_width::UnicodeWidthChar;
     let before = usize::try_from(loc.column.saturating_sub(1)).unwrap_or(0);
     // Wide characters (CJK, emoji) take two columns on a terminal; tabs stay tabs.
     let mut caret = String::new();
     for c in line.chars().chain(std::iter::repeat(' ')).take(before) {
         match c {
             '\t' => caret.push('\t'),
-            c => caret.push_str(&" ".repeat(c.width().unwrap_or(0))),
+            c => caret.push_str(&" ".repeat(shown_width(c))),
         }
     }
     let node = source.text.get(loc.offset..loc.offset.saturating_add(loc.len)).unwrap_or("");
     let node: String = node.chars().take(loc.len.min(MAX_SHOWN)).collect();
     let rest: String = line.chars().skip(before).collect();
-    let on_this_line = unicode_width::UnicodeWidthStr::width(node.lines().next().unwrap_or("").trim_end());
-    let width = on_this_line.clamp(1, unicode_width::UnicodeWidthStr::width(rest.as_str()).max(1));
+    let first = node.split(['\n', '\r']).next().unwrap_or("").trim_end();
+    let on_this_line: usize = first.chars().map(shown_width).sum();
+    let width = on_this_line.clamp(1, rest.chars().map(shown_width).sum::<usize>().max(1));
     caret.push_str(&"^".repeat(width));
     caret
 }
@@ -312,9 +314,86 @@ pub fn render_unplaced(name: Option<&str>, diagnostic: &Diagnostic, color: bool)
     }
 }
 
-/// Renders every diagnostic, in order.
+/// The columns a character of a source line takes once printed: escaped
+/// controls as their escape, wide characters as two.
+fn shown_width(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    if must_escape(c) { escape_char(c).len() } else { c.width().unwrap_or(0) }
+}
+
+/// Whether `c` would act on a terminal instead of being shown: C0 and C1
+/// controls and DEL (escape sequences, bells, carriage returns that overwrite
+/// a line) and the bidirectional overrides that reorder what is shown.
+fn must_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_char(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// Text from a file made safe for a terminal: every control character (but
+/// line breaks and tabs) and bidirectional override shown as its escape,
+/// `\u{1b}` for ESC, so a file can neither send escape sequences nor
+/// rearrange what is printed. Every printer of file text uses this.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(must_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if must_escape(c) { out.push_str(&escape_char(c)) } else { out.push(c) }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON for a terminal: serde_json already writes C0 controls as `\u001b`;
+/// this writes DEL, the C1 controls and the bidirectional overrides the same
+/// way. They only occur inside strings, where `\uXXXX` is valid JSON for
+/// the same character.
+pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.chars().any(must_escape) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if must_escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A source line for its snippet: [`escape_controls`], and a stray line
+/// break (there is none in a line, but a caller may pass one) escaped too.
+fn escape_line(line: &str) -> String {
+    escape_controls(line).replace('\n', "\\u{a}")
+}
+
+/// Most diagnostics printed for one file; the rest are counted. A file with
+/// thousands of errors has one mistake repeated, and the first few hundred
+/// show it.
+pub const MAX_PRINTED: usize = 300;
+
+/// Renders every diagnostic, in order: the first [`MAX_PRINTED`], then a
+/// line counting the rest.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) -> String {
-    diagnostics.iter().map(|d| render(d, source, color)).collect()
+    let mut out: String = diagnostics.iter().take(MAX_PRINTED).map(|d| render(d, source, color)).collect();
+    if diagnostics.len() > MAX_PRINTED {
+        let rest = &diagnostics[MAX_PRINTED..];
+        let errors = rest.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(
+            out,
+            "{}: … and {} more ({errors} errors, {} warnings and notes) not shown; fix the ones above and run again",
+            escape_controls(&source.name),
+            rest.len(),
+            rest.len() - errors
+        );
+    }
+    out
 }
 
 /// Whether any of `diagnostics` is an error.
@@ -373,6 +452,41 @@ mod tests {
         let minus_column =
             unicode_width::UnicodeWidthStr::width(&lines[2][..lines[2].find("-3").unwrap_or(0)]);
         assert_eq!(caret_column, minus_column, "{out}");
+    }
+
+    #[test]
+    fn escape_sequences_in_a_file_are_shown_escaped_in_message_snippet_and_hint() {
+        // A title that would set the terminal's window title, then clear the screen.
+        let text = "title: \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n";
+        let source = SourceFile::new("a\u{1b}[31m.yaml", text);
+        let loc = Loc { line: 1, column: 8, offset: 7, len: 3 };
+        let d = Diagnostic::error("x", "bad `\u{1b}[2J`").at(loc).hint("not \u{9b}this");
+        let out = render(&d, &source, false);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(out.contains("a\\u{1b}[31m.yaml:1:8"), "{out}");
+        assert!(out.contains("bad `\\u{1b}[2J`") && out.contains("hint: not \\u{9b}this"), "{out}");
+        assert!(out.contains("1 | title: \"\\u{1b}]0;pwned\\u{7}"), "{out}");
+        // The caret sits under the escaped ESC: `1 | title: "` is 12 columns.
+        let caret = out.lines().nth(3).unwrap_or("");
+        assert_eq!(caret.find('^'), Some(4 + 7), "{out}");
+        assert_eq!(escape_controls("tab\tand\nline"), "tab\tand\nline", "tabs and line breaks stay");
+        assert_eq!(escape_controls("\u{202e}abc"), "\\u{202e}abc", "bidirectional overrides escaped");
+        // In JSON the same characters become `\uXXXX`, which parses back to them.
+        let json = escape_json_controls("{\"t\":\"\u{9b}2J\u{7f}\"}");
+        assert_eq!(json, "{\"t\":\"\\u009b2J\\u007f\"}");
+        let back: serde_json::Value = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back["t"], "\u{9b}2J\u{7f}");
+    }
+
+    #[test]
+    fn a_wall_of_diagnostics_stops_after_a_few_hundred_with_a_count() {
+        let source = SourceFile::new("a.yaml", "a: 1\n".repeat(1000));
+        let all: Vec<Diagnostic> =
+            (0..1000).map(|i| Diagnostic::error("x", "bad").at(source.loc_of_offset(i * 5))).collect();
+        let out = render_all(&all, &source, false);
+        assert_eq!(out.matches(": error: bad").count(), MAX_PRINTED);
+        // 1000 - 300 = 700 left, all errors.
+        assert!(out.contains("… and 700 more (700 errors, 0 warnings and notes) not shown"), "{out}");
     }
 
     #[test]

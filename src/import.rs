@@ -139,7 +139,62 @@ pub fn workbook(bytes: &[u8], name: &str) -> Result<Imported, Vec<ImportError>> 
 
 type Book = Xlsx<Cursor<Vec<u8>>>;
 
+/// Most bytes one part of a workbook (a sheet, the shared strings) may
+/// inflate to: a 2,000-outcome impact map is about 5 MB. A 1.25 MB workbook
+/// whose shared strings inflated to 510 MB took 1.65 GB to read.
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Most bytes all parts of a workbook may inflate to together.
+pub const MAX_INFLATED_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Inflates every part of the workbook into nothing, counting, and stops at
+/// the first part (or the total) over its limit, before calamine keeps any
+/// of it in memory. Sizes the zip declares are not trusted: the bytes are.
+fn check_inflated_sizes(bytes: &[u8]) -> Result<(), ImportError> {
+    use std::io::Read as _;
+    let too_large = |message: String| {
+        ImportError {
+        place: "the workbook".to_owned(),
+        message,
+        hint: "import reads the workbooks `sroi report -f xlsx` writes; for very large analyses split the programme and combine the parts with `sroi portfolio`".to_owned(),
+    }
+    };
+    // Not a zip: calamine says so in its own words below.
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index(index) else { return Ok(()) };
+        let name = part.name().map(|n| crate::diag::escape_controls(&n).into_owned()).unwrap_or_default();
+        if part.size() > MAX_PART_BYTES {
+            return Err(too_large(format!(
+                "the part `{name}` inflates to {} MB; a part may be at most {} MB",
+                part.size() / 1_000_000,
+                MAX_PART_BYTES / 1_000_000
+            )));
+        }
+        let inflated = std::io::copy(&mut part.take(MAX_PART_BYTES + 1), &mut std::io::sink()).unwrap_or(0);
+        if inflated > MAX_PART_BYTES {
+            return Err(too_large(format!(
+                "the part `{name}` inflates to more than {} MB, the limit for a part",
+                MAX_PART_BYTES / 1_000_000
+            )));
+        }
+        total += inflated;
+        if total > MAX_INFLATED_BYTES {
+            return Err(too_large(format!(
+                "the workbook inflates to more than {} MB, the limit for a workbook",
+                MAX_INFLATED_BYTES / 1_000_000
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn read(bytes: &[u8], errors: &mut Vec<ImportError>, places: &mut Vec<(String, String)>) -> Option<Analysis> {
+    if let Err(error) = check_inflated_sizes(bytes) {
+        errors.push(error);
+        return None;
+    }
     let mut book: Book = match Xlsx::new(Cursor::new(bytes.to_vec())) {
         Ok(book) => book,
         Err(error) => {
@@ -1144,6 +1199,25 @@ mod tests {
                 assert!(back == x, "{x} as {words}");
             }
         }
+    }
+
+    #[test]
+    fn a_small_workbook_that_inflates_past_the_limit_is_refused_before_it_is_read() {
+        use std::io::Write as _;
+        // 33 MiB of one letter deflates to about 33 KB, and inflates past the 32 MiB part limit.
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/sharedStrings.xml", options).expect("part");
+        let block = vec![b'a'; 1024 * 1024];
+        for _ in 0..33 {
+            zip.write_all(&block).expect("write");
+        }
+        let bytes = zip.finish().expect("zip").into_inner();
+        assert!(bytes.len() < 1_000_000, "the file itself is small: {}", bytes.len());
+        let Err(errors) = workbook(&bytes, "bomb.xlsx") else { panic!("a workbook bomb was imported") };
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("`xl/sharedStrings.xml` inflates to"), "{}", errors[0].message);
     }
 
     #[test]

@@ -95,14 +95,29 @@ fn gather_library(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<library::LibraryProxy> {
     let mut proxies = raw.proxies.clone();
-    let folder = match std::path::Path::new(&source.name).parent() {
-        Some(p) if source.name != "<stdin>" && !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+    let folder = load::named::folder_of(&source.name);
+    // Each file is read once, however often (or however spelt) it is named.
+    let mut seen = std::collections::BTreeSet::new();
     for file in &raw.proxy_files {
-        let path = folder.join(&file.value);
-        let read = load::read_source(&path.to_string_lossy());
-        match read {
+        let read = load::named::read_named(
+            &folder,
+            file,
+            "the proxy file",
+            "unreadable-proxy-file",
+            load::named::MAX_PROXY_FILE_BYTES,
+        );
+        let named = match read {
+            Ok(named) => named,
+            Err(error) => {
+                diagnostics.push(error.diagnostic);
+                continue;
+            }
+        };
+        if !seen.insert(named.path.canonicalize().unwrap_or_else(|_| named.path.clone())) {
+            continue;
+        }
+        let name = named.path.to_string_lossy().into_owned();
+        match load::source_from_bytes(name, named.bytes) {
             Ok(text) => match library::parse(std::sync::Arc::new(text)) {
                 Ok(entries) => proxies.extend(entries),
                 Err(errors) => diagnostics.extend(errors),
@@ -111,12 +126,8 @@ fn gather_library(
                 diagnostics.push(diagnostic.in_file(std::sync::Arc::new(text)));
             }
             Err(load::ReadError::Io { source: error, .. }) => diagnostics.push(
-                Diagnostic::error(
-                    "unreadable-proxy-file",
-                    format!("cannot read the proxy file `{}`: {error}", path.display()),
-                )
-                .at(file.loc)
-                .hint("proxy files are given relative to the analysis's folder"),
+                Diagnostic::error("unreadable-proxy-file", format!("cannot read the proxy file: {error}"))
+                    .at(file.loc),
             ),
         }
     }

@@ -29,6 +29,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::R
         _ => PathBuf::from("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    remove_stale_temporaries(&dir, &name);
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
@@ -44,6 +45,41 @@ pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::R
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// A temporary file older than this is stale whoever made it.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Removes the temporary files (`.NAME.PID.tmp`) that runs killed while
+/// writing `name` into `dir` left behind: those of processes no longer
+/// running (on systems with `/proc`), or older than a day. A run still
+/// writing keeps its own.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone =
+            pid == own || (Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists());
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if (gone || old) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -66,6 +102,25 @@ mod tests {
         assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read(&path).expect("read"), b"first");
         assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1, "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_of_killed_runs_are_removed_by_the_next_run() {
+        let dir = scratch("stale");
+        // PID 4194304 is above Linux's largest (2^22), so no process has it.
+        let stale = dir.join(".r.html.4194304.tmp");
+        std::fs::write(&stale, b"half a report").expect("write");
+        let other = dir.join(".other.html.4194304.tmp");
+        std::fs::write(&other, b"another file's").expect("write");
+        let live = dir.join(format!(".r.html.{}.tmp", std::os::unix::process::parent_id()));
+        std::fs::write(&live, b"a run still writing").expect("write");
+        write_atomic(&dir.join("r.html"), b"new", Existing::Replace).expect("write");
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "the killed run's file is removed");
+        }
+        assert!(other.exists(), "only the target's own temporary files are touched");
+        assert!(live.exists(), "a running process's file is kept");
     }
 
     #[test]

@@ -4,13 +4,24 @@
 //! point at it in a diagnostic without going back to the parser.
 
 /// An analysis file as read: its display name and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
     pub name: String,
     /// The whole text, already checked to be UTF-8.
     pub text: String,
+    /// Byte offsets where each line starts, built on first use (once per file,
+    /// however many diagnostics it has).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
+
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
 
 /// A position in a [`SourceFile`]: 1-based line and column (in characters),
 /// and the byte range of the node it names.
@@ -29,23 +40,55 @@ pub struct Loc {
 impl SourceFile {
     /// A source with the given display name and text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile { name: name.into(), text: text.into(), line_starts: std::sync::OnceLock::new() }
+    }
+
+    /// Where each line starts. Lines end as YAML (and the parser) ends them:
+    /// at LF, CRLF or a lone CR. A file ending in a line break has one more,
+    /// empty line after it, where errors at the end of the file point.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = vec![0];
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => starts.push(i + 1),
+                    b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                        starts.push(i + 2);
+                        i += 1;
+                    }
+                    b'\r' => starts.push(i + 1),
+                    _ => {}
+                }
+                i += 1;
+            }
+            starts
+        })
     }
 
     /// The text of 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: u32) -> Option<&str> {
+        if self.text.is_empty() {
+            return None; // an empty file has nothing to show
+        }
+        let starts = self.line_starts();
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        self.text.lines().nth(index)
+        let start = *starts.get(index)?;
+        let end = starts.get(index + 1).copied().unwrap_or(self.text.len());
+        let line = self.text.get(start..end)?;
+        Some(line.strip_suffix("\r\n").or_else(|| line.strip_suffix(['\n', '\r'])).unwrap_or(line))
     }
 
     /// The location of byte `offset`, as line and column.
     pub fn loc_of_offset(&self, offset: usize) -> Loc {
         let offset = offset.min(self.text.len());
-        let before = &self.text.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-        Loc { line: to_u32(line), column: to_u32(column), offset, len: 0 }
+        let starts = self.line_starts();
+        // The last line starting at or before the offset (a CRLF's LF belongs to its line).
+        let index = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line_start = starts[index];
+        let column = String::from_utf8_lossy(&self.text.as_bytes()[line_start..offset]).chars().count() + 1;
+        Loc { line: to_u32(index + 1), column: to_u32(column), offset, len: 0 }
     }
 }
 
@@ -86,6 +129,32 @@ mod tests {
         assert_eq!((loc.line, loc.column), (2, 8));
         assert_eq!(source.line_text(2), Some("name: £x"));
         assert_eq!(source.line_text(0), None);
+    }
+
+    #[test]
+    fn cr_lf_and_crlf_all_end_lines_as_the_parser_counts_them() {
+        // "a: 1" CRLF, "b: 2" CR, "c: 3" LF, then the empty line at the end.
+        let source = SourceFile::new("a.yaml", "a: 1\r\nb: 2\rc: 3\n");
+        assert_eq!(source.line_text(1), Some("a: 1"));
+        assert_eq!(source.line_text(2), Some("b: 2"));
+        assert_eq!(source.line_text(3), Some("c: 3"));
+        assert_eq!(source.line_text(4), Some(""), "the end of the file has a line to point at");
+        assert_eq!(source.line_text(5), None);
+        // `c` is byte 11: 6 bytes of line 1 (with its CRLF), 5 of line 2 (with its CR).
+        let loc = source.loc_of_offset(11);
+        assert_eq!((loc.line, loc.column), (3, 1));
+        // The LF of the CRLF (byte 5) is still on line 1, column 6.
+        let loc = source.loc_of_offset(5);
+        assert_eq!((loc.line, loc.column), (1, 6));
+        assert_eq!(source.loc_of_offset(source.text.len()).line, 4);
+    }
+
+    #[test]
+    fn a_file_without_a_final_line_break_ends_on_its_last_line() {
+        let source = SourceFile::new("a.yaml", "a: 1\nb: \"x");
+        assert_eq!(source.line_text(2), Some("b: \"x"));
+        assert_eq!(source.line_text(3), None);
+        assert_eq!(source.loc_of_offset(9).line, 2);
     }
 }
 

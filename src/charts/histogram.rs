@@ -57,7 +57,7 @@ impl Chart for Histogram<'_> {
             .margin_right(40)
             .x_label_area_size(34)
             .y_label_area_size(70)
-            .build_cartesian_2d(x_min..x_max, 0.0..top)
+            .build_cartesian_2d(super::axis(x_min..x_max), super::axis(0.0..top))
             .map_err(|e| e.to_string())?;
         let ratio_label = |v: &f64| ratio(*v);
         let count_label = |v: &f64| number(*v, 0);

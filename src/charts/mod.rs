@@ -155,7 +155,7 @@ pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
         .margin_right(40)
         .x_label_area_size(34)
         .y_label_area_size(label_width)
-        .build_cartesian_2d(x, -0.5..count.max(1) as f64 - 0.5)
+        .build_cartesian_2d(axis(x), -0.5..count.max(1) as f64 - 0.5)
         .map_err(|e| e.to_string())?;
     grid(&mut chart)
         .disable_y_mesh()
@@ -165,6 +165,26 @@ pub(crate) fn rows<'a, DB: plotters::prelude::DrawingBackend>(
         .draw()
         .map_err(|e| e.to_string())?;
     Ok(chart)
+}
+
+/// Largest magnitude an axis runs to. plotters finds its tick marks by
+/// stepping through the range; an infinite or NaN end (a ratio over an
+/// investment of 5e-324) sent it into an endless loop.
+const AXIS_LIMIT: f64 = 1e30;
+
+/// An axis range plotters can draw: ends finite (NaN as 0, others clamped
+/// to ±[`AXIS_LIMIT`]), in order, and at least a millionth of its size wide,
+/// so tick marks are found in a bounded number of steps whatever the figures.
+pub(crate) fn axis(range: std::ops::Range<f64>) -> std::ops::Range<f64> {
+    let clamp = |v: f64| if v.is_nan() { 0.0 } else { v.clamp(-AXIS_LIMIT, AXIS_LIMIT) };
+    let (a, b) = (clamp(range.start), clamp(range.end));
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    let least = (lo.abs().max(hi.abs()) * 1e-6).max(1e-9);
+    if hi - lo < least {
+        let middle = lo / 2.0 + hi / 2.0;
+        return (middle - least)..(middle + least);
+    }
+    lo..hi
 }
 
 /// The row (y value) of the `index`th of `count` categories: the first at the top.
@@ -275,16 +295,37 @@ pub fn truncate(text: &str, size: f32, max: f32) -> String {
     truncate_with(text, Face::Regular, size, max)
 }
 
-/// `text` in `face`, cut with an ellipsis to fit `max`.
+/// `text` in `face`, cut with an ellipsis to fit `max`: the longest prefix
+/// that fits with `…` after it, found in one pass over the text (the width
+/// of each prefix is the previous one plus one glyph and its kerning, as
+/// [`measure`] adds them), so a 5,000-character title costs no more than
+/// measuring it once.
 pub fn truncate_with(text: &str, face: Face, size: f32, max: f32) -> String {
     if measure(text, face, size) <= max {
         return text.to_owned();
     }
-    let mut cut: String = text.to_owned();
-    while !cut.is_empty() && measure(&format!("{cut}…"), face, size) > max {
-        cut.pop();
+    let font = font(face);
+    let em_to_height = font.height_unscaled() / font.units_per_em().unwrap_or(2048.0);
+    let font = font.as_scaled(PxScale::from(size * em_to_height));
+    let ellipsis = font.glyph_id('…');
+    let mut best = 0; // bytes of the longest prefix that fits
+    let mut width = 0.0;
+    let mut previous = None;
+    let with_ellipsis = |width: f32, last: Option<ab_glyph::GlyphId>| {
+        width + last.map_or(0.0, |l| font.kern(l, ellipsis)) + font.h_advance(ellipsis)
+    };
+    for (i, c) in text.char_indices() {
+        let glyph = font.glyph_id(c);
+        if let Some(prev) = previous {
+            width += font.kern(prev, glyph);
+        }
+        width += font.h_advance(glyph);
+        previous = Some(glyph);
+        if with_ellipsis(width, previous) <= max {
+            best = i + c.len_utf8();
+        }
     }
-    format!("{}…", cut.trim_end())
+    format!("{}…", text[..best].trim_end())
 }
 
 /// `text` broken into lines of at most `max` pixels, at most `lines` lines
@@ -293,6 +334,10 @@ pub fn wrap(text: &str, size: f32, max: f32, lines: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
+        // One line more than fits says that the text overflows; the rest need not be measured.
+        if out.len() > lines {
+            break;
+        }
         let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
         if text_width(&candidate, size) <= max || current.is_empty() {
             current = candidate;
@@ -353,6 +398,51 @@ pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_ranges_are_finite_ordered_and_wide_enough_for_plotters() {
+        // An infinite ratio (investment 5e-324) once sent plotters' tick search into an endless loop.
+        assert_eq!(axis(0.0..f64::INFINITY), 0.0..AXIS_LIMIT);
+        assert_eq!(axis(f64::NEG_INFINITY..f64::NAN), -AXIS_LIMIT..0.0);
+        assert_eq!(axis(3.0..1.0), 1.0..3.0, "reversed ends put in order");
+        // A single value 2.0 is widened by a millionth of it each way: 2e-6.
+        let r = axis(2.0..2.0);
+        assert!((r.start - (2.0 - 2e-6)).abs() < 1e-15 && (r.end - (2.0 + 2e-6)).abs() < 1e-15, "{r:?}");
+        assert_eq!(axis(0.0..1.0), 0.0..1.0, "ordinary ranges unchanged");
+    }
+
+    /// The quadratic search `truncate_with` replaced: pop a character, measure again.
+    fn truncate_by_popping(text: &str, face: Face, size: f32, max: f32) -> String {
+        if measure(text, face, size) <= max {
+            return text.to_owned();
+        }
+        let mut cut: String = text.to_owned();
+        while !cut.is_empty() && measure(&format!("{cut}…"), face, size) > max {
+            cut.pop();
+        }
+        format!("{}…", cut.trim_end())
+    }
+
+    #[test]
+    fn linear_truncation_cuts_exactly_where_popping_did() {
+        for text in
+            ["Young people aged 16-24 into sustained work", "AVAWAY To Ty", "青少年 🌱 gardens", "x", ""]
+        {
+            for max in [0.0, 8.0, 30.0, 60.0, 120.0, 400.0] {
+                for face in Face::ALL {
+                    assert_eq!(
+                        truncate_with(text, face, 11.0, max),
+                        truncate_by_popping(text, face, 11.0, max),
+                        "{text:?} in {max}"
+                    );
+                }
+            }
+        }
+        // 5,000 characters in one pass: the cut still fits.
+        let long = "Outcome ".repeat(625);
+        let cut = truncate(&long, 11.0, 200.0);
+        assert!(text_width(&cut, 11.0) <= 200.0 && cut.ends_with('…'));
+    }
 
     #[test]
     fn every_face_parses_and_bold_is_wider() {

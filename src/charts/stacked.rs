@@ -68,7 +68,7 @@ impl Chart for OverTime<'_> {
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(90)
-            .build_cartesian_2d(-0.5..n as f64 - 0.5, y_min..y_max)
+            .build_cartesian_2d(-0.5..n as f64 - 0.5, super::axis(y_min..y_max))
             .map_err(|e| e.to_string())?;
         let money_label = |v: &f64| money(*v, currency);
         grid(&mut chart)

@@ -9,10 +9,9 @@ pub(super) fn run(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
     };
     let results = crate::compute::compute(&analysis);
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
-    let bytes = if json {
-        crate::render::json::render(&analysis, &results, &uncertainty)
+    if json {
+        super::write_json(&crate::render::json::render(&analysis, &results, &uncertainty), streams)
     } else {
-        crate::render::text::render(&analysis, &results, &uncertainty).into_bytes()
-    };
-    super::write_out(&bytes, streams)
+        super::write_text(&crate::render::text::render(&analysis, &results, &uncertainty), streams)
+    }
 }

@@ -96,7 +96,8 @@ pub fn run(
                     } else {
                         format!("; {}, {}", count(warnings, "warning"), count(notes, "note"))
                     };
-                    let _ = writeln!(streams.out, "{}: ok ({summary}){findings}", source.name);
+                    let line = format!("{}: ok ({summary}){findings}", source.name);
+                    let _ = writeln!(streams.out, "{}", crate::diag::escape_controls(&line));
                 }
                 None => {
                     let _ = writeln!(
@@ -128,7 +129,7 @@ pub fn run(
             .collect();
         let mut text = serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".to_owned());
         text.push('\n');
-        let _ = streams.out.write_all(text.as_bytes());
+        let _ = streams.out.write_all(crate::diag::escape_json_controls(&text).as_bytes());
     }
     worst
 }

@@ -83,13 +83,12 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     };
     let stamp = crate::report::Stamp::at(streams.now);
     if asked.formats.is_empty() {
-        let bytes = if asked.json {
-            crate::render::comparison::json(&compared, rebase)
+        return if asked.json {
+            super::write_json(&crate::render::comparison::json(&compared, rebase), streams)
         } else {
             let view = crate::report::comparison::view(&compared, rebase, stamp);
-            crate::render::comparison::text(&view).into_bytes()
+            super::write_text(&crate::render::comparison::text(&view), streams)
         };
-        return super::write_out(&bytes, streams);
     }
     let formats: Vec<Format> = asked
         .formats

@@ -30,7 +30,8 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
         Ok(imported) => imported,
         Err(errors) => {
             for error in &errors {
-                let _ = writeln!(streams.err, "{name}: {error}");
+                let _ =
+                    writeln!(streams.err, "{}", crate::diag::escape_controls(&format!("{name}: {error}")));
             }
             let plural = if errors.len() == 1 { "" } else { "s" };
             let _ = writeln!(streams.err, "{name}: {} error{plural}; nothing was imported", errors.len());
@@ -47,9 +48,10 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
         for diagnostic in diagnostics.into_iter().filter(|d| d.is_error()) {
             match diagnostic.loc.and_then(|loc| imported.place_of_line(loc.line)) {
                 Some(place) => {
-                    let _ = writeln!(streams.err, "{name}: {place}: error: {}", diagnostic.message);
+                    let line = format!("{name}: {place}: error: {}", diagnostic.message);
+                    let _ = writeln!(streams.err, "{}", crate::diag::escape_controls(&line));
                     for hint in &diagnostic.hints {
-                        let _ = writeln!(streams.err, "hint: {hint}");
+                        let _ = writeln!(streams.err, "hint: {}", crate::diag::escape_controls(hint));
                     }
                 }
                 None => unplaced.push(diagnostic),

@@ -52,7 +52,8 @@ pub struct Streams<'a> {
 pub use args::{CheckFormat, CompareFormat, Deny, PortfolioFormat, TimingArg};
 pub use clock::now;
 pub(crate) use write::{
-    Written, create_output_folder, html_bytes, pdf_bytes, write_new, write_out, write_output, write_outputs,
+    Written, create_output_folder, html_bytes, pdf_bytes, write_json, write_new, write_out, write_output,
+    write_outputs, write_text,
 };
 
 /// Runs the tool with `args` (the first is the program name).

@@ -94,16 +94,16 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         }
     }
     for failure in &statement.failed {
-        let _ = writeln!(streams.err, "{}", failure.error);
+        let _ = writeln!(streams.err, "{}", crate::diag::escape_controls(&failure.error));
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
     if asked.formats.is_empty() {
-        let bytes = if asked.json {
-            crate::render::statement::json(&statement)
+        let written = if asked.json {
+            super::write_json(&crate::render::statement::json(&statement), streams)
         } else {
-            crate::render::statement::text(&statement).into_bytes()
+            super::write_text(&crate::render::statement::text(&statement), streams)
         };
-        return super::write_out(&bytes, streams).max(failed);
+        return written.max(failed);
     }
     let stem = match path.file_stem() {
         Some(stem) if path != Path::new("-") => stem.to_string_lossy().into_owned(),

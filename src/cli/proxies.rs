@@ -54,7 +54,7 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
     match action {
         Action::List => {
             for p in &proxies {
-                let _ = write!(out, "{}", summary(p));
+                let _ = write!(out, "{}", crate::diag::escape_controls(&summary(p)));
             }
             Exit::Ok
         }
@@ -67,7 +67,7 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
                 return Exit::Invalid;
             }
             for p in found {
-                let _ = write!(out, "{}", summary(p));
+                let _ = write!(out, "{}", crate::diag::escape_controls(&summary(p)));
             }
             Exit::Ok
         }
@@ -98,7 +98,7 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
             }
             lines.push(format!("  from:       {from}"));
             lines.push(format!("\nuse it in an outcome as `proxy: {}`", p.id));
-            let _ = writeln!(out, "{}", lines.join("\n"));
+            let _ = writeln!(out, "{}", crate::diag::escape_controls(&lines.join("\n")));
             Exit::Ok
         }
     }

@@ -1,7 +1,7 @@
 //! `sroi report`: writes the reports of one analysis, atomically.
 
 use std::io::Write as _;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 use super::{Exit, Streams, print_diagnostics};
 use crate::diag::Diagnostic;
@@ -44,74 +44,28 @@ struct LogoError {
     exit: Exit,
 }
 
-/// Reads the theme's logo: a path relative to the analysis's folder that may
-/// not leave it, of a known image type.
+/// Reads the theme's logo: a regular file below the analysis's folder
+/// (through [`crate::load::named::read_named`]), of a known image type.
 fn read_logo(logo: &Located<String>, analysis_path: &str) -> Result<Image, LogoError> {
-    let invalid = |message: String, hint: &str| LogoError {
-        diagnostic: Diagnostic::error("bad-logo", message).at(logo.loc).hint(hint),
-        exit: Exit::Invalid,
-    };
-    let relative = Path::new(&logo.value);
-    let leaves = relative.is_absolute()
-        || relative
-            .components()
-            .try_fold(0i32, |depth, c| match c {
-                Component::ParentDir => (depth > 0).then_some(depth - 1),
-                Component::Normal(_) => Some(depth + 1),
-                Component::CurDir => Some(depth),
-                Component::RootDir | Component::Prefix(_) => None,
-            })
-            .is_none();
-    if relative.is_absolute() {
-        return Err(invalid(
-            format!("the logo `{}` is an absolute path", logo.value),
-            "give the path relative to the analysis's folder, such as `images/logo.png`",
-        ));
-    }
-    if leaves {
-        return Err(invalid(
-            format!("the logo `{}` is outside the analysis's folder", logo.value),
-            "put the image in the analysis's folder (or below it) and give its path relative to the analysis",
-        ));
-    }
-    let base = match Path::new(analysis_path).parent() {
-        Some(p) if analysis_path != "-" && !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let path = base.join(relative);
-    let unreadable = |error: std::io::Error| LogoError {
+    let folder = crate::load::named::folder_of(analysis_path);
+    let named = crate::load::named::read_named(&folder, logo, "the logo", "bad-logo", MAX_LOGO_BYTES)
+        .map_err(|error| LogoError {
+            diagnostic: error.diagnostic,
+            exit: if error.unreadable { Exit::Failed } else { Exit::Invalid },
+        })?;
+    let mime = image_type(&named.bytes).ok_or_else(|| LogoError {
         diagnostic: Diagnostic::error(
-            "unreadable-logo",
-            format!("cannot read the logo `{}`: {error}", path.display()),
+            "bad-logo",
+            format!(
+                "the logo `{}` is not a PNG, JPEG, GIF, WebP or SVG image",
+                crate::diag::escape_controls(&logo.value)
+            ),
         )
         .at(logo.loc)
-        .hint("check the path; it is relative to the analysis file's folder"),
-        exit: Exit::Failed,
-    };
-    // A symbolic link may still lead out of the folder: compare the real paths.
-    let real = path.canonicalize().map_err(unreadable)?;
-    let real_base = base.canonicalize().map_err(unreadable)?;
-    if !real.starts_with(&real_base) {
-        return Err(invalid(
-            format!("the logo `{}` leads outside the analysis's folder", logo.value),
-            "copy the image into the analysis's folder instead of linking to it",
-        ));
-    }
-    let size = std::fs::metadata(&real).map_err(unreadable)?.len();
-    if size > MAX_LOGO_BYTES {
-        return Err(invalid(
-            format!("the logo is {} KB; a logo may be at most {} KB", size / 1024, MAX_LOGO_BYTES / 1024),
-            "export a smaller image; a logo is shown at most 14 rem wide",
-        ));
-    }
-    let bytes = std::fs::read(&real).map_err(unreadable)?;
-    let mime = image_type(&bytes).ok_or_else(|| {
-        invalid(
-            format!("the logo `{}` is not a PNG, JPEG, GIF, WebP or SVG image", logo.value),
-            "save the logo as PNG or SVG",
-        )
+        .hint("save the logo as PNG or SVG"),
+        exit: Exit::Invalid,
     })?;
-    Ok(Image { mime, bytes })
+    Ok(Image { mime, bytes: named.bytes })
 }
 
 /// The MIME type of an image, from its first bytes.
@@ -163,9 +117,17 @@ pub fn run(
     } else {
         Path::new(path).file_stem().map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
     };
-    if let Err(code) = super::create_output_folder(out, streams) {
-        return code;
+    // All or nothing: every format is made before any file is written.
+    if formats.contains(&Format::Xlsx) {
+        let long =
+            crate::load::limits::long_texts(&source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
+        if !long.is_empty() {
+            print_diagnostics(&long, &source, streams);
+            let _ = writeln!(streams.err, "{}: nothing was written", source.name);
+            return Exit::Invalid;
+        }
     }
+    let mut made = Vec::new();
     for format in crate::pipeline::unique(formats) {
         let files = match format {
             Format::Csv => vec![
@@ -212,12 +174,17 @@ pub fn run(
             }
         };
         for (suffix, bytes) in files {
-            let target = out.join(format!("{stem}{suffix}.{}", format.extension()));
-            if let Err(code) =
-                super::write_output(&target, &bytes, (&[Path::new(path)], "analysis"), "report", streams)
-            {
-                return code;
-            }
+            made.push((out.join(format!("{stem}{suffix}.{}", format.extension())), bytes));
+        }
+    }
+    if let Err(code) = super::create_output_folder(out, streams) {
+        return code;
+    }
+    for (target, bytes) in made {
+        if let Err(code) =
+            super::write_output(&target, &bytes, (&[Path::new(path)], "analysis"), "report", streams)
+        {
+            return code;
         }
     }
     Exit::Ok

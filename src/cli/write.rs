@@ -134,6 +134,20 @@ pub(crate) fn html_bytes(
     })
 }
 
+/// Writes a table or text for people: control characters from the files
+/// shown escaped ([`crate::diag::escape_controls`]).
+pub(crate) fn write_text(text: &str, streams: &mut Streams<'_>) -> Exit {
+    write_out(crate::diag::escape_controls(text).as_bytes(), streams)
+}
+
+/// Writes JSON with no raw control character left in it ([`crate::diag::escape_json_controls`]).
+pub(crate) fn write_json(json: &[u8], streams: &mut Streams<'_>) -> Exit {
+    match std::str::from_utf8(json) {
+        Ok(text) => write_out(crate::diag::escape_json_controls(text).as_bytes(), streams),
+        Err(_) => write_out(json, streams),
+    }
+}
+
 pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
     match streams.out.write_all(bytes).and_then(|()| streams.out.flush()) {
         Ok(()) => Exit::Ok,

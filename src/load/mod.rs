@@ -7,7 +7,9 @@
 //! is checked by [`crate::validate`].
 
 pub mod decode;
+pub mod limits;
 pub mod manifest;
+pub mod named;
 pub mod node;
 pub mod previous;
 pub mod raw;
@@ -34,8 +36,16 @@ const MAX_ALIASES: usize = 1_000;
 /// and a few megabytes.
 const MAX_REPLAYED_EVENTS: usize = 50_000;
 
-/// Most nodes in one file: about 40 times what a 2,000-outcome analysis needs.
+/// Most nodes (values, lists and mappings) in one file: about 40 times what
+/// a 2,000-outcome analysis needs.
 const MAX_NODES: usize = 4_000_000;
+
+/// Most parser events in one file (every key and value is one, every list
+/// and mapping two). This is the limit large analyses meet first: an
+/// outcome is 20 events written briefly and about 50 with every field and
+/// a range, so it allows 20,000 to 50,000 outcomes (serde-saphyr's default,
+/// named here so that the message can say so).
+const MAX_EVENTS: usize = 1_000_000;
 
 /// Most levels of nesting; an analysis needs six.
 const MAX_DEPTH: usize = 64;
@@ -125,6 +135,7 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = MAX_ALIASES;
     budget.max_nodes = MAX_NODES;
+    budget.max_events = MAX_EVENTS;
     budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
     let mut alias_limits = serde_saphyr::options::AliasLimits::default();
@@ -186,6 +197,26 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
         (
             format!("the key `{key}` appears twice in the same mapping"),
             "each key may appear once: remove or rename the repeated one".to_owned(),
+        )
+    } else if lower.contains("budget breached: events") || lower.contains("budget breached: nodes") {
+        (
+            format!(
+                "the file is too large to check: it has more than {} YAML values (keys, values, lists and mappings; 20,000 to 50,000 outcomes, by how much each says)",
+                crate::format::number(MAX_EVENTS as f64, 0),
+            ),
+            "split the programme into several analyses and combine them with `sroi portfolio`; or keep the impact map in a workbook and read it with `sroi import`".to_owned(),
+        )
+    } else if lower.contains("budget breached: depth") {
+        (
+            "the document nests too deeply".to_owned(),
+            format!("an analysis nests a few levels deep; this one goes past {MAX_DEPTH}"),
+        )
+    } else if lower.contains("budget breached: documents") {
+        ("the file holds too many YAML documents".to_owned(), "keep one analysis per file".to_owned())
+    } else if lower.contains("budget breached: scalarbytes") {
+        (
+            "the file holds too much text".to_owned(),
+            "split the programme into several analyses and combine them with `sroi portfolio`".to_owned(),
         )
     } else if lower.contains("budget") || lower.contains("alias") {
         (

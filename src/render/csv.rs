@@ -16,11 +16,18 @@ pub fn finish(writer: csv::Writer<Vec<u8>>) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula:
+/// `= + - @`, their full-width forms (`＝ ＋ － ＠`, which some spreadsheets
+/// fold to the ASCII ones), and a tab or carriage return before one.
+const FORMULA_STARTS: [char; 10] =
+    ['=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+
 /// Untrusted text for a cell. A spreadsheet runs a cell starting with `=`,
-/// `+`, `-` or `@` as a formula, so such text gets a leading apostrophe, which
-/// spreadsheets show as plain text (OWASP's advice on CSV injection).
+/// `+`, `-` or `@` as a formula (also after leading spaces, which some
+/// trim), so such text gets a leading apostrophe, which spreadsheets show as
+/// plain text (OWASP's advice on CSV injection).
 pub fn text(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if value.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
         std::borrow::Cow::Owned(format!("'{value}"))
     } else {
         std::borrow::Cow::Borrowed(value)
@@ -98,4 +105,30 @@ pub fn years(results: &Results) -> Vec<u8> {
         ]);
     }
     finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn formula_starts_are_neutralised_also_full_width_and_after_spaces() {
+        for cell in [
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\t=1",
+            "\u{ff1d}HYPERLINK(\"x\")",
+            "\u{ff0b}1",
+            "\u{ff0d}1",
+            "\u{ff20}A",
+            "  =1",
+        ] {
+            assert_eq!(text(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["Young people", "1 = 1", "", "\u{2212}2 (a minus sign, not a formula)"] {
+            assert_eq!(text(cell), cell, "{cell:?}");
+        }
+    }
 }

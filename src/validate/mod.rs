@@ -29,6 +29,17 @@ pub const MAX_DRAWS: u32 = 10_000_000;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
 
+/// Most outcome-draws (draws × ranged outcomes) one simulation makes: about
+/// a few seconds (2e10 took eleven minutes on this machine).
+pub const MAX_SIMULATION_WORK: u64 = 100_000_000;
+
+/// Longest summary, in characters: about 15,000 words, thirty pages.
+pub const MAX_SUMMARY_CHARS: usize = 100_000;
+
+/// Smallest total investment (0.01 of the currency, a penny): a ratio over
+/// less is not a figure anyone could publish, and over 5e-324 it is infinite.
+const MIN_INVESTMENT: f64 = 0.01;
+
 /// A number as people write it: at most six decimals, no trailing zeros
 /// (`100.49999999999999` → `100.5`).
 fn show(value: f64) -> String {
@@ -148,7 +159,7 @@ impl Validator<'_> {
             }
             Some(Period { start: start.value, end: end.value })
         });
-        let settings = Settings {
+        let mut settings = Settings {
             discount_rate: raw.settings.discount_rate.as_ref().map_or(
                 Settings::default().discount_rate,
                 |r| {
@@ -183,6 +194,8 @@ impl Validator<'_> {
         if raw.is_mapping && raw.inputs.complete {
             self.investment(&raw.inputs, &inputs);
         }
+        settings.simulation.draws =
+            self.simulation_budget(&raw.settings, settings.simulation.draws, &outcomes);
         self.warn_unbased(Loc::START);
         if raw.is_mapping && raw.outcomes.complete && raw.outcomes.items.is_empty() {
             self.diagnostics.push(
@@ -202,7 +215,7 @@ impl Validator<'_> {
             currency,
             price_year,
             indices,
-            summary: raw.summary.map(|s| s.value),
+            summary: raw.summary.and_then(|s| self.summary(s)),
             settings,
             stakeholders: stakeholders.into_iter().collect::<Option<_>>()?,
             inputs: inputs.into_iter().collect::<Option<_>>()?,
@@ -240,6 +253,67 @@ impl Validator<'_> {
         crate::model::SimulationSettings { draws, seed }
     }
 
+    /// The simulation's work, draws × ranged outcomes, within
+    /// [`MAX_SIMULATION_WORK`]: ten million draws over 2,000 ranged outcomes
+    /// ran `calc` for eleven minutes. Draws written in the file that exceed
+    /// it are an error; the default 10,000 is lowered to fit, with a warning.
+    /// Returns the draws to make.
+    fn simulation_budget(
+        &mut self,
+        raw: &crate::load::raw::RawSettings,
+        draws: u32,
+        outcomes: &[Option<Outcome>],
+    ) -> u32 {
+        let ranged = outcomes.iter().flatten().filter(|o| !o.ranges.is_empty()).count() as u64;
+        let work = u64::from(draws) * ranged;
+        if work <= MAX_SIMULATION_WORK {
+            return draws;
+        }
+        let most = u32::try_from(MAX_SIMULATION_WORK / ranged.max(1)).unwrap_or(u32::MAX);
+        let message = format!(
+            "the simulation would value {ranged} ranged outcomes {draws} times ({work} outcome-draws); at most {MAX_SIMULATION_WORK} are made"
+        );
+        match &raw.draws {
+            Some(written) => {
+                self.error(
+                    "simulation-too-large",
+                    written.loc,
+                    message,
+                    format!(
+                        "set `draws:` under `settings: simulation:` to at most {most}; 10000 draws give percentiles to about two decimal places"
+                    ),
+                );
+                draws
+            }
+            None => {
+                self.diagnostics.push(
+                    Diagnostic::warning("simulation-too-large", format!("{message}, so {most} draws are made"))
+                        .at(Loc::START)
+                        .hint(format!(
+                            "set `draws:` under `settings: simulation:` to at most {most} to say so, or to 0 to turn the simulation off"
+                        )),
+                );
+                most
+            }
+        }
+    }
+
+    /// The summary, at most [`MAX_SUMMARY_CHARS`] long: a 10 MB summary took
+    /// 935 MB to make the HTML and 2.8 GB for the PDF.
+    fn summary(&mut self, summary: Located<String>) -> Option<String> {
+        let chars = summary.value.chars().count();
+        if chars > MAX_SUMMARY_CHARS {
+            self.error(
+                "summary-too-long",
+                summary.loc,
+                format!("the summary is {chars} characters long; a summary may be at most {MAX_SUMMARY_CHARS}"),
+                "a summary is read in two minutes: keep the findings here and publish the full text elsewhere, with a link",
+            );
+            return None;
+        }
+        Some(summary.value)
+    }
+
     /// At least one input, and a total above zero: the ratio divides by it.
     fn investment(&mut self, raw: &RawList<RawInput>, inputs: &[Option<Input>]) {
         if raw.items.is_empty() {
@@ -257,6 +331,14 @@ impl Validator<'_> {
                     raw.loc,
                     "the total investment is zero",
                     "the SROI ratio divides value by investment, so it needs an investment above zero; value volunteer time with `hours` and `rate`",
+                );
+            } else if total < MIN_INVESTMENT {
+                // 5e-324 is above zero, but a ratio over it is infinite.
+                self.error(
+                    "tiny-investment",
+                    raw.loc,
+                    format!("the total investment is {total:e}, less than 0.01 of the currency"),
+                    "give the amounts in whole units of the currency (pounds, not millions of pounds); the SROI ratio divides by the investment",
                 );
             }
         }

@@ -266,7 +266,9 @@ fn logo_faults_are_clear_and_leave_nothing_behind() {
 
     let outside = report(&with_logo(&dir, "../../etc/passwd").to_string_lossy(), &out, &[]);
     assert_eq!(outside.status.code(), Some(1), "a path leaving the folder is invalid input");
-    assert!(String::from_utf8_lossy(&outside.stderr).contains("is outside the analysis's folder"));
+    assert!(
+        String::from_utf8_lossy(&outside.stderr).contains("is outside the folder of the file that names it")
+    );
 
     std::fs::write(dir.join("notes.txt"), "not an image").expect("write");
     let not_image = report(&with_logo(&dir, "notes.txt").to_string_lossy(), &out, &[]);

@@ -321,9 +321,16 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Theory of change");
     l.paragraph(&[Span::new(intro, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
+    note_cut(
+        l,
+        report.outcomes.len(),
+        "outcomes",
+        "The workbook (`sroi report -f xlsx`) links every outcome to its outputs.",
+    );
     let rows = report
         .outcomes
         .iter()
+        .take(MAX_PDF_MAP_ROWS)
         .enumerate()
         .map(|(o, outcome)| {
             let outputs: Vec<&str> = toc
@@ -352,13 +359,41 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     });
 }
 
+/// Most rows a PDF table of outcomes (the impact map, the theory of change,
+/// the swings, the proxies) or list of findings has: a 35,000-outcome map
+/// took 24 s and 1.5 GB to lay out, and belongs in the CSV and workbook.
+pub const MAX_PDF_MAP_ROWS: usize = 500;
+
+/// Most outcomes named in one proxy's "Used for" cell.
+const MAX_USES_SHOWN: usize = 20;
+
+/// Says, above a table cut to [`MAX_PDF_MAP_ROWS`] of `total` `things`,
+/// where the rest are (`elsewhere`, a sentence).
+fn note_cut(l: &mut Layout, total: usize, things: &str, elsewhere: &str) {
+    if total > MAX_PDF_MAP_ROWS {
+        let note = format!(
+            "This analysis has {} {things}; the PDF lists the first {MAX_PDF_MAP_ROWS}. {elsewhere}",
+            crate::format::number(total as f64, 0)
+        );
+        l.paragraph(&[Span::new(note, Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
+        l.space(4.0);
+    }
+}
+
 fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Impact map");
     l.paragraph(&[Span::new("Each outcome, how it is measured and valued, and the share of it the programme can claim. Percentages are deducted in turn from the gross value (quantity × proxy).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
+    note_cut(
+        l,
+        report.outcomes.len(),
+        "outcomes",
+        "The full impact map is in the CSV (`sroi report -f csv`) and the workbook (`-f xlsx`).",
+    );
     let rows = report
         .outcomes
         .iter()
+        .take(MAX_PDF_MAP_ROWS)
         .map(|o| {
             let mut outcome = markdown::inline(&o.description, accent);
             if o.harm {
@@ -581,9 +616,11 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             charts::drawing(&charts::tornado::Tornado { rows: &data.tornado, ratio: data.ratio, accent })?;
         l.drawing(&chart, MEASURE);
         l.space(6.0);
+        note_cut(l, u.swings.len(), "swings", "Every swing is in the JSON report (`sroi report -f json`).");
         let rows = u
             .swings
             .iter()
+            .take(MAX_PDF_MAP_ROWS)
             .map(|s| {
                 vec![
                     markdown::inline(&s.outcome, accent),
@@ -683,7 +720,8 @@ fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError>
             MEASURE,
         );
     }
-    for f in &q.findings {
+    note_cut(l, q.findings.len(), "findings", "`sroi check` prints every one.");
+    for f in q.findings.iter().take(MAX_PDF_MAP_ROWS) {
         let principle = f.principle.map_or(String::new(), |p| format!(" ({p})"));
         let mut spans = vec![
             Span::new(format!("{}{principle}: ", f.severity), Face::Bold),
@@ -803,9 +841,16 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
 
 fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Financial proxies");
+    note_cut(
+        l,
+        report.proxies.len(),
+        "financial proxies",
+        "Every proxy is in the CSV impact map and the workbook (`sroi report -f csv,xlsx`).",
+    );
     let rows = report
         .proxies
         .iter()
+        .take(MAX_PDF_MAP_ROWS)
         .map(|p| {
             let mut name = vec![Span::new(p.name.clone(), Face::Bold)];
             if let Some(id) = &p.library_id {
@@ -821,11 +866,14 @@ fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
                 });
             }
             let mut used = Vec::new();
-            for (i, o) in p.outcomes.iter().enumerate() {
+            for (i, o) in p.outcomes.iter().take(MAX_USES_SHOWN).enumerate() {
                 if i > 0 {
                     used.push(Span::new("; ", Face::Regular));
                 }
                 used.extend(markdown::inline(o, accent));
+            }
+            if p.outcomes.len() > MAX_USES_SHOWN {
+                used.push(muted(format!("; and {} more", p.outcomes.len() - MAX_USES_SHOWN)));
             }
             vec![
                 name,
