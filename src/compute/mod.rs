@@ -23,7 +23,10 @@
 //! net_present_value = present_value − investment
 //! sroi_ratio        = present_value / investment
 //! net_sroi_ratio    = net_present_value / investment
-//! payback_months    = investment / (year-1 value / 12), none if that value ≤ 0
+//! payback_months    = 12 (k − 1) + 12 (investment − Σ PV of years 1 … k−1) / PV of year k,
+//!                     k the first year whose cumulative present value reaches
+//!                     the investment; none when no year does
+//! guide_payback_months = investment / (year-1 value / 12), none if that value ≤ 0
 //! ```
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
@@ -50,8 +53,12 @@ pub struct Results {
     pub sroi_ratio: f64,
     /// `net_present_value / investment`.
     pub net_sroi_ratio: f64,
-    /// Months of year-1 value needed to repay the investment; `None` when year 1 creates no value.
+    /// The month in which the cumulative present value reaches the
+    /// investment ([`payback_months`]); `None` when it never does.
     pub payback_months: Option<f64>,
+    /// The Guide's simple formula: months of year-1 value needed to repay the
+    /// investment ([`guide_payback_months`]); `None` when year 1 creates no value.
+    pub guide_payback_months: Option<f64>,
     /// Σ of gross values (first year) of included outcomes.
     pub gross_value: f64,
     /// One per outcome, in the analysis's order.
@@ -210,20 +217,47 @@ pub fn compute(analysis: &Analysis) -> Results {
     let investment: f64 = inputs.iter().map(|i| i.present_value).sum();
 
     let net_present_value = present_value - investment;
-    let first_year_value = year_values.first().copied().unwrap_or(0.0);
     Results {
         present_value,
         investment,
         net_present_value,
         sroi_ratio: present_value / investment,
         net_sroi_ratio: net_present_value / investment,
-        payback_months: (first_year_value > 0.0).then(|| investment / (first_year_value / 12.0)),
+        payback_months: payback_months(&years, investment),
+        guide_payback_months: guide_payback_months(&years, investment),
         gross_value,
         outcomes,
         stakeholders,
         inputs,
         years,
     }
+}
+
+/// SPEC §2's payback: the month in which the cumulative present value of
+/// the years first reaches `investment` (the discounted investment, whatever
+/// years it is spent in), interpolated within that year:
+/// `12 (k − 1) + 12 (investment − PV of years 1 … k−1) / PV of year k`.
+/// `None` when the value of all years never reaches it. The year `k` that
+/// first crosses has a positive present value, since the running total rose
+/// across the investment there.
+pub fn payback_months(years: &[YearResult], investment: f64) -> Option<f64> {
+    let mut before = 0.0;
+    for (k, year) in (0u32..).zip(years) {
+        let through = before + year.present_value;
+        if through >= investment && year.present_value > 0.0 {
+            let within = (investment - before).max(0.0) / year.present_value;
+            return Some(12.0 * f64::from(k) + 12.0 * within);
+        }
+        before = through;
+    }
+    None
+}
+
+/// The Guide's simple payback: `investment / (year-1 value / 12)`, the
+/// year-1 value undiscounted; `None` when year 1 creates no value.
+pub fn guide_payback_months(years: &[YearResult], investment: f64) -> Option<f64> {
+    let first_year_value = years.first().map_or(0.0, |y| y.value);
+    (first_year_value > 0.0).then(|| investment / (first_year_value / 12.0))
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ struct Document<'a> {
     sroi_ratio: f64,
     net_sroi_ratio: f64,
     payback_months: Option<f64>,
+    guide_payback_months: Option<f64>,
     gross_value: f64,
     settings: SettingsJson,
     outcomes: Vec<OutcomeJson<'a>>,
@@ -120,6 +121,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         sroi_ratio: n(results.sroi_ratio),
         net_sroi_ratio: n(results.net_sroi_ratio),
         payback_months: results.payback_months.map(n),
+        guide_payback_months: results.guide_payback_months.map(n),
         gross_value: n(results.gross_value),
         settings: SettingsJson {
             discount_rate: match analysis.settings.discount_rate {

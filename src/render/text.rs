@@ -125,9 +125,10 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     );
 
     let mut figures = Table::new(&[("Figure", Align::Left), ("Value", Align::Right)]);
-    let payback = results
-        .payback_months
-        .map_or_else(|| "no value in year 1".to_owned(), |m| format!("{} months", number(m, 1)));
+    let payback = crate::report::payback(results);
+    let guide_payback = results
+        .guide_payback_months
+        .map_or_else(|| "none: no value in year 1".to_owned(), |m| format!("{} months", number(m, 1)));
     for (name, value) in [
         ("SROI ratio", ratio(results.sroi_ratio)),
         ("Net SROI ratio", ratio(results.net_sroi_ratio)),
@@ -135,6 +136,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         ("Investment", money(results.investment, c)),
         ("Net present value", money(results.net_present_value, c)),
         ("Payback", payback),
+        ("Payback, Guide's formula", guide_payback),
         ("Discounting", describe_discounting(&analysis.settings)),
     ] {
         figures.row(vec![name.to_owned(), value]);

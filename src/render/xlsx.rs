@@ -121,6 +121,9 @@ pub enum Cached {
     Nothing,
 }
 
+/// The Summary's payback where the value of all years falls short.
+const NOT_PAID_BACK: &str = "Not paid back";
+
 struct Formats {
     header: Format,
     title: Format,
@@ -134,6 +137,7 @@ struct Formats {
     factor: Format,
     percent: Format,
     ratio: Format,
+    months: Format,
     year: Format,
     text: Format,
     bold: Format,
@@ -161,6 +165,7 @@ impl Formats {
             factor: Format::new().set_num_format("0.000000"),
             percent: Format::new().set_num_format("0.0%"),
             ratio: Format::new().set_num_format("0.00\" : 1\"").set_bold(),
+            months: Format::new().set_num_format("0.0\" months\""),
             year: Format::new().set_num_format("\"Year \"0").set_bold().set_border_bottom(FormatBorder::Thin),
             // Not wrapped: spreadsheets do not grow rows to fit wrapped text they did not type.
             text: Format::new(),
@@ -181,6 +186,26 @@ impl Writer {
             Cached::Results => formula.set_result(result.to_string()),
             Cached::Nothing => formula,
         }
+    }
+
+    /// A formula whose result may be a number or, where none exists, a text.
+    fn put_or_text(
+        &self,
+        sheet: &mut Worksheet,
+        (row, col): (u32, u16),
+        text: String,
+        result: Option<f64>,
+        otherwise: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        let formula = Formula::new(text);
+        let formula = match (self.cached, result) {
+            (Cached::Results, Some(result)) => formula.set_result(result.to_string()),
+            (Cached::Results, None) => formula.set_result(otherwise),
+            (Cached::Nothing, _) => formula,
+        };
+        sheet.write_formula_with_format(row, col, formula, format)?;
+        Ok(())
     }
 
     fn put(
@@ -300,7 +325,28 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         w.put(summary, (row, 1), formula, result, format)?;
     }
-    summary.write_string_with_format(11, 0, about::ABOUT, &f.bold)?;
+    // Payback (SPEC §2): the first month the Years sheet's cumulative present
+    // value reaches the investment; and the Guide's simple formula.
+    let last_year = years_row(u32::from(horizon));
+    summary.write_string_with_format(10, 0, "Payback", &f.bold)?;
+    w.put_or_text(
+        summary,
+        (10, 1),
+        format!("=IF(COUNT(Years!H3:H{last_year})=0,\"{NOT_PAID_BACK}\",MIN(Years!H3:H{last_year}))"),
+        results.payback_months,
+        NOT_PAID_BACK,
+        &f.months,
+    )?;
+    summary.write_string_with_format(11, 0, "Payback, Guide's formula", &f.bold)?;
+    w.put_or_text(
+        summary,
+        (11, 1),
+        "=IF(Years!E3>0,B7/(Years!E3/12),\"none\")".to_owned(),
+        results.guide_payback_months,
+        "none",
+        &f.months,
+    )?;
+    summary.write_string_with_format(12, 0, about::ABOUT, &f.bold)?;
     let period = |date: fn(&crate::model::Period) -> crate::model::Date| {
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
@@ -316,7 +362,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         // Seeds above 2^53 do not survive a spreadsheet's numbers: they are text.
         (about::SEED, None, simulation.seed.to_string()),
     ];
-    let mut row = 12u32;
+    let mut row = 13u32;
     for (label, number, text) in rows {
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         match number {
@@ -636,10 +682,14 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             ("Discount factor applied", 14.0),
             ("Value", 16.0),
             ("Present value", 16.0),
+            ("Cumulative present value", 16.0),
+            ("Payback month", 12.0),
         ],
         &f.header,
     )?;
     sheet.write_number(1, 0, 0.0)?;
+    sheet.write_number_with_format(1, 6, 0.0, &f.money)?;
+    let mut cumulative_value = 0.0;
     sheet.write_number_with_format(1, 2, 1.0, &f.factor)?;
     sheet.write_number_with_format(1, 3, 1.0, &f.factor)?;
     let mut cumulative = 1.0;
@@ -667,6 +717,23 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         let here = col(year_col(u16::try_from(t).unwrap_or(u16::MAX)));
         w.put(sheet, (row, 4), format!("=Values!{here}{values_total_row}"), year.value, &f.money)?;
         w.put(sheet, (row, 5), format!("=E{r1}*D{r1}"), year.present_value, &f.money)?;
+        let before = cumulative_value;
+        cumulative_value += year.present_value;
+        w.put(sheet, (row, 6), format!("=G{prev}+F{r1}"), cumulative_value, &f.money)?;
+        // The year the running total first reaches the investment holds the month.
+        let crosses = before < results.investment && cumulative_value >= results.investment;
+        let month = crosses
+            .then(|| 12.0 * f64::from(t - 1) + 12.0 * (results.investment - before) / year.present_value);
+        w.put_or_text(
+            sheet,
+            (row, 7),
+            format!(
+                "=IF(AND(G{prev}<Investment,G{r1}>=Investment,F{r1}>0),12*(A{r1}-1)+12*(Investment-G{prev})/F{r1},\"\")"
+            ),
+            month,
+            "",
+            &f.months,
+        )?;
     }
     let total = years_row(u32::from(horizon)) + 1;
     sheet.write_string_with_format(total - 1, 0, "Total", &f.bold)?;

@@ -285,6 +285,8 @@ pub struct Method {
     pub currency: String,
     /// The longest duration and the horizon, in words.
     pub horizon: String,
+    /// How payback is counted, with the Guide's simple formula beside it.
+    pub payback: String,
 }
 
 /// Colours for the report.
@@ -589,19 +591,28 @@ pub fn build(
     }
 }
 
-/// The payback period in words. SPEC §2 defines it from year 1's value; when
-/// the value of every year together falls short of the investment, the
-/// money is not paid back at all, and the report says so.
-fn payback(results: &Results) -> String {
-    let all_years: f64 = results.years.iter().map(|y| y.value).sum();
+/// The payback period in words (SPEC §2: the month in which the
+/// cumulative present value reaches the investment), the same in every report.
+pub fn payback(results: &Results) -> String {
     match results.payback_months {
-        _ if all_years < results.investment => {
-            "Not paid back: the value of all years is less than the investment".to_owned()
-        }
-        None => "None: no value is created in year 1".to_owned(),
+        None => "Not paid back: the present value of all years is less than the investment".to_owned(),
         Some(m) if m < 0.1 => "Under 0.1 months".to_owned(),
         Some(m) => format!("{} months", number(m, 1)),
     }
+}
+
+/// The method section's sentence on payback: how it is counted, and what
+/// the Guide's simple formula gives for comparison.
+pub fn payback_method(results: &Results) -> String {
+    let guide = match results.guide_payback_months {
+        None => "gives none, as year 1 creates no value".to_owned(),
+        Some(m) => format!("gives {} months", number(m, 1)),
+    };
+    format!(
+        "Payback is the month in which the cumulative present value of the years reaches the investment; \
+         none when it never does. The Guide's simple formula, the investment divided by a month of \
+         year 1's value, {guide}: it assumes year 1's value goes on undiminished and undiscounted."
+    )
 }
 
 fn method(analysis: &Analysis, results: &Results) -> Method {
@@ -641,6 +652,7 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
             plural(f64::from(longest), "year", "years"),
             plural(results.years.len() as f64, "year", "years")
         ),
+        payback: payback_method(results),
     }
 }
 

@@ -30,6 +30,7 @@ fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
         "sroi_ratio",
         "net_sroi_ratio",
         "payback_months",
+        "guide_payback_months",
         "outcomes",
         "stakeholders",
         "years",
@@ -58,7 +59,7 @@ fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
 }
 
 #[test]
-fn payback_is_null_when_year_one_has_no_value() {
+fn guide_payback_is_null_when_year_one_has_no_value() {
     let dir = scratch("payback");
     let path = dir.join("late.yaml");
     let text = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml")
@@ -67,7 +68,18 @@ fn payback_is_null_when_year_one_has_no_value() {
     std::fs::write(&path, text).expect("write");
     let run = sroi(&["calc", &path.to_string_lossy(), "--json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
-    assert!(json["payback_months"].is_null());
+    assert!(json["guide_payback_months"].is_null(), "the Guide's formula needs year-1 value");
+    // Paid back in year 2 all the same: the cumulative payback is a number.
+    assert!(json["payback_months"].as_f64().is_some_and(|m| m > 12.0), "{}", json["payback_months"]);
+}
+
+#[test]
+fn payback_is_null_when_all_years_fall_short_of_the_investment() {
+    // community-garden.yaml is 0.71 : 1: it never repays its investment.
+    let run = sroi(&["calc", "fixtures/community-garden.yaml", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert!(json["payback_months"].is_null(), "{}", json["payback_months"]);
+    assert!(json["guide_payback_months"].as_f64().is_some());
 }
 
 #[test]

@@ -30,8 +30,15 @@ fn youth_into_work_council_evaluation() {
     assert_close(r.sroi_ratio, pv / investment, "ratio"); // 4.2764 : 1
     assert_close(r.net_present_value, pv - investment, "NPV");
     assert_close(r.net_sroi_ratio, (pv - investment) / investment, "net ratio");
-    // Payback: £170,652 / (£357,917.27 / 12) = 5.72 months.
-    assert_close(r.payback_months.expect("year 1 has value"), investment / (y1 / 12.0), "payback");
+    // The Guide's payback: £170,652 / (£357,736.28 / 12) = 5.72 months.
+    assert_close(
+        r.guide_payback_months.expect("year 1 has value"),
+        investment / (y1 / 12.0),
+        "Guide payback",
+    );
+    // Payback: year 1's present value, £345,638.92, already exceeds the
+    // investment, so 12 × 170,652 / 345,638.92 = 5.92 months.
+    assert_close(r.payback_months.expect("paid back in year 1"), 12.0 * investment / (y1 / 1.035), "payback");
     assert_eq!(r.stakeholders[3].present_value, 0.0, "excluded employers");
 }
 
@@ -57,7 +64,19 @@ fn befriending_charity_forecast() {
     assert_close(r.present_value, pv, "present value");
     assert_close(r.investment, investment, "investment");
     assert_close(r.sroi_ratio, pv / investment, "ratio"); // 3.94 : 1
-    assert_close(r.payback_months.expect("year 1 has value"), investment / (y1 / 12.0), "payback");
+    assert_close(
+        r.guide_payback_months.expect("year 1 has value"),
+        investment / (y1 / 12.0),
+        "Guide payback",
+    );
+    // Year 1's present value, £186,255.12 × 0.98295 = £183,078, exceeds the
+    // investment (£170,480), so payback is within year 1: 11.17 months.
+    assert!(y1 * mid(1) > investment);
+    assert_close(
+        r.payback_months.expect("paid back in year 1"),
+        12.0 * investment / (y1 * mid(1)),
+        "payback",
+    );
     // The harm is kept, negative, in its stakeholder's value.
     assert!(r.stakeholders[4].present_value < 0.0);
 }
@@ -84,6 +103,14 @@ fn community_garden_with_volunteer_time_and_in_kind_inputs() {
     // An honest result below 1:1: £0.71 of value for every £1.
     assert_close(r.sroi_ratio, pv / investment, "ratio");
     assert!(r.sroi_ratio < 1.0 && r.net_present_value < 0.0);
+    // All years' present value falls short of the investment: never paid
+    // back, although the Guide's formula gives 66,397 / (32,439 / 12) = 24.6 months.
+    assert_eq!(r.payback_months, None, "never paid back");
+    assert_close(
+        r.guide_payback_months.expect("year 1 has value"),
+        investment / (y1 / 12.0),
+        "Guide payback",
+    );
     assert_eq!(r.years.len(), 4, "the qualification starts in year 2 and lasts three years");
     assert_eq!(r.outcomes[3].values[0], 0.0, "nothing before the start year");
 }

@@ -71,6 +71,19 @@ fn libreoffice_recalculates_every_fixture_to_the_same_figures() {
         );
         assert_close(figure(&summary, "Investment"), results.investment, &format!("{name} investment"));
         assert_close(figure(&summary, "SROI ratio"), results.sroi_ratio, &format!("{name} ratio"));
+        // Payback, the first month the cumulative present value reaches the investment.
+        match results.payback_months {
+            Some(months) => assert_close(figure(&summary, "Payback"), months, &format!("{name} payback")),
+            None => assert!(summary.contains("Payback,Not paid back"), "{name}: not paid back in\n{summary}"),
+        }
+        match results.guide_payback_months {
+            Some(months) => assert_close(
+                figure(&summary, "\"Payback, Guide's formula\""),
+                months,
+                &format!("{name} Guide's payback"),
+            ),
+            None => assert!(summary.contains("formula\",none"), "{name}: no Guide payback in\n{summary}"),
+        }
     }
 }
 

@@ -862,6 +862,7 @@ fn method(l: &mut Layout, report: &Report) {
         ("Prices", &m.price_year),
         ("Currency", &m.currency),
         ("Time horizon", &m.horizon),
+        ("Payback", &m.payback),
     ] {
         let spans = [Span::new(value.clone(), Face::Regular)];
         let height = Layout::height(&spans, 9.5, 13.5, MEASURE - 110.0);
