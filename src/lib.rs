@@ -33,6 +33,7 @@ pub mod colour;
 pub mod compare;
 pub mod compute;
 pub mod currency;
+pub mod deflator;
 pub mod diag;
 pub mod format;
 pub mod import;

@@ -632,7 +632,18 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
         Timing::Start => "Values are taken to fall at the start of each year: year 1 is not discounted.",
     };
     let any_proxy_year = analysis.outcomes.iter().any(|o| o.proxy.price_year.is_some());
+    let rebased = analysis.outcomes.iter().any(|o| o.proxy.written.is_some());
     let price_year = match analysis.price_year {
+        Some(year) if rebased && analysis.indices.is_empty() => format!(
+            "Figures are in {year} prices; proxies of other years are re-based with {} (HM Treasury, {}).",
+            crate::deflator::gdp_deflators().describe(),
+            crate::deflator::gdp_deflators().licence
+        ),
+        Some(year) if rebased => {
+            format!(
+                "Figures are in {year} prices; proxies of other years are re-based with the analysis's own price indices."
+            )
+        }
         Some(year) => format!("Figures are in {year} prices."),
         None if any_proxy_year => {
             "No price year is given, so proxies from different years are used as written, without re-basing."

@@ -78,6 +78,8 @@ struct Prices {
     unbased: Vec<(i32, Loc)>,
     /// False when some index could not be read, so a missing year may be its consequence.
     complete: bool,
+    /// True when the indices are sroi's shipped GDP deflators, not the file's own.
+    shipped: bool,
 }
 
 impl Validator<'_> {
@@ -135,6 +137,12 @@ impl Validator<'_> {
                 self.prices.indices.insert(y, index.value);
                 indices.push((y, index.value));
             }
+        }
+        // Without `indices:`, HM Treasury's GDP deflators (SPEC §2); the
+        // file's own series replaces them whole.
+        self.prices.shipped = raw.indices.is_empty();
+        if self.prices.shipped {
+            self.prices.indices = crate::deflator::gdp_deflators().index.clone();
         }
         let period = raw.period.as_ref().and_then(|p| {
             let (start, end) = (p.start.as_ref()?, p.end.as_ref()?);
@@ -284,21 +292,31 @@ impl Validator<'_> {
                     // An unreadable index has been reported; its year being missing follows from it.
                     return Some((value * to? / from?, Some((value, year))));
                 }
+                let shipped = self.prices.shipped.then(|| {
+                    let series = crate::deflator::gdp_deflators();
+                    let (first, last) = series.span();
+                    format!(
+                        "sroi's {} ({}) cover {first}–{last}; for other years give the whole series under `indices:`, which replaces them",
+                        series.name, series.edition
+                    )
+                });
                 if to.is_none() && !self.prices.reported_own_year {
                     self.prices.reported_own_year = true;
+                    let hint = shipped.clone().unwrap_or_else(|| format!("give the index of each year, from one published series (for UK values, HM Treasury's GDP deflators): `indices: {{ {year}: …, {}: … }}`", own.value));
                     self.error(
                         "missing-index",
                         own.loc,
                         format!("there is no price index for {}, the analysis's price year", own.value),
-                        format!("give the index of each year, from one published series (for UK values, HM Treasury's GDP deflators): `indices: {{ {year}: …, {}: … }}`", own.value),
+                        hint,
                     );
                 }
                 if from.is_none() {
+                    let hint = shipped.unwrap_or_else(|| format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"));
                     self.error(
                         "missing-index",
                         written.loc,
                         format!("there is no price index for {year}, so this proxy cannot be re-based to {} prices", own.value),
-                        format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"),
+                        hint,
                     );
                 }
                 Some((value * to? / from?, Some((value, year))))
@@ -344,8 +362,10 @@ impl Validator<'_> {
             )
             .at(self.prices.unbased.first().map_or(analysis_loc, |(_, loc)| *loc))
             .hint(format!(
-                "add `price_year: {}` to the analysis and the index of each year under `indices:`",
-                years.last().copied().unwrap_or_default()
+                "add `price_year: {}` to the analysis: sroi re-bases with HM Treasury's GDP deflators ({} to {}), or with the series you give under `indices:`",
+                years.last().copied().unwrap_or_default(),
+                crate::deflator::gdp_deflators().span().0,
+                crate::deflator::gdp_deflators().span().1,
             ))
             .principle(crate::diag::Principle::BeTransparent),
         );

@@ -145,3 +145,49 @@ fn library_proxies_by_id_from_sroi_a_file_and_the_analysis() {
     assert_close(r.present_value, year_1 / 1.035, "present value");
     assert_close(r.sroi_ratio, year_1 / 1.035 / 4000.0, "ratio"); // 6.89 : 1
 }
+
+/// `text` analysed through the library, without a file.
+fn analysed(text: &str) -> Result<sroi::model::Analysis, String> {
+    let source = sroi::source::SourceFile::new("inline.yaml", text);
+    sroi::analyse(&source).map(|(a, _)| a).map_err(|d| sroi::diag::render_all(&d, &source, false))
+}
+
+const DEFLATED: &str = "sroi: 1
+title: Deflated
+price_year: 2024
+stakeholders: [{ id: people, name: People, engagement: Interviews }]
+inputs: [{ id: grant, description: Grant, amount: 10000 }]
+outcomes:
+  - { id: wellbeing, stakeholder: people, description: Wellbeing, quantity: 1, proxy: wellby }
+";
+
+#[test]
+fn proxies_are_rebased_with_the_shipped_gdp_deflators_by_default() {
+    // No `indices:`: the WELLBY's £13,000 in 2019 prices moves to 2024 prices
+    // with HM Treasury's December 2025 deflators, 2024 = 100 and 2019 = 81.1085:
+    // 13,000 × 100 / 81.1085 = £16,027.91.
+    let a = analysed(DEFLATED).expect("valid");
+    assert_close(a.outcomes[0].proxy.value, 13_000.0 * 100.0 / 81.1085, "re-based WELLBY");
+    assert_eq!(a.outcomes[0].proxy.written, Some((13_000.0, 2019)));
+    assert!(a.indices.is_empty(), "the file gave no indices of its own");
+}
+
+#[test]
+fn the_files_own_indices_replace_the_shipped_deflators_whole() {
+    // With `indices:` the file's series is used, and only it: 13,000 × 110 / 88.
+    let own = DEFLATED.replace("price_year: 2024\n", "price_year: 2024\nindices: { 2019: 88, 2024: 110 }\n");
+    let a = analysed(&own).expect("valid");
+    assert_close(a.outcomes[0].proxy.value, 13_000.0 * 110.0 / 88.0, "own indices");
+    // A year in neither is an error: the shipped series is not mixed in.
+    let mixed = DEFLATED.replace("price_year: 2024\n", "price_year: 2024\nindices: { 2024: 110 }\n");
+    let errors = analysed(&mixed).expect_err("2019 has no index in the file's series");
+    assert!(errors.contains("no price index for 2019"), "{errors}");
+}
+
+#[test]
+fn a_year_beyond_the_shipped_deflators_is_an_error_that_says_what_they_cover() {
+    let late = DEFLATED.replace("price_year: 2024", "price_year: 2026");
+    let errors = analysed(&late).expect_err("2026 is not in the December 2025 edition");
+    assert!(errors.contains("no price index for 2026"), "{errors}");
+    assert!(errors.contains("cover 1990–2024"), "{errors}");
+}
