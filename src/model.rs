@@ -78,6 +78,14 @@ pub struct Theme {
     pub accent: Option<Located<Rgb>>,
 }
 
+impl Analysis {
+    /// Whether `outcome` counts in the value: neither it nor its stakeholder
+    /// group is excluded.
+    pub fn is_counted(&self, outcome: &Outcome) -> bool {
+        outcome.excluded.is_none() && !self.stakeholders[outcome.stakeholder].is_excluded()
+    }
+}
+
 /// Evaluative or forecast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -154,6 +162,9 @@ pub struct Settings {
     pub discount_timing: Timing,
     /// The Monte Carlo simulation over `range:` entries.
     pub simulation: SimulationSettings,
+    /// `materiality:`: an exclusion worth at least this share of the present
+    /// value must be argued (SPEC §6); default 1%.
+    pub materiality: f64,
 }
 
 impl Default for Settings {
@@ -162,6 +173,7 @@ impl Default for Settings {
             discount_rate: DiscountRate::Constant(0.035),
             discount_timing: Timing::End,
             simulation: SimulationSettings::default(),
+            materiality: 0.01,
         }
     }
 }
@@ -341,8 +353,124 @@ pub struct Outcome {
     pub ranges: Vec<Range>,
     /// Tags grouping the outcome in a portfolio statement (`jobs`, `health`), trimmed, each once.
     pub themes: Vec<String>,
+    /// The reason the outcome is left out of the value, if it is (SPEC §6).
+    pub excluded: Option<String>,
+    /// Whose money or wellbeing the value is: fiscal, economic or social.
+    pub value_type: ValueType,
+    /// What lies behind each assumption, in the order of [`EVIDENCE_KEYS`](crate::load::raw::EVIDENCE_KEYS).
+    pub evidence: Vec<Evidence>,
     /// Where the outcome is defined.
     pub loc: Loc,
+}
+
+/// The kind of value an outcome creates, as UK public-sector cost-benefit
+/// models split it (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueType {
+    /// Savings to the public purse.
+    Fiscal,
+    /// Earnings and output.
+    Economic,
+    /// Wellbeing, health and the rest.
+    #[default]
+    Social,
+}
+
+impl ValueType {
+    /// Every type, in the order reports show them.
+    pub const ALL: [ValueType; 3] = [ValueType::Fiscal, ValueType::Economic, ValueType::Social];
+
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            ValueType::Fiscal => "fiscal",
+            ValueType::Economic => "economic",
+            ValueType::Social => "social",
+        }
+    }
+}
+
+/// How an assumption's figure was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceMethod {
+    /// Asked of stakeholders in a survey.
+    Survey,
+    /// Counted from the programme's records.
+    Records,
+    /// From interviews or focus groups.
+    Interviews,
+    /// Against a comparison or control group.
+    ComparisonGroup,
+    /// From a published study.
+    PublishedStudy,
+    /// The analyst's estimate.
+    Estimate,
+}
+
+impl EvidenceMethod {
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            EvidenceMethod::Survey => "survey",
+            EvidenceMethod::Records => "records",
+            EvidenceMethod::Interviews => "interviews",
+            EvidenceMethod::ComparisonGroup => "comparison-group",
+            EvidenceMethod::PublishedStudy => "published-study",
+            EvidenceMethod::Estimate => "estimate",
+        }
+    }
+}
+
+/// How much weight the evidence bears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// Strong.
+    Strong,
+    /// Moderate.
+    Moderate,
+    /// Weak.
+    Weak,
+}
+
+impl Grade {
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            Grade::Strong => "strong",
+            Grade::Moderate => "moderate",
+            Grade::Weak => "weak",
+        }
+    }
+}
+
+/// The evidence behind one assumption of an outcome.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Evidence {
+    /// The assumption's key: `quantity`, `proxy`, `deadweight`, `displacement`,
+    /// `attribution`, `drop_off`, `duration` or `start`.
+    #[serde(skip)]
+    pub what: &'static str,
+    /// Where the figure comes from.
+    pub source: String,
+    /// How it was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<EvidenceMethod>,
+    /// Respondents or records behind it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample: Option<f64>,
+    /// How much weight it bears.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+}
+
+impl Outcome {
+    /// The evidence for the assumption keyed `what`, if any.
+    pub fn evidence_for(&self, what: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.what == what)
+    }
 }
 
 impl Outcome {
@@ -372,6 +500,9 @@ impl Outcome {
             attribution: 0.0,
             ranges: Vec::new(),
             themes: Vec::new(),
+            excluded: None,
+            value_type: ValueType::Social,
+            evidence: Vec::new(),
             loc: Loc::START,
         }
     }

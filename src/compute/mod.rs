@@ -31,7 +31,9 @@
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
+pub mod assurance;
 pub mod discount;
+pub mod exclusions;
 pub mod sensitivity;
 pub mod simulation;
 pub mod waterfall;
@@ -82,7 +84,7 @@ pub struct OutcomeResult {
     pub values: Vec<f64>,
     /// Σ of discounted values; zero for an excluded stakeholder.
     pub present_value: f64,
-    /// Whether the stakeholder is excluded, so nothing counts.
+    /// Whether the outcome or its stakeholder is excluded, so nothing counts.
     pub excluded: bool,
 }
 
@@ -174,7 +176,7 @@ pub fn compute(analysis: &Analysis) -> Results {
         .outcomes
         .iter()
         .map(|outcome| {
-            let excluded = analysis.stakeholders[outcome.stakeholder].is_excluded();
+            let excluded = !analysis.is_counted(outcome);
             let gross = first_quantity(outcome) * outcome.proxy.value;
             let impact = gross * claimable_share(outcome);
             let values =

@@ -155,7 +155,7 @@ pub fn sensitivity(analysis: &Analysis, present_value: f64, investment: f64) -> 
     let discounting = Discounting::new(analysis.settings, horizon);
     let mut out = Vec::new();
     for (index, outcome) in analysis.outcomes.iter().enumerate() {
-        if analysis.stakeholders[outcome.stakeholder].is_excluded() {
+        if !analysis.is_counted(outcome) {
             continue;
         }
         let own = outcome_present_value(outcome, &discounting);

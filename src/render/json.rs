@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::compute::{Results, Uncertainty};
+use crate::compute::{Results, Uncertainty, assurance};
 use crate::model::{Analysis, AnalysisKind, DiscountRate, Timing};
 
 #[derive(Serialize)]
@@ -23,6 +23,11 @@ struct Document<'a> {
     payback_months: Option<f64>,
     guide_payback_months: Option<f64>,
     gross_value: f64,
+    evidence_share: f64,
+    observed_present_value: f64,
+    projected_present_value: f64,
+    value_types: ValueTypesJson,
+    exclusions: Vec<ExclusionJson<'a>>,
     settings: SettingsJson,
     outcomes: Vec<OutcomeJson<'a>>,
     stakeholders: Vec<StakeholderJson<'a>>,
@@ -31,6 +36,22 @@ struct Document<'a> {
     sensitivity: Vec<SensitivityJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     simulation: Option<SimulationJson>,
+}
+
+#[derive(Serialize)]
+struct ValueTypesJson {
+    fiscal: f64,
+    economic: f64,
+    social: f64,
+}
+
+#[derive(Serialize)]
+struct ExclusionJson<'a> {
+    kind: crate::compute::exclusions::ExclusionKind,
+    id: &'a str,
+    reason: &'a str,
+    present_value: f64,
+    sroi_ratio_if_included: f64,
 }
 
 #[derive(Serialize)]
@@ -74,7 +95,13 @@ struct OutcomeJson<'a> {
     impact: f64,
     values: Vec<f64>,
     present_value: f64,
+    /// True when the outcome or its group is excluded.
     excluded: bool,
+    /// The outcome's own `excluded:` reason, if it has one.
+    exclusion_reason: Option<&'a str>,
+    value_type: crate::model::ValueType,
+    /// By assumption key, in the order of the input format.
+    evidence: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +136,9 @@ fn n(value: f64) -> f64 {
 /// The SPEC §5 object for `analysis`, its `results` and their `uncertainty`,
 /// pretty-printed, with a final newline. Percentages are fractions.
 pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> Vec<u8> {
+    let (observed, projected) = assurance::observed_and_projected(analysis, results);
+    let [fiscal, economic, social] = assurance::value_types(analysis, results);
+    let exclusions = crate::compute::exclusions::exclusions(analysis, results);
     let document = Document {
         title: &analysis.title,
         organisation: analysis.organisation.as_deref(),
@@ -123,6 +153,20 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         payback_months: results.payback_months.map(n),
         guide_payback_months: results.guide_payback_months.map(n),
         gross_value: n(results.gross_value),
+        evidence_share: assurance::evidence_share(analysis, results),
+        observed_present_value: n(observed),
+        projected_present_value: n(projected),
+        value_types: ValueTypesJson { fiscal: n(fiscal), economic: n(economic), social: n(social) },
+        exclusions: exclusions
+            .iter()
+            .map(|e| ExclusionJson {
+                kind: e.kind,
+                id: &e.id,
+                reason: &e.reason,
+                present_value: n(e.present_value),
+                sroi_ratio_if_included: n(e.sroi_ratio_if_included),
+            })
+            .collect(),
         settings: SettingsJson {
             discount_rate: match analysis.settings.discount_rate {
                 DiscountRate::Constant(rate) => rate.into(),
@@ -144,6 +188,13 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
                 values: r.values.iter().copied().map(n).collect(),
                 present_value: n(r.present_value),
                 excluded: r.excluded,
+                exclusion_reason: o.excluded.as_deref(),
+                value_type: o.value_type,
+                evidence: o
+                    .evidence
+                    .iter()
+                    .map(|e| (e.what.to_owned(), serde_json::to_value(e).unwrap_or_default()))
+                    .collect(),
             })
             .collect(),
         stakeholders: analysis

@@ -82,8 +82,7 @@ pub fn build(
             hint: None,
         })
         .collect();
-    let included: Vec<_> =
-        analysis.outcomes.iter().filter(|o| !analysis.stakeholders[o.stakeholder].is_excluded()).collect();
+    let included: Vec<_> = analysis.outcomes.iter().filter(|o| analysis.is_counted(o)).collect();
     let mean =
         |values: Vec<f64>| (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
     let deadweight = mean(included.iter().map(|o| o.deadweight).collect());

@@ -172,6 +172,10 @@ impl Validator<'_> {
                 .as_ref()
                 .map_or(Settings::default().discount_timing, |t| t.value),
             simulation: self.simulation(&raw.settings),
+            materiality: raw.settings.materiality.as_ref().map_or(Settings::default().materiality, |m| {
+                self.percentage_in_range(m, "the materiality threshold");
+                m.value
+            }),
         };
 
         let stakeholder_ids =
@@ -657,9 +661,44 @@ impl Validator<'_> {
             attribution: attribution?,
             ranges: ranges.into_iter().collect::<Option<Vec<_>>>()?,
             themes: raw.themes.as_ref().map(|t| theme_names(&t.value)).unwrap_or_default(),
+            excluded: raw.excluded.as_ref().map(|e| e.value.trim().to_owned()).filter(|e| !e.is_empty()),
+            value_type: raw.value_type.as_ref().map_or(crate::model::ValueType::Social, |v| v.value),
+            evidence: self.evidence(raw)?,
             loc: raw.loc,
         };
         links_ok.then_some(outcome)
+    }
+
+    /// The outcome's `evidence:`, each entry with a source; a sample is a
+    /// count, so not negative.
+    fn evidence(&mut self, raw: &RawOutcome) -> Option<Vec<crate::model::Evidence>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for e in &raw.evidence {
+            if let Some(sample) = &e.sample
+                && !(sample.value.is_finite() && sample.value >= 0.0)
+            {
+                ok = false;
+                self.error(
+                    "bad-sample",
+                    sample.loc,
+                    "a sample is the number of respondents or records behind a figure, so it is not negative",
+                    "write how many people answered or records were counted, such as `sample: 84`",
+                );
+            }
+            let Some(source) = &e.source else {
+                ok = false;
+                continue;
+            };
+            out.push(crate::model::Evidence {
+                what: e.what.value,
+                source: source.value.clone(),
+                method: e.method.as_ref().map(|m| m.value),
+                sample: e.sample.as_ref().map(|s| s.value),
+                grade: e.grade.as_ref().map(|g| g.value),
+            });
+        }
+        ok.then_some(out)
     }
 
     /// `quantity`/`duration`/`drop_off`, or `schedule`, never both.

@@ -272,8 +272,20 @@ fn deny_warnings_makes_warnings_fail_for_ci() {
     let denied = sroi(&["check", "--deny", "warnings", "fixtures/befriending-forecast.yaml"]);
     assert_eq!(denied.code, Exit::Invalid);
     assert!(denied.stderr.contains("principle: be transparent"), "{}", denied.stderr);
-    // Notes never fail: Youth Into Work has only notes.
-    assert_eq!(sroi(&["check", "--deny", "warnings", EXAMPLE]).code, Exit::Ok);
+    // Notes never fail: this careful analysis has only notes (no displacement, no harm).
+    let dir = scratch("deny-notes");
+    let path = dir.join("notes.yaml");
+    let evidence = "evidence: {quantity: {source: Survey}, deadweight: {source: ONS}, attribution: {source: Interviews}}";
+    std::fs::write(
+        &path,
+        format!(
+            "sroi: 1\ntitle: t\nstakeholders: [{{id: s, name: S, engagement: Survey}}]\ninputs: [{{id: i, amount: 10000}}]\noutputs: [{{id: o, description: Sessions}}]\noutcomes:\n  - {{id: a, stakeholder: s, outputs: [o], description: A, {evidence}, quantity: 10, proxy: {{value: 1000, source: Book}}, deadweight: 20%, attribution: 25%}}\n  - {{id: b, stakeholder: s, outputs: [o], description: B, {evidence}, quantity: 10, proxy: {{value: 900, source: Book}}, deadweight: 20%, attribution: 25%}}\n"
+        ),
+    )
+    .expect("write");
+    let notes = sroi(&["check", "--deny", "warnings", &path.to_string_lossy()]);
+    assert_eq!(notes.code, Exit::Ok, "{}", notes.stderr);
+    assert!(notes.stderr.contains("note:"), "{}", notes.stderr);
 }
 
 #[test]
