@@ -8,6 +8,38 @@ use crate::format::{headline, money, number, percent, ratio};
 use crate::model::{Analysis, DiscountRate, Timing};
 use crate::report::uncertainty::{assumption_label, switching_change};
 
+/// Value types, observed and projected value, evidence and the materiality
+/// register, in the words of the HTML and PDF reports.
+fn assurance(out: &mut String, a: &crate::report::assurance::AssuranceView) {
+    let _ = writeln!(out, "\nValue by type");
+    let mut types =
+        Table::new(&[("Type", Align::Left), ("Present value", Align::Right), ("Share", Align::Right)]);
+    for t in &a.value_types {
+        types.row(vec![format!("{} ({})", t.label, t.covers), t.present_value.clone(), t.share.clone()]);
+    }
+    types.render(out);
+    let _ = writeln!(out, "\n{}\n{}", a.observed_sentence, a.evidence_sentence);
+    let _ = writeln!(out, "\nMateriality register\n{}", a.register_sentence);
+    if a.register.is_empty() {
+        return;
+    }
+    let mut register = Table::new(&[
+        ("Excluded", Align::Left),
+        ("Value it would add", Align::Right),
+        ("Ratio if included", Align::Right),
+        ("Materiality", Align::Left),
+    ]);
+    for e in &a.register {
+        register.row(vec![
+            format!("{}: {} ({})", e.kind, e.name, e.reason),
+            e.present_value.clone(),
+            e.ratio_if_included.clone(),
+            e.verdict.clone(),
+        ]);
+    }
+    register.render(out);
+}
+
 /// Column alignment.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Align {
@@ -157,6 +189,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         by_stakeholder.row(vec![s.name.clone(), money(r.present_value, c), share]);
     }
     by_stakeholder.render(&mut out);
+    assurance(&mut out, &crate::report::assurance::view(analysis, results));
 
     let _ = writeln!(out, "\nValue by outcome");
     let mut by_outcome = Table::new(&[

@@ -484,9 +484,17 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             (heading::PROXY_MEASURES, 30.0),
             (heading::THEMES, 20.0),
             (heading::OUTPUTS, 20.0),
+            ("Value type", 10.0),
+            ("Excluded because", 30.0),
         ],
         &f.header,
     )?;
+    // One column of evidence for each assumption (SPEC §6), after the rest.
+    for (col, what) in (22u16..).zip(crate::load::raw::EVIDENCE_KEYS) {
+        let title = format!("Evidence: {}", what.replace('_', "-"));
+        sheet.write_string_with_format(0, col, title, &f.header)?;
+        sheet.set_column_width(col, 30)?;
+    }
     for (i, (o, r)) in (0u32..).zip(analysis.outcomes.iter().zip(&results.outcomes)) {
         let row = map_row(i) - 1;
         let r1 = row + 1;
@@ -515,7 +523,9 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         sheet.write_number_with_format(row, 7, o.attribution, &f.input_percent)?;
         sheet.write_number_with_format(row, 9, f64::from(o.start), &f.input_number)?;
         sheet.write_number_with_format(row, 10, f64::from(o.profile.years()), &f.input_number)?;
-        let counted = format!("=IF(Stakeholders!E{}=\"No\",0,1)", stakeholder_row(o.stakeholder));
+        // Not counted when the group is excluded or the outcome has a reason to be left out.
+        let counted =
+            format!("=IF(OR(Stakeholders!E{}=\"No\",LEN(V{r1})>0),0,1)", stakeholder_row(o.stakeholder));
         w.put(sheet, (row, 11), counted, if r.excluded { 0.0 } else { 1.0 }, &f.number)?;
         w.put(sheet, (row, 12), format!("=D{r1}*E{r1}"), r.gross_value, &f.money)?;
         w.put(sheet, (row, 13), format!("=M{r1}*(1-F{r1})*(1-G{r1})*(1-H{r1})"), r.impact, &f.money)?;
@@ -528,6 +538,18 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         sheet.write_string(row, 18, o.themes.join("\n"))?;
         let outputs: Vec<&str> = o.outputs.iter().map(|&k| analysis.outputs[k].id.as_str()).collect();
         sheet.write_string(row, 19, outputs.join(", "))?;
+        sheet.write_string(row, 20, o.value_type.word())?;
+        sheet.write_string_with_format(row, 21, o.excluded.as_deref().unwrap_or(""), &f.input_text)?;
+        for (col, what) in (22u16..).zip(crate::load::raw::EVIDENCE_KEYS) {
+            if let Some(e) = o.evidence_for(what) {
+                sheet.write_string_with_format(
+                    row,
+                    col,
+                    crate::report::assurance::evidence_text(e),
+                    &f.text,
+                )?;
+            }
+        }
     }
 
     // Outputs.

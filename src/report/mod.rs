@@ -5,6 +5,7 @@
 //! Nothing here is HTML. Narrative fields hold the user's Markdown; each
 //! renderer turns it into its own form through [`crate::markdown`].
 
+pub mod assurance;
 pub mod date;
 pub mod quality;
 pub mod uncertainty;
@@ -102,6 +103,8 @@ pub struct Report {
     pub waterfall: Vec<Step>,
     /// How the figures were reached.
     pub method: Method,
+    /// Value types, observed and projected value, evidence and the materiality register.
+    pub assurance: assurance::AssuranceView,
     /// How sure the figures are.
     pub uncertainty: uncertainty::UncertaintyView,
     /// Quality findings and assumptions against published practice.
@@ -129,6 +132,12 @@ pub struct Headline {
     pub net_ratio: String,
     /// "5.7 months", or why there is none.
     pub payback: String,
+    /// The share of value resting on evidence, "42%".
+    pub evidence_share: String,
+    /// Observed present value.
+    pub observed: String,
+    /// Projected present value.
+    pub projected: String,
 }
 
 /// A stakeholder, in the scope section and value tables.
@@ -221,10 +230,16 @@ pub struct OutcomeView {
     pub impact: String,
     /// Present value, or "Excluded".
     pub present_value: String,
-    /// Whether its stakeholder is excluded.
+    /// Whether it or its stakeholder is excluded.
     pub excluded: bool,
+    /// The outcome's own reason for being left out, if it has one.
+    pub exclusion: Option<String>,
     /// Whether it records a harm (negative proxy).
     pub harm: bool,
+    /// "Fiscal", "Economic" or "Social".
+    pub value_type: &'static str,
+    /// What lies behind each assumption, in the order of the input format.
+    pub evidence: Vec<assurance::EvidenceView>,
 }
 
 /// A financial proxy used, and where it comes from.
@@ -453,7 +468,10 @@ pub fn build(
                 impact: money(r.impact, c),
                 present_value: if r.excluded { "Excluded".into() } else { money(r.present_value, c) },
                 excluded: r.excluded,
+                exclusion: o.excluded.clone(),
                 harm: o.proxy.value < 0.0,
+                value_type: assurance::value_type_label(o.value_type),
+                evidence: assurance::outcome_evidence(o),
             }
         })
         .collect();
@@ -524,6 +542,7 @@ pub fn build(
     ];
 
     let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
+    let assurance_view = assurance::view(analysis, results);
     Report {
         lang: "en-GB",
         title: analysis.title.clone(),
@@ -546,6 +565,9 @@ pub fn build(
             net_present_value: money(results.net_present_value, c),
             net_ratio: ratio(results.net_sroi_ratio),
             payback: payback(results),
+            evidence_share: assurance_view.evidence_share.clone(),
+            observed: assurance_view.observed.clone(),
+            projected: assurance_view.projected.clone(),
         },
         stakeholders,
         inputs,
@@ -566,6 +588,7 @@ pub fn build(
             })
             .collect(),
         method: method(analysis, results),
+        assurance: assurance_view,
         uncertainty,
         quality,
         theme: ThemeView {

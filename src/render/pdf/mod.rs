@@ -6,6 +6,7 @@
 //! HTML; document information (title, author, subject, creator, dates) comes
 //! from the report, its date from `SOURCE_DATE_EPOCH` when set.
 
+mod assurance;
 pub mod layout;
 pub mod markdown;
 mod statements;
@@ -125,6 +126,7 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
     scope(&mut l, report, accent);
     theory(&mut l, report, accent);
     impact_map(&mut l, report, accent);
+    assurance::section(&mut l, report, accent);
     by_stakeholder(&mut l, report)?;
     over_time(&mut l, report)?;
     waterfall(&mut l, report, accent)?;
@@ -195,6 +197,17 @@ fn headline(l: &mut Layout, report: &Report) {
         ("Payback", h.payback.clone()),
     ];
     headline_panel(l, ("SROI ratio", &h.ratio), &h.sentence, &figures);
+    l.paragraph(
+        &[muted(format!(
+            "Observed value {} · projected value {} · value resting on evidence {}",
+            h.observed, h.projected, h.evidence_share
+        ))],
+        9.0,
+        12.0,
+        MARGIN,
+        MEASURE,
+    );
+    l.space(6.0);
 }
 
 /// The first page's panel: a ratio (label, figure) in large type, its
@@ -367,6 +380,7 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
             if let Some(indicator) = &o.indicator {
                 outcome.push(muted(format!("\nIndicator: {indicator}")));
             }
+            outcome.extend(assurance::outcome_lines(o));
             let mut proxy = vec![Span::new(o.proxy_value.clone(), Face::Bold)];
             if let Some(d) = &o.proxy_description {
                 proxy.push(Span::new(format!(": {d}"), Face::Regular));
