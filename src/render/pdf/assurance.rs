@@ -82,17 +82,37 @@ pub(super) fn section(l: &mut Layout, report: &Report, accent: Rgb) {
     });
 }
 
-/// The impact map's lines for one outcome's type, exclusion and evidence.
+/// The impact map's lines for one outcome's type and exclusion.
 pub(super) fn outcome_lines(o: &crate::report::OutcomeView) -> Vec<Span> {
     let mut spans = vec![muted(format!("\n{} value", o.value_type))];
     if let Some(reason) = &o.exclusion {
         spans.push(muted(format!("\nExcluded: {reason}")));
     }
-    if o.evidence.is_empty() {
-        spans.push(muted("\nEvidence: none cited"));
-    }
-    for e in &o.evidence {
-        spans.push(muted(format!("\nEvidence, {}: {}", e.assumption.to_lowercase(), e.text)));
-    }
     spans
+}
+
+/// The impact map's evidence, one row an assumption, beneath the map: the
+/// HTML's Evidence column, in a form an A4 page can hold.
+pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
+    let mut rows = Vec::new();
+    for o in &report.outcomes {
+        if o.evidence.is_empty() {
+            rows.push(vec![markdown::inline(&o.description, accent), vec![muted("None cited")], cell("")]);
+        }
+        for (i, e) in o.evidence.iter().enumerate() {
+            let outcome = if i == 0 { markdown::inline(&o.description, accent) } else { cell("") };
+            rows.push(vec![outcome, cell(e.assumption.clone()), cell(e.text.clone())]);
+        }
+    }
+    l.table(&Table {
+        caption: "Impact map: the evidence behind each assumption".into(),
+        columns: vec![
+            ("Outcome".into(), 2.0, Align::Left),
+            ("Assumption".into(), 1.1, Align::Left),
+            ("Evidence (source, method, sample, grade)".into(), 5.0, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 7.5,
+    });
 }

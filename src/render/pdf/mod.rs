@@ -126,6 +126,7 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
     scope(&mut l, report, accent);
     theory(&mut l, report, accent);
     impact_map(&mut l, report, accent);
+    assurance::evidence_table(&mut l, report, accent);
     assurance::section(&mut l, report, accent);
     by_stakeholder(&mut l, report)?;
     over_time(&mut l, report)?;
