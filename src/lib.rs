@@ -28,6 +28,7 @@
 //! ```
 
 pub mod charts;
+pub mod checklist;
 pub mod cli;
 pub mod colour;
 pub mod compare;

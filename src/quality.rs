@@ -169,7 +169,7 @@ fn evidence_findings(analysis: &Analysis, results: &Results) -> Vec<Diagnostic> 
 
 /// A fiscal saving that is a transfer of the money a participant gains: a
 /// benefit no longer paid, counted beside the earnings that replaced it.
-fn transfer_double_counts(included: &[&Outcome]) -> Vec<Diagnostic> {
+pub(crate) fn transfer_double_counts(included: &[&Outcome]) -> Vec<Diagnostic> {
     use crate::model::ValueType;
     let text = |o: &Outcome| {
         let p = &o.proxy;

@@ -3,6 +3,7 @@
 //! [`run`] takes the arguments and output streams and returns the exit code,
 //! so tests drive the whole tool in-process.
 
+pub mod assurance;
 pub mod check;
 pub mod import;
 pub mod init;
@@ -80,7 +81,7 @@ enum Command {
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
-        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n\nExits 1 if any file is invalid, 2 if any cannot be read."
     )]
     Check {
         /// Analysis files; `-` reads standard input.
@@ -92,6 +93,11 @@ enum Command {
         /// Exit with 1 when there is any warning, not only errors (for CI).
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Answer an assurer's checklist instead: at least two questions for each
+        /// principle of social value, each met, partly, not met or cannot tell,
+        /// with the place in the file (or the missing key) that decides it.
+        #[arg(long)]
+        assurance: bool,
     },
     /// Print the figures: headline results and value by stakeholder, outcome and year.
     #[command(
@@ -295,7 +301,10 @@ where
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
         Command::Check { files, .. } if stdin_twice(&files, streams) => Exit::Failed,
-        Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
+        Command::Check { files, format, assurance: true, .. } => assurance::run(&files, format, streams),
+        Command::Check { files, format, deny, assurance: false } => {
+            check::run(&files, format, deny.is_some(), streams)
+        }
         Command::Calc { file, json } => calc(&file, json, streams),
         Command::Compare {
             files,

@@ -32,6 +32,72 @@ pub struct AssuranceView {
     pub register_sentence: String,
     /// Every exclusion.
     pub register: Vec<ExclusionView>,
+    /// The assurance checklist ([`crate::checklist`]), one row a question.
+    pub checklist: Vec<ChecklistRow>,
+    /// "20 questions: 11 met, 5 partly, 3 not met, 1 cannot tell".
+    pub checklist_summary: String,
+}
+
+/// One question of the assurance checklist, in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistRow {
+    /// "1. Involve stakeholders", on the first question of each principle; else empty.
+    pub principle: String,
+    /// The question.
+    pub question: &'static str,
+    /// "Met", "Partly", "Not met", "Cannot tell".
+    pub answer: String,
+    /// `met`, `partly`, `not-met`, `cannot-tell`, for styling.
+    pub answer_class: String,
+    /// Why.
+    pub finding: String,
+    /// "line 85: `outcomes[into-work].evidence.quantity`".
+    pub place: String,
+}
+
+fn checklist_rows(questions: &[crate::checklist::Question]) -> (Vec<ChecklistRow>, String) {
+    let mut rows = Vec::new();
+    let mut last = None;
+    let mut n = 0;
+    let mut counts = [0usize; 4];
+    for q in questions {
+        let principle = if last == Some(q.principle) {
+            String::new()
+        } else {
+            last = Some(q.principle);
+            n += 1;
+            let label = q.principle.label();
+            let mut chars = label.chars();
+            let title: String =
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            format!("{n}. {title}")
+        };
+        let word = q.answer.word();
+        counts[match q.answer {
+            crate::checklist::Answer::Met => 0,
+            crate::checklist::Answer::Partly => 1,
+            crate::checklist::Answer::NotMet => 2,
+            crate::checklist::Answer::CannotTell => 3,
+        }] += 1;
+        let mut chars = word.chars();
+        rows.push(ChecklistRow {
+            principle,
+            question: q.question,
+            answer: chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default(),
+            answer_class: word.replace(' ', "-"),
+            finding: q.finding.clone(),
+            place: q.place.describe().replace('`', ""),
+        });
+    }
+    let summary = format!(
+        "{} questions: {} met, {} partly, {} not met, {} cannot tell.",
+        questions.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    );
+    (rows, summary)
 }
 
 /// One type of value.
@@ -193,7 +259,10 @@ pub fn view(analysis: &Analysis, results: &Results) -> AssuranceView {
             percent(materiality)
         ),
     };
+    let (checklist, checklist_summary) = checklist_rows(&crate::checklist::checklist(analysis, results));
     AssuranceView {
+        checklist,
+        checklist_summary,
         value_types,
         observed: money(observed, c),
         projected: money(projected, c),

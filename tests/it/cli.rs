@@ -370,3 +370,41 @@ fn csv_reports_hold_the_impact_map_and_years_and_no_formulas() {
     assert!(years.starts_with("\u{feff}year,value,discount_factor,present_value\r\n"), "{years}");
     assert_eq!(years.lines().count(), 1 + calc["years"].as_array().map_or(0, Vec::len));
 }
+
+#[test]
+fn check_assurance_answers_each_principle_with_the_place_that_decides_it() {
+    let run = sroi(&["check", "fixtures/community-garden.yaml", "--assurance"]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    assert!(run.stdout.starts_with("Assurance checklist: fixtures/community-garden.yaml"), "{}", run.stdout);
+    // The group whose engagement is only planned is named, with its line.
+    assert!(run.stdout.contains("(\"Planned interviews when the course starts\")"), "{}", run.stdout);
+    assert!(run.stdout.contains("line 27: `stakeholders[young-people].engagement`"), "{}", run.stdout);
+    let json = sroi(&["check", "fixtures/community-garden.yaml", "--assurance", "--format", "json"]);
+    assert_eq!(json.code, Exit::Ok, "{}", json.stderr);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let questions = list[0]["questions"].as_array().expect("questions");
+    for principle in [
+        "involve-stakeholders",
+        "understand-what-changes",
+        "value-what-matters",
+        "only-include-what-is-material",
+        "do-not-over-claim",
+        "be-transparent",
+        "verify-the-result",
+        "be-responsive",
+    ] {
+        let asked = questions.iter().filter(|q| q["principle"] == principle).count();
+        assert!(asked >= 2, "{principle}: {asked}");
+    }
+    let answers = ["met", "partly", "not met", "cannot tell"];
+    assert!(questions.iter().all(|q| answers.contains(&q["answer"].as_str().unwrap_or(""))));
+    let price = questions.iter().find(|q| q["id"] == "one-price-year").expect("asked");
+    assert_eq!(
+        (price["answer"].as_str(), price["place"]["missing"].as_bool()),
+        (Some("not met"), Some(true))
+    );
+    assert_eq!(price["place"]["key"], "price_year");
+    // An invalid file is exit 1, with nothing answered.
+    let bad = sroi(&["check", "tests/fixtures/invalid/bad-index-entries.yaml", "--assurance"]);
+    assert_eq!(bad.code, Exit::Invalid);
+}

@@ -116,3 +116,50 @@ pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
         size: 7.5,
     });
 }
+
+/// "Assurance checklist": the questions an assurer asks, answered, with the
+/// place in the file that decides each.
+pub(super) fn checklist(l: &mut Layout, report: &Report) {
+    let a = &report.assurance;
+    l.heading("Assurance checklist");
+    l.paragraph(
+        &[Span::new(
+            format!(
+                "The questions a report assurer asks under each of the eight principles of social value, answered from the analysis file alone. Each answer names the place in the file, or the key that is missing, that decides it; an answer of met says the file holds what is asked, and the assurer still reads it. {}",
+                a.checklist_summary
+            ),
+            Face::Regular,
+        )],
+        10.0,
+        14.5,
+        MARGIN,
+        MEASURE,
+    );
+    l.space(6.0);
+    let rows = a
+        .checklist
+        .iter()
+        .map(|c| {
+            vec![
+                vec![Span::new(c.principle.clone(), Face::Bold)],
+                cell(c.question),
+                vec![Span::new(c.answer.clone(), Face::Bold)],
+                cell(c.finding.clone()),
+                vec![muted(c.place.clone())],
+            ]
+        })
+        .collect();
+    l.table(&Table {
+        caption: "Assurance checklist: question, answer, finding and the place that decides it".into(),
+        columns: vec![
+            ("Principle".into(), 1.3, Align::Left),
+            ("Question".into(), 2.4, Align::Left),
+            ("Answer".into(), 0.8, Align::Left),
+            ("Finding".into(), 2.6, Align::Left),
+            ("Decided by".into(), 1.9, Align::Left),
+        ],
+        rows,
+        footer: None,
+        size: 7.0,
+    });
+}

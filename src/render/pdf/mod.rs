@@ -133,6 +133,7 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
     waterfall(&mut l, report, accent)?;
     how_sure(&mut l, report, accent)?;
     quality(&mut l, report, accent)?;
+    assurance::checklist(&mut l, report);
     inputs_and_outputs(&mut l, report, accent);
     proxies(&mut l, report, accent);
     method(&mut l, report);
