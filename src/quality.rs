@@ -437,11 +437,10 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
         mean(&included, |o| Some(o.attribution))
             .and_then(|v| published("attribution", v, benchmarks.attribution, &pct)),
     );
-    let multi_year = |o: &Outcome| match o.profile {
-        Profile::Constant { duration, drop_off, .. } if duration > 1 => Some(drop_off),
-        _ => None,
-    };
-    out.extend(mean(&included, multi_year).and_then(|v| published("drop-off", v, benchmarks.drop_off, &pct)));
+    out.extend(
+        crate::compute::average_drop_off(analysis)
+            .and_then(|v| published("drop-off", v, benchmarks.drop_off, &pct)),
+    );
     if let Some(p90) = benchmarks.sroi_ratio.p90
         && results.sroi_ratio > p90
     {

@@ -124,6 +124,24 @@ pub fn claimable_share(outcome: &Outcome) -> f64 {
     (1.0 - outcome.deadweight) * (1.0 - outcome.displacement) * (1.0 - outcome.attribution)
 }
 
+/// The average drop-off of `analysis`: the mean `drop_off` of the counted
+/// outcomes that last more than one year with a constant profile, the only
+/// ones drop-off acts on (a one-year outcome's 0% is no assumption at all,
+/// and a schedule gives its quantities instead). `None` when there are none.
+/// Reports, `check` and comparisons all use this one definition.
+pub fn average_drop_off(analysis: &Analysis) -> Option<f64> {
+    let drop_offs: Vec<f64> = analysis
+        .outcomes
+        .iter()
+        .filter(|o| analysis.is_counted(o))
+        .filter_map(|o| match o.profile {
+            Profile::Constant { duration, drop_off, .. } if duration > 1 => Some(drop_off),
+            _ => None,
+        })
+        .collect();
+    (!drop_offs.is_empty()).then(|| drop_offs.iter().sum::<f64>() / drop_offs.len() as f64)
+}
+
 /// The outcome's undiscounted value in each year `1..=horizon`.
 pub fn outcome_values(outcome: &Outcome, horizon: u32) -> Vec<f64> {
     let unit_impact = outcome.proxy.value * claimable_share(outcome);

@@ -165,3 +165,19 @@ fn in_kind_time_is_hours_times_rate() {
     let r = compute(&analysis(vec![outcome(1.0, 1.0, 1, 0.0)], vec![time], 0.035));
     assert!(close(r.investment, 14_652.0));
 }
+
+#[test]
+fn average_drop_off_counts_only_outcomes_it_acts_on() {
+    // 20% over 3 years and 40% over 2 years average 30%; a one-year outcome's
+    // 0% and an excluded group's 90% are left out.
+    let mut excluded = outcome(1.0, 1.0, 4, 0.9);
+    excluded.stakeholder = 1;
+    let a = analysis(
+        vec![outcome(1.0, 1.0, 3, 0.2), outcome(1.0, 1.0, 2, 0.4), outcome(1.0, 1.0, 1, 0.0), excluded],
+        vec![input(1.0, 0)],
+        0.0,
+    );
+    assert!(close(average_drop_off(&a).expect("two multi-year outcomes"), 0.3));
+    let one_year = analysis(vec![outcome(1.0, 1.0, 1, 0.0)], vec![input(1.0, 0)], 0.0);
+    assert_eq!(average_drop_off(&one_year), None);
+}

@@ -102,7 +102,23 @@ pub(crate) fn save(mut doc: PdfDocument, mut l: Layout, header: &str, footer: &s
     doc.pages =
         l.finish(header, footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
     let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs, logo_left_out: None }
+    let bytes = without_empty_pdfx_version(doc.save(&options, &mut Vec::new()));
+    Rendered { bytes, missing_glyphs, logo_left_out: None }
+}
+
+/// printpdf writes `/GTS_PDFXVersion()` into the document information even
+/// when the document claims no PDF/X conformance, and some tools then read
+/// it as PDF/X. The entry is blanked with spaces of the same length (white
+/// space between dictionary entries), so every cross-reference offset stays true.
+fn without_empty_pdfx_version(mut bytes: Vec<u8>) -> Vec<u8> {
+    const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
+    let mut from = 0;
+    while let Some(at) = bytes[from..].windows(ENTRY.len()).position(|w| w == ENTRY) {
+        let start = from + at;
+        bytes[start..start + ENTRY.len()].fill(b' ');
+        from = start + ENTRY.len();
+    }
+    bytes
 }
 
 /// Renders `report` as a PDF document, with the theme's `logo` (PNG or JPEG) on page one.
