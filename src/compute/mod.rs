@@ -34,6 +34,7 @@
 pub mod assurance;
 pub mod discount;
 pub mod exclusions;
+pub mod scenarios;
 pub mod sensitivity;
 pub mod simulation;
 pub mod waterfall;
@@ -291,6 +292,12 @@ pub struct Uncertainty {
     pub sensitivity: Vec<sensitivity::Sensitivity>,
     /// The simulation, when any `range:` exists and draws are not 0.
     pub simulation: Option<simulation::Simulation>,
+    /// Each input's value, from its low (zero, in kind) to its high.
+    pub inputs: Vec<scenarios::InputSensitivity>,
+    /// Each schedule outcome's quantities, scaled together.
+    pub schedules: Vec<scenarios::ScheduleSensitivity>,
+    /// The ratio under 0%, 1.5%, 3.5%, 6% and the Green Book schedule.
+    pub discount_scenarios: Vec<scenarios::DiscountScenario>,
 }
 
 /// Works out the uncertainty of `analysis`, whose figures are `results`.
@@ -298,5 +305,8 @@ pub fn uncertainty(analysis: &Analysis, results: &Results) -> Uncertainty {
     Uncertainty {
         sensitivity: sensitivity::sensitivity(analysis, results.present_value, results.investment),
         simulation: simulation::simulate(analysis, results.present_value, results.investment),
+        inputs: scenarios::inputs(analysis, results),
+        schedules: scenarios::schedules(analysis, results),
+        discount_scenarios: scenarios::discount_scenarios(analysis),
     }
 }

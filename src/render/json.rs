@@ -34,6 +34,7 @@ struct Document<'a> {
     inputs: Vec<InputJson<'a>>,
     years: Vec<YearJson>,
     sensitivity: Vec<SensitivityJson<'a>>,
+    discount_scenarios: Vec<DiscountScenarioJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     simulation: Option<SimulationJson>,
 }
@@ -55,9 +56,21 @@ struct ExclusionJson<'a> {
 }
 
 #[derive(Serialize)]
+struct DiscountScenarioJson {
+    rate: &'static str,
+    sroi_ratio: f64,
+}
+
+/// A sensitivity row: an outcome's assumption, an input's value (`input` in
+/// place of `outcome`, assumption `value`), or a schedule's quantities scaled
+/// together (assumption `schedule`, values as scales of the schedule written).
+#[derive(Serialize)]
 struct SensitivityJson<'a> {
-    outcome: &'a str,
-    assumption: crate::model::Assumption,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a str>,
+    assumption: &'static str,
     value: f64,
     switching_value: Option<f64>,
     low: f64,
@@ -233,8 +246,9 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
             .sensitivity
             .iter()
             .map(|s| SensitivityJson {
-                outcome: &analysis.outcomes[s.outcome].id,
-                assumption: s.assumption,
+                outcome: Some(&analysis.outcomes[s.outcome].id),
+                input: None,
+                assumption: s.assumption.key(),
                 value: n(s.value),
                 switching_value: s.switching_value.map(n),
                 low: n(s.low),
@@ -242,6 +256,33 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
                 low_ratio: n(s.low_ratio),
                 high_ratio: n(s.high_ratio),
             })
+            .chain(uncertainty.inputs.iter().map(|i| SensitivityJson {
+                outcome: None,
+                input: Some(&analysis.inputs[i.input].id),
+                assumption: "value",
+                value: n(i.value),
+                switching_value: i.switching_value.map(n),
+                low: n(i.low),
+                high: n(i.high),
+                low_ratio: n(i.low_ratio),
+                high_ratio: n(i.high_ratio),
+            }))
+            .chain(uncertainty.schedules.iter().map(|s| SensitivityJson {
+                outcome: Some(&analysis.outcomes[s.outcome].id),
+                input: None,
+                assumption: "schedule",
+                value: 1.0,
+                switching_value: s.switching_scale.map(n),
+                low: crate::compute::scenarios::SCHEDULE_SWING.0,
+                high: crate::compute::scenarios::SCHEDULE_SWING.1,
+                low_ratio: n(s.low_ratio),
+                high_ratio: n(s.high_ratio),
+            }))
+            .collect(),
+        discount_scenarios: uncertainty
+            .discount_scenarios
+            .iter()
+            .map(|d| DiscountScenarioJson { rate: d.rate, sroi_ratio: n(d.sroi_ratio) })
             .collect(),
         simulation: uncertainty.simulation.as_ref().map(|s| SimulationJson {
             draws: s.draws,

@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use crate::compute::{Results, Uncertainty};
 use crate::format::{headline, money, number, percent, ratio};
 use crate::model::{Analysis, DiscountRate, Timing};
-use crate::report::uncertainty::{assumption_label, switching_change};
 
 /// Value types, observed and projected value, evidence and the materiality
 /// register, in the words of the HTML and PDF reports.
@@ -235,7 +234,9 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     ]);
     by_year.render(&mut out);
     let _ = writeln!(out, "\nHow sure are we?");
-    let switching: Vec<_> = uncertainty.sensitivity.iter().filter(|s| s.switching_value.is_some()).collect();
+    // The same findings, in the same words, as the HTML and PDF reports.
+    let (view, _) = crate::report::uncertainty::build(analysis, results, uncertainty, results.sroi_ratio);
+    let switching = &view.switching;
     if switching.is_empty() {
         let _ = writeln!(
             out,
@@ -243,20 +244,18 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         );
     } else {
         let mut table = Table::new(&[
-            ("Outcome", Align::Left),
+            ("Outcome or input", Align::Left),
             ("Assumption", Align::Left),
             ("To reach 1 : 1", Align::Left),
         ]);
         for s in switching {
-            let outcome = &analysis.outcomes[s.outcome];
-            table.row(vec![
-                outcome.description.clone(),
-                assumption_label(s.assumption).to_owned(),
-                switching_change(s, c),
-            ]);
+            table.row(vec![s.outcome.clone(), s.assumption.clone(), s.change.clone()]);
         }
         table.render(&mut out);
     }
+    let rates: Vec<String> =
+        view.discount_scenarios.iter().map(|d| format!("{} {}", d.rate, d.ratio)).collect();
+    let _ = writeln!(out, "  Other discount rates: {}", rates.join("; "));
     if let Some(sim) = &uncertainty.simulation {
         let _ = writeln!(
             out,

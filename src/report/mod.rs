@@ -372,7 +372,8 @@ pub fn build(
     let date = date::from_unix_seconds(timestamp);
     let (quality, benchmark_rows) =
         quality::build(analysis, results.sroi_ratio, findings, &crate::quality::benchmarks());
-    let (uncertainty, uncertainty_charts) = uncertainty::build(analysis, uncertainty, results.sroi_ratio);
+    let (uncertainty, uncertainty_charts) =
+        uncertainty::build(analysis, results, uncertainty, results.sroi_ratio);
     let c = analysis.currency.as_str();
     let pv = results.present_value;
     let stakeholder_name = |i: usize| analysis.stakeholders[i].name.clone();

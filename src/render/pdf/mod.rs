@@ -582,7 +582,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
     let u = &report.uncertainty;
     let data = &report.charts.uncertainty;
     l.heading("How sure are we?");
-    l.paragraph(&[Span::new("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.paragraph(&[Span::new(format!("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations). {}", u.scope), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(4.0);
     l.subheading("What it would take to reach 1 : 1");
     for s in &u.switching {
@@ -619,7 +619,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             .map(|s| {
                 vec![
                     markdown::inline(&s.outcome, accent),
-                    cell(s.assumption),
+                    cell(s.assumption.clone()),
                     cell(s.low.clone()),
                     cell(s.low_ratio.clone()),
                     cell(s.high.clone()),
@@ -642,6 +642,17 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             size: 8.0,
         });
     }
+    l.table(&Table {
+        caption: "The ratio under other discount rates (timing unchanged)".into(),
+        columns: vec![("Discount rate".into(), 2.0, Align::Left), ("SROI ratio".into(), 1.0, Align::Right)],
+        rows: u
+            .discount_scenarios
+            .iter()
+            .map(|d| vec![cell(d.rate.clone()), cell(d.ratio.clone())])
+            .collect(),
+        footer: None,
+        size: 8.5,
+    });
     match (&u.simulation, data.band) {
         (Some(sim), Some(band)) => {
             let chart =
