@@ -18,6 +18,11 @@ def walk(a, b, path, new_keys):
                 print(f"  MISSING {path}.{k}"); bad += 1; continue
             walk(v, b[k], f"{path}.{k}", new_keys)
     elif isinstance(a, list):
+        # SPEC §6 adds sensitivity rows (inputs, schedules) after the old ones.
+        if isinstance(b, list) and path == ".sensitivity" and len(b) >= len(a):
+            if len(b) > len(a):
+                new_keys.add(f"sensitivity[+{len(b) - len(a)} rows]")
+            b = b[: len(a)]
         if not isinstance(b, list) or len(a) != len(b):
             print(f"  LENGTH {path}"); bad += 1; return
         for i, (x, y) in enumerate(zip(a, b)):
