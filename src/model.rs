@@ -535,6 +535,22 @@ pub struct LibraryRef {
     pub url: Option<String>,
     /// The licence it is used under.
     pub licence: Option<String>,
+    /// What one unit is ("one WELLBY", "one tonne of CO2 equivalent"): what an
+    /// outcome's quantity counts.
+    pub unit: Option<String>,
+}
+
+impl LibraryRef {
+    /// Whether one unit is a person (or one claimant, household or
+    /// participant), so a quantity of people is what it counts.
+    pub fn counts_people(&self) -> bool {
+        self.unit.as_deref().is_none_or(|u| {
+            let u = u.to_lowercase();
+            ["person", "people", "claimant", "household", "participant"]
+                .iter()
+                .any(|w| u.starts_with(&format!("one {w}")) || u.starts_with(&format!("per {w}")))
+        })
+    }
 }
 
 /// How many experience an outcome in each year it lasts.

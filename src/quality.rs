@@ -115,6 +115,35 @@ fn material_exclusions(analysis: &Analysis, results: &Results) -> Vec<Diagnostic
         .collect()
 }
 
+/// A library proxy whose unit is not a person (one WELLBY, one tonne of
+/// CO2e) valued over a quantity equal to the group's size: most likely the
+/// people were counted, not the units, and each valued at a whole unit.
+fn units_not_people(analysis: &Analysis, included: &[&Outcome]) -> Vec<Diagnostic> {
+    included
+        .iter()
+        .filter_map(|o| {
+            let library = o.proxy.library.as_ref().filter(|l| !l.counts_people())?;
+            let size = analysis.stakeholders[o.stakeholder].size?;
+            let Profile::Constant { quantity, .. } = o.profile else { return None };
+            (quantity == size).then(|| {
+                Diagnostic::warning(
+                    "quantity-is-group-size",
+                    format!(
+                        "{} counts {} units of `{}` ({}), the size of its group: people, not units, may have been counted",
+                        named(o),
+                        crate::format::number(quantity, 0),
+                        library.id,
+                        library.unit.as_deref().unwrap_or("")
+                    ),
+                )
+                .at(o.loc)
+                .hint("give the quantity in the proxy's units (for a WELLBY, people × the rise in life satisfaction), and say how it was reached in `indicator:` or `evidence: { quantity: … }`")
+                .principle(Principle::DoNotOverClaim)
+            })
+        })
+        .collect()
+}
+
 /// SPEC §6: each outcome with at least 10% of the value whose quantity,
 /// deadweight or attribution has no evidence; an evaluative analysis that is
 /// mostly projected value.
@@ -376,6 +405,7 @@ pub fn findings(analysis: &Analysis, results: &Results, benchmarks: &Benchmarks)
     }
 
     out.extend(material_exclusions(analysis, results));
+    out.extend(units_not_people(analysis, &included));
     out.extend(evidence_findings(analysis, results));
     out.extend(transfer_double_counts(&included));
 
@@ -520,6 +550,18 @@ mod tests {
     }
 
     const E: &str = "evidence: {quantity: {source: Survey}, deadweight: {source: ONS}, attribution: {source: Interviews}}, ";
+
+    #[test]
+    fn a_wellby_quantity_equal_to_the_group_is_questioned() {
+        let text = |q: &str| {
+            format!(
+                "sroi: 1\ntitle: t\nstakeholders: [{{id: s, name: S, size: 150, engagement: Survey}}]\ninputs: [{{id: i, amount: 10000}}]\noutcomes:\n  - {{id: w, stakeholder: s, description: W, quantity: {q}, proxy: wellby, deadweight: 20%, attribution: 25%}}\n"
+            )
+        };
+        assert!(codes(&text("150")).contains(&"quantity-is-group-size"));
+        // 150 people each 0.1 points happier: 15 WELLBYs.
+        assert!(!codes(&text("15")).contains(&"quantity-is-group-size"));
+    }
 
     #[test]
     fn a_benefit_saving_beside_earnings_is_a_double_count_unless_the_earnings_are_net() {

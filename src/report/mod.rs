@@ -206,6 +206,8 @@ pub struct OutcomeView {
     pub indicator: Option<String>,
     /// "38", or the schedule "24, 18, 12".
     pub quantity: String,
+    /// What the quantity counts, for a library proxy that says: "one WELLBY …".
+    pub unit: Option<String>,
     /// The proxy value as used, with pence.
     pub proxy_value: String,
     /// "£14,433.00 in 2014 prices re-based to £18,201.42 in 2025 prices", when re-based.
@@ -450,6 +452,7 @@ pub fn build(
                 stakeholder: stakeholder_name(o.stakeholder),
                 indicator: o.indicator.clone(),
                 quantity: quantity_text,
+                unit: o.proxy.library.as_ref().and_then(|l| l.unit.clone()),
                 proxy_value: money_exact(o.proxy.value, c),
                 rebasing: o.proxy.written.zip(analysis.price_year).map(|((value, year), to)| {
                     format!(

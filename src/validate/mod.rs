@@ -418,7 +418,12 @@ impl Validator<'_> {
             description: Some(description),
             source: Some(entry.source.clone()),
             price_year: entry.price_year,
-            library: Some(crate::model::LibraryRef { id: entry.id, url: entry.url, licence: entry.licence }),
+            library: Some(crate::model::LibraryRef {
+                id: entry.id,
+                url: entry.url,
+                licence: entry.licence,
+                unit: entry.unit,
+            }),
         })
     }
 

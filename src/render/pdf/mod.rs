@@ -412,7 +412,13 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
             vec![
                 outcome,
                 plain(&o.stakeholder),
-                plain(&o.quantity),
+                {
+                    let mut q = plain(&o.quantity);
+                    if let Some(unit) = &o.unit {
+                        q.push(muted(format!("\nunits: {unit}")));
+                    }
+                    q
+                },
                 proxy,
                 plain(&format!("{} from {}", o.duration, o.start.to_lowercase())),
                 plain(&format!(
