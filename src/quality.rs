@@ -215,7 +215,7 @@ pub(crate) fn transfer_double_counts(included: &[&Outcome]) -> Vec<Diagnostic> {
     };
     let is_earnings = |o: &Outcome| {
         let t = text(o);
-        o.value_type == ValueType::Economic || t.contains("earning") || t.contains("wage")
+        o.value_type == ValueType::Economic || t.contains("earnings") || t.contains(" wage")
     };
     // Earnings written net of the benefit they replace ("net of Universal
     // Credit") are already right: the saving beside them is the state's share.

@@ -52,7 +52,7 @@ fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
     assert_eq!(json["sroi_ratio"].as_f64(), Some(results.sroi_ratio));
     assert_close(
         json["outcomes"][0]["values"][0].as_f64().unwrap_or(0.0),
-        227_999.772,
+        159_703.261_2,
         "year 1 of into-work",
     );
     insta::assert_snapshot!(run.stdout);

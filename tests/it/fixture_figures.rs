@@ -8,36 +8,38 @@ fn youth_into_work_council_evaluation() {
     let (_, r) = results_of("fixtures/youth-into-work.yaml");
     // Share claimable after deadweight 25%, displacement 10%, attribution 30%:
     // 0.75 × 0.90 × 0.70 = 0.4725.
-    // into-work: 38 × £12,698.40 = £482,539.20 gross; × 0.4725 = £227,999.772;
-    //   drop-off 20%: year 2 £182,399.8176, year 3 £145,919.85408.
+    // into-work: earnings net of the Universal Credit no longer received,
+    //   £12,698.40 − £3,803.76 = £8,894.64 (the DWP's saving is counted once,
+    //   in off-benefits); 38 × £8,894.64 = £337,996.32 gross; × 0.4725 =
+    //   £159,703.2612; drop-off 20%: year 2 £127,762.60896, year 3 £102,210.087168.
     // off-benefits: 38 × £3,803.76 = £144,542.88; × 0.4725 = £68,296.5108; year 2 × 0.8.
     // training (schedule 24, 18, 12): £2,000 × 0.70 × 0.80 = £1,120 a person.
     // mentor-confidence: 40 × £1,200 × 0.80 × 0.90 = £34,560 in year 1.
     // filled-vacancies: employers are excluded, so nothing.
-    let y1 = 227_999.772 + 68_296.510_8 + 24.0 * 1120.0 + 34_560.0; // 357,736.2828
-    let y2 = 182_399.817_6 + 54_637.208_64 + 18.0 * 1120.0; // 257,197.02624
-    let y3 = 145_919.854_08 + 12.0 * 1120.0; // 159,359.85408
-    assert_close(r.years[0].value, 357_736.282_8, "year 1");
-    assert_close(r.years[1].value, 257_197.026_24, "year 2");
-    assert_close(r.years[2].value, 159_359.854_08, "year 3");
+    let y1 = 159_703.261_2 + 68_296.510_8 + 24.0 * 1120.0 + 34_560.0; // 289,439.772
+    let y2 = 127_762.608_96 + 54_637.208_64 + 18.0 * 1120.0; // 202,559.8176
+    let y3 = 102_210.087_168 + 12.0 * 1120.0; // 115,650.087168
+    assert_close(r.years[0].value, 289_439.772, "year 1");
+    assert_close(r.years[1].value, 202_559.817_6, "year 2");
+    assert_close(r.years[2].value, 115_650.087_168, "year 3");
     // 3.5%, end of year.
     let pv = y1 / 1.035 + y2 / 1.035_f64.powi(2) + y3 / 1.035_f64.powi(3);
-    assert_close(pv, 729_468.554_640_945, "hand-worked present value");
+    assert_close(pv, 573_053.463_348_104, "hand-worked present value");
     // £150,000 grant + 1,200 h × £12.21 mentoring + £6,000 rooms, all in year 0.
     let investment = 150_000.0 + 1200.0 * 12.21 + 6000.0;
     assert_close(r.present_value, pv, "present value");
     assert_close(r.investment, investment, "investment");
-    assert_close(r.sroi_ratio, pv / investment, "ratio"); // 4.2764 : 1
+    assert_close(r.sroi_ratio, pv / investment, "ratio"); // 3.358 : 1
     assert_close(r.net_present_value, pv - investment, "NPV");
     assert_close(r.net_sroi_ratio, (pv - investment) / investment, "net ratio");
-    // The Guide's payback: £170,652 / (£357,736.28 / 12) = 5.72 months.
+    // The Guide's payback: £170,652 / (£289,439.77 / 12) = 7.08 months.
     assert_close(
         r.guide_payback_months.expect("year 1 has value"),
         investment / (y1 / 12.0),
         "Guide payback",
     );
-    // Payback: year 1's present value, £345,638.92, already exceeds the
-    // investment, so 12 × 170,652 / 345,638.92 = 5.92 months.
+    // Payback: year 1's present value, £279,652.44, already exceeds the
+    // investment, so 12 × 170,652 / 279,652.44 = 7.32 months.
     assert_close(r.payback_months.expect("paid back in year 1"), 12.0 * investment / (y1 / 1.035), "payback");
     assert_eq!(r.stakeholders[3].present_value, 0.0, "excluded employers");
 }
