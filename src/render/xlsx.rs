@@ -346,7 +346,16 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         "none",
         &f.months,
     )?;
-    summary.write_string_with_format(12, 0, about::ABOUT, &f.bold)?;
+    // Present value by type (SPEC §6): the Impact map's present values summed by its Value type column.
+    let split = crate::compute::assurance::value_types(analysis, results);
+    for ((row, t), value) in (12u32..).zip(crate::model::ValueType::ALL).zip(split) {
+        let word = t.word();
+        let label = format!("{}{} value", word[..1].to_uppercase(), &word[1..]);
+        summary.write_string_with_format(row, 0, label, &f.bold)?;
+        let formula = format!("=SUMIF('Impact map'!U2:U{0},\"{word}\",'Impact map'!O2:O{0})", outcomes + 1);
+        w.put(summary, (row, 1), formula, value, &f.money)?;
+    }
+    summary.write_string_with_format(15, 0, about::ABOUT, &f.bold)?;
     let period = |date: fn(&crate::model::Period) -> crate::model::Date| {
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
@@ -362,7 +371,7 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
         // Seeds above 2^53 do not survive a spreadsheet's numbers: they are text.
         (about::SEED, None, simulation.seed.to_string()),
     ];
-    let mut row = 13u32;
+    let mut row = 16u32;
     for (label, number, text) in rows {
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         match number {
