@@ -119,7 +119,24 @@ fn material_exclusions(analysis: &Analysis, results: &Results) -> Vec<Diagnostic
 /// CO2e) valued over a quantity equal to the group's size: most likely the
 /// people were counted, not the units, and each valued at a whole unit.
 fn units_not_people(analysis: &Analysis, included: &[&Outcome]) -> Vec<Diagnostic> {
-    included
+    let underived = included.iter().filter_map(|o| {
+        let library = o.proxy.library.as_ref().filter(|l| !l.counts_people())?;
+        (o.evidence_for("quantity").is_none()).then(|| {
+            Diagnostic::note(
+                "quantity-not-derived",
+                format!(
+                    "{} counts units of `{}` ({}), not people, but does not say how the number was reached",
+                    named(o),
+                    library.id,
+                    library.unit.as_deref().unwrap_or("")
+                ),
+            )
+            .at(o.loc)
+            .hint("add `evidence: { quantity: { source: …, method: … } }` saying how the units were counted (for WELLBYs: people × the measured rise in life satisfaction)")
+            .principle(Principle::BeTransparent)
+        })
+    });
+    let group_sized = included
         .iter()
         .filter_map(|o| {
             let library = o.proxy.library.as_ref().filter(|l| !l.counts_people())?;
@@ -140,8 +157,8 @@ fn units_not_people(analysis: &Analysis, included: &[&Outcome]) -> Vec<Diagnosti
                 .hint("give the quantity in the proxy's units (for a WELLBY, people × the rise in life satisfaction), and say how it was reached in `indicator:` or `evidence: { quantity: … }`")
                 .principle(Principle::DoNotOverClaim)
             })
-        })
-        .collect()
+        });
+    group_sized.chain(underived).collect()
 }
 
 /// SPEC §6: each outcome with at least 10% of the value whose quantity,
@@ -561,6 +578,10 @@ mod tests {
         assert!(codes(&text("150")).contains(&"quantity-is-group-size"));
         // 150 people each 0.1 points happier: 15 WELLBYs.
         assert!(!codes(&text("15")).contains(&"quantity-is-group-size"));
+        // Without evidence for the quantity, it is not said how 15 was reached.
+        assert!(codes(&text("15")).contains(&"quantity-not-derived"));
+        let said = text("15").replace("proxy: wellby,", "proxy: wellby, evidence: {quantity: {source: Survey of 150 members with a mean rise of 0.1 points}},");
+        assert!(!codes(&said).contains(&"quantity-not-derived"), "{:?}", codes(&said));
     }
 
     #[test]
