@@ -66,7 +66,10 @@ pub(super) fn ask(c: &Ctx<'_>, q: &mut Vec<Question>) {
             counted.len()
         ),
         match unheard {
-            Some(o) => Place::missing_at(o.loc, key(o, "evidence.quantity.method")),
+            Some(o) if o.evidence_for("quantity").is_some() => {
+                Place::at(o.loc, key(o, "evidence.quantity.method"))
+            }
+            Some(o) => Place::missing_at(o.loc, key(o, "evidence.quantity")),
             None => Place::at(first_loc, "outcomes"),
         },
     );
