@@ -107,7 +107,7 @@ fn material_exclusions(analysis: &Analysis, results: &Results) -> Vec<Diagnostic
             )
             .at(loc)
             .hint(format!(
-                "an exclusion of {} or more of the value must be argued with evidence, not assumed: include it, or show in `excluded:` why it is not material (settings.materiality sets the threshold)",
+                "an excluded harm, or an exclusion of {} or more of the value, must be argued with evidence, not assumed: include it, or show in `excluded:` why it is not material (settings.materiality sets the threshold)",
                 percent(materiality)
             ))
             .principle(principle)

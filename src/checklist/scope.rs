@@ -206,7 +206,7 @@ pub(super) fn ask(c: &Ctx<'_>, q: &mut Vec<Question>) {
     ask(
         OnlyIncludeWhatIsMaterial,
         "exclusions-below-threshold",
-        "Is everything left out below the materiality threshold?",
+        "Is everything left out below the materiality threshold, and no harm left out unargued?",
         if material.is_empty() { Answer::Met } else { Answer::NotMet },
         if material.is_empty() {
             format!(
@@ -216,7 +216,7 @@ pub(super) fn ask(c: &Ctx<'_>, q: &mut Vec<Question>) {
             )
         } else {
             format!(
-                "{} of {} exclusions reach {} of the present value; their reasons must be argued with evidence",
+                "{} of {} exclusions hold a harm or reach {} of the present value; their reasons must be argued with evidence",
                 material.len(),
                 list.len(),
                 percent(analysis.settings.materiality)

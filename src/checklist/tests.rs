@@ -102,13 +102,18 @@ fn engagement_not_yet_done_is_not_engagement() {
 
 #[test]
 fn an_excluded_harm_is_not_met_twice_over() {
-    // The group's harm is 1 × −£10 × 0.6 = −£6, under 1% of £5,797: not
-    // material, but a harm left out all the same.
+    // The group's harm is 1 × −£10 × 0.6 = −£6, under 1% of £5,797, but a
+    // harm left out all the same: SPEC §6 asks every excluded harm to be argued.
     let q = answers(
         &BASE.replace("engagement: Interviews }", "engagement: Interviews, excluded: Not material }"),
     );
     assert_eq!(answer(&q, "no-harm-excluded"), Answer::NotMet);
-    assert_eq!(answer(&q, "exclusions-below-threshold"), Answer::Met);
+    assert_eq!(answer(&q, "exclusions-below-threshold"), Answer::NotMet);
+    // A small gain left out is below the threshold.
+    let small_gain = BASE
+        .replace("engagement: Interviews }", "engagement: Interviews, excluded: Not material }")
+        .replace("value: -10,", "value: 10,");
+    assert_eq!(answer(&answers(&small_gain), "exclusions-below-threshold"), Answer::Met);
     let bigger = BASE
         .replace("engagement: Interviews }", "engagement: Interviews, excluded: Not material }")
         .replace("value: -10,", "value: -5000,");

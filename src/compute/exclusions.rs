@@ -58,11 +58,10 @@ impl Exclusion {
         }
     }
 
-    /// SPEC §6: an exclusion is material when its value is at least
-    /// `materiality` of the present value; a harm is weighed the same way,
-    /// by its size.
+    /// SPEC §6: an excluded harm, or any exclusion whose value is at least
+    /// `materiality` of the present value, must be argued, not assumed.
     pub fn is_material(&self, present_value: f64, materiality: f64) -> bool {
-        self.present_value != 0.0 && self.share(present_value) >= materiality
+        self.present_value < 0.0 || (self.present_value != 0.0 && self.share(present_value) >= materiality)
     }
 }
 
@@ -170,6 +169,8 @@ mod tests {
         let ids: Vec<&str> = list.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["b", "small", "also"]);
         assert!(close(list[0].present_value, -100.0), "the group's line is its harm only");
+        // A harm is never left out unargued, however small: 100 / 2,000 is 5%, but 1% of it would do.
+        assert!(list[0].is_material(r.present_value, 0.5));
         assert!(close(list[0].sroi_ratio_if_included, 1.9));
         assert!(close(list[1].present_value, 10.0));
         assert!(close(list[1].sroi_ratio_if_included, 2.01));

@@ -234,7 +234,9 @@ pub fn view(analysis: &Analysis, results: &Results) -> AssuranceView {
                 share: if size.is_finite() { percent(size) } else { "–".to_owned() },
                 ratio_if_included: ratio(e.sroi_ratio_if_included),
                 material,
-                verdict: if material {
+                verdict: if material && e.present_value < 0.0 {
+                    "An excluded harm: must be argued with evidence".to_owned()
+                } else if material {
                     format!("Material (at least {}): must be argued with evidence", percent(materiality))
                 } else if e.present_value == 0.0 {
                     "Holds no valued outcome".to_owned()
