@@ -69,6 +69,10 @@ pub(crate) mod heading {
     pub const INVOLVED: &str = "How they were involved";
     pub const COUNTED: &str = "Counted (Yes/No)";
     pub const WHY_NOT_COUNTED: &str = "Why not counted";
+    /// Impact map: `value_type` (SPEC §6).
+    pub const VALUE_TYPE: &str = "Value type";
+    /// Impact map: an outcome's own `excluded:` reason.
+    pub const EXCLUDED_BECAUSE: &str = "Excluded because";
     pub const DESCRIPTION: &str = "Description";
     pub const HOURS: &str = "Hours";
     pub const RATE: &str = "Rate";
@@ -493,8 +497,8 @@ pub fn render(analysis: &Analysis, results: &Results, cached: Cached) -> Result<
             (heading::PROXY_MEASURES, 30.0),
             (heading::THEMES, 20.0),
             (heading::OUTPUTS, 20.0),
-            ("Value type", 10.0),
-            ("Excluded because", 30.0),
+            (heading::VALUE_TYPE, 10.0),
+            (heading::EXCLUDED_BECAUSE, 30.0),
         ],
         &f.header,
     )?;
