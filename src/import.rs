@@ -598,6 +598,7 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
         outputs,
     ] = sheet.columns(headings(OUTCOME_COLUMNS), errors);
     let scheduled: Vec<(String, Vec<f64>)> = schedules.map(|s| read_schedules(s, errors)).unwrap_or_default();
+    let (value_type, excluded) = (sheet.column(heading::VALUE_TYPE), sheet.column(heading::EXCLUDED_BECAUSE));
     let ids: Vec<String> =
         sheet.rows(id).filter_map(|row| sheet.text((row, id.unwrap_or(0)), errors)).collect();
     if let Some(schedules) = schedules {
@@ -668,6 +669,9 @@ fn read_outcomes(sheet: &Sheet, schedules: Option<&Sheet>, errors: &mut Vec<Impo
                 schedule,
                 range: Ranges::default(),
                 themes: themes.map(|c| sheet.lines((row, c), errors)).unwrap_or_default(),
+                // Social is the default: left out, as a file written by hand would.
+                value_type: text(value_type, errors).filter(|t| t != "social"),
+                excluded: text(excluded, errors),
                 id,
             }
         })
@@ -1075,6 +1079,11 @@ struct Outcome {
     range: Ranges,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     themes: Vec<String>,
+    /// Optional columns (SPEC §6); workbooks written before them have neither.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excluded: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -43,10 +43,12 @@
 //! ```
 
 pub mod charts;
+pub mod checklist;
 pub mod cli;
 pub mod colour;
 pub mod compute;
 pub mod currency;
+pub mod deflator;
 pub mod diag;
 pub mod format;
 pub mod import;

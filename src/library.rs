@@ -189,6 +189,8 @@ mod tests {
             assert!(p.licence.as_deref().is_some_and(|l| l.contains("Open Government Licence")), "{}", p.id);
             assert!(p.url.as_deref().is_some_and(|u| u.starts_with("https://www.gov.uk/")), "{}", p.id);
             assert!(p.price_year.is_some(), "{}", p.id);
+            // What one unit is, so an outcome's quantity can count the right thing.
+            assert!(p.unit.as_deref().is_some_and(|u| u.starts_with("one ")), "{}", p.id);
         }
         let wellby = library.iter().find(|p| p.id == "wellby").expect("wellby");
         assert_eq!((wellby.value, wellby.price_year), (13000.0, Some(2019)));

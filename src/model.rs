@@ -7,6 +7,10 @@
 use crate::colour::Rgb;
 use crate::source::{Loc, Located};
 
+/// The assumptions `evidence:` may speak for: SPEC §6.
+pub const EVIDENCE_KEYS: &[&str] =
+    &["quantity", "proxy", "deadweight", "displacement", "attribution", "drop_off", "duration", "start"];
+
 /// A whole analysis, as SPEC §1 describes it, after validation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
@@ -76,6 +80,14 @@ pub struct Theme {
     pub logo: Option<Located<String>>,
     /// The accent colour, as written; reports darken it if it is too pale for text.
     pub accent: Option<Located<Rgb>>,
+}
+
+impl Analysis {
+    /// Whether `outcome` counts in the value: neither it nor its stakeholder
+    /// group is excluded.
+    pub fn is_counted(&self, outcome: &Outcome) -> bool {
+        outcome.excluded.is_none() && !self.stakeholders[outcome.stakeholder].is_excluded()
+    }
 }
 
 /// Evaluative or forecast.
@@ -154,6 +166,9 @@ pub struct Settings {
     pub discount_timing: Timing,
     /// The Monte Carlo simulation over `range:` entries.
     pub simulation: SimulationSettings,
+    /// `materiality:`: an exclusion worth at least this share of the present
+    /// value must be argued (SPEC §6); default 1%.
+    pub materiality: f64,
 }
 
 impl Default for Settings {
@@ -162,6 +177,7 @@ impl Default for Settings {
             discount_rate: DiscountRate::Constant(0.035),
             discount_timing: Timing::End,
             simulation: SimulationSettings::default(),
+            materiality: 0.01,
         }
     }
 }
@@ -341,8 +357,124 @@ pub struct Outcome {
     pub ranges: Vec<Range>,
     /// Tags grouping the outcome in a portfolio statement (`jobs`, `health`), trimmed, each once.
     pub themes: Vec<String>,
+    /// The reason the outcome is left out of the value, if it is (SPEC §6).
+    pub excluded: Option<String>,
+    /// Whose money or wellbeing the value is: fiscal, economic or social.
+    pub value_type: ValueType,
+    /// What lies behind each assumption, in the order of [`EVIDENCE_KEYS`].
+    pub evidence: Vec<Evidence>,
     /// Where the outcome is defined.
     pub loc: Loc,
+}
+
+/// The kind of value an outcome creates, as UK public-sector cost-benefit
+/// models split it (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueType {
+    /// Savings to the public purse.
+    Fiscal,
+    /// Earnings and output.
+    Economic,
+    /// Wellbeing, health and the rest.
+    #[default]
+    Social,
+}
+
+impl ValueType {
+    /// Every type, in the order reports show them.
+    pub const ALL: [ValueType; 3] = [ValueType::Fiscal, ValueType::Economic, ValueType::Social];
+
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            ValueType::Fiscal => "fiscal",
+            ValueType::Economic => "economic",
+            ValueType::Social => "social",
+        }
+    }
+}
+
+/// How an assumption's figure was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceMethod {
+    /// Asked of stakeholders in a survey.
+    Survey,
+    /// Counted from the programme's records.
+    Records,
+    /// From interviews or focus groups.
+    Interviews,
+    /// Against a comparison or control group.
+    ComparisonGroup,
+    /// From a published study.
+    PublishedStudy,
+    /// The analyst's estimate.
+    Estimate,
+}
+
+impl EvidenceMethod {
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            EvidenceMethod::Survey => "survey",
+            EvidenceMethod::Records => "records",
+            EvidenceMethod::Interviews => "interviews",
+            EvidenceMethod::ComparisonGroup => "comparison-group",
+            EvidenceMethod::PublishedStudy => "published-study",
+            EvidenceMethod::Estimate => "estimate",
+        }
+    }
+}
+
+/// How much weight the evidence bears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// Strong.
+    Strong,
+    /// Moderate.
+    Moderate,
+    /// Weak.
+    Weak,
+}
+
+impl Grade {
+    /// The word of the input format.
+    pub fn word(self) -> &'static str {
+        match self {
+            Grade::Strong => "strong",
+            Grade::Moderate => "moderate",
+            Grade::Weak => "weak",
+        }
+    }
+}
+
+/// The evidence behind one assumption of an outcome.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Evidence {
+    /// The assumption's key: `quantity`, `proxy`, `deadweight`, `displacement`,
+    /// `attribution`, `drop_off`, `duration` or `start`.
+    #[serde(skip)]
+    pub what: &'static str,
+    /// Where the figure comes from.
+    pub source: String,
+    /// How it was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<EvidenceMethod>,
+    /// Respondents or records behind it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sample: Option<f64>,
+    /// How much weight it bears.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+}
+
+impl Outcome {
+    /// The evidence for the assumption keyed `what`, if any.
+    pub fn evidence_for(&self, what: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.what == what)
+    }
 }
 
 impl Outcome {
@@ -372,6 +504,9 @@ impl Outcome {
             attribution: 0.0,
             ranges: Vec::new(),
             themes: Vec::new(),
+            excluded: None,
+            value_type: ValueType::Social,
+            evidence: Vec::new(),
             loc: Loc::START,
         }
     }
@@ -404,6 +539,22 @@ pub struct LibraryRef {
     pub url: Option<String>,
     /// The licence it is used under.
     pub licence: Option<String>,
+    /// What one unit is ("one WELLBY", "one tonne of CO2 equivalent"): what an
+    /// outcome's quantity counts.
+    pub unit: Option<String>,
+}
+
+impl LibraryRef {
+    /// Whether one unit is a person (or one claimant, household or
+    /// participant), so a quantity of people is what it counts.
+    pub fn counts_people(&self) -> bool {
+        self.unit.as_deref().is_none_or(|u| {
+            let u = u.to_lowercase();
+            ["person", "people", "claimant", "household", "participant"]
+                .iter()
+                .any(|w| u.starts_with(&format!("one {w}")) || u.starts_with(&format!("per {w}")))
+        })
+    }
 }
 
 /// How many experience an outcome in each year it lasts.

@@ -45,7 +45,7 @@ pub(super) enum Command {
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
-        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n\nExits 1 if any file is invalid, 2 if any cannot be read."
     )]
     Check {
         /// Analysis files; `-` reads standard input.
@@ -57,6 +57,11 @@ pub(super) enum Command {
         /// Exit with 1 when there is any warning, not only errors (for CI).
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Answer an assurer's checklist instead: at least two questions for each
+        /// principle of social value, each met, partly, not met or cannot tell,
+        /// with the place in the file (or the missing key) that decides it.
+        #[arg(long)]
+        assurance: bool,
     },
     /// Print the figures: headline results and value by stakeholder, outcome and year.
     #[command(

@@ -4,6 +4,7 @@
 //! so tests drive the whole tool in-process.
 
 mod args;
+pub mod assurance;
 mod calc;
 pub mod check;
 mod clock;
@@ -83,7 +84,10 @@ where
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
         Command::Check { files, .. } if stdin_twice(&files, streams) => Exit::Failed,
-        Command::Check { files, format, deny } => check::run(&files, format, deny.is_some(), streams),
+        Command::Check { files, format, assurance: true, .. } => assurance::run(&files, format, streams),
+        Command::Check { files, format, deny, assurance: false } => {
+            check::run(&files, format, deny.is_some(), streams)
+        }
         Command::Calc { file, json } => calc::run(&file, json, streams),
         Command::Compare {
             files,

@@ -23,6 +23,29 @@ pub enum Action {
         /// Its id.
         id: String,
     },
+    /// Show the price index series proxies are re-based with by default
+    /// (HM Treasury's GDP deflators), with its edition, source and licence.
+    Deflators,
+}
+
+/// The shipped GDP deflators: provenance, then the index of each year.
+fn deflators() -> String {
+    let series = crate::deflator::gdp_deflators();
+    let mut lines = vec![
+        series.name.clone(),
+        format!("  publisher:   {}", series.publisher),
+        format!("  edition:     {}", series.edition),
+        format!("  source file: {}", series.source_file),
+        format!("  url:         {}", series.url),
+        format!("  licence:     {}", series.licence),
+        format!("  transcribed: {}", series.transcribed_from),
+        format!("  years:       {}, {} = 100", series.years, series.base_year),
+        String::new(),
+    ];
+    lines.extend(series.index.iter().map(|(year, index)| format!("  {year}  {index:>9.4}")));
+    lines.push(String::new());
+    lines.push("An analysis with a `price_year:` re-bases proxies of other years with these; its own `indices:` replace them.".to_owned());
+    lines.join("\n")
 }
 
 fn summary(p: &LibraryProxy) -> String {
@@ -56,6 +79,16 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
             for p in &proxies {
                 let _ = write!(out, "{}", crate::diag::escape_controls(&summary(p)));
             }
+            let series = crate::deflator::gdp_deflators();
+            let _ = writeln!(
+                out,
+                "\nProxies are re-based with {} (`sroi proxies deflators`).",
+                series.describe()
+            );
+            Exit::Ok
+        }
+        Action::Deflators => {
+            let _ = writeln!(out, "{}", deflators());
             Exit::Ok
         }
         Action::Search { words } => {
@@ -97,7 +130,13 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
                 lines.push(format!("  tags:       {}", p.tags.join(", ")));
             }
             lines.push(format!("  from:       {from}"));
-            lines.push(format!("\nuse it in an outcome as `proxy: {}`", p.id));
+            lines.push(match &p.unit {
+                Some(unit) => format!(
+                    "\nuse it in an outcome as `proxy: {}`; the outcome's `quantity:` counts units of {unit}, so say in its `indicator:` how that number was reached",
+                    p.id
+                ),
+                None => format!("\nuse it in an outcome as `proxy: {}`", p.id),
+            });
             let _ = writeln!(out, "{}", crate::diag::escape_controls(&lines.join("\n")));
             Exit::Ok
         }

@@ -137,7 +137,7 @@ pub struct Method {
     pub average_attribution: f64,
     /// Mean displacement over the included outcomes.
     pub average_displacement: f64,
-    /// Mean yearly drop-off over the included outcomes with a constant quantity.
+    /// Mean yearly drop-off over the counted outcomes that last more than a year ([`compute::average_drop_off`]).
     pub average_drop_off: f64,
     /// Longest number of years any outcome is valued for.
     pub longest_duration: u32,
@@ -213,21 +213,10 @@ impl RebaseError {
 }
 
 fn method(analysis: &Analysis, results: &Results) -> Method {
-    let included: Vec<_> = analysis
-        .outcomes
-        .iter()
-        .filter(|o| analysis.stakeholders[o.stakeholder].excluded.is_none())
-        .collect();
+    let included: Vec<_> = analysis.outcomes.iter().filter(|o| analysis.is_counted(o)).collect();
     let mean = |values: Vec<f64>| {
         if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
     };
-    let drop_offs = included
-        .iter()
-        .filter_map(|o| match o.profile {
-            crate::model::Profile::Constant { drop_off, .. } => Some(drop_off),
-            crate::model::Profile::Schedule(_) => None,
-        })
-        .collect();
     let largest = results.outcomes.iter().map(|o| o.present_value).fold(0.0, f64::max);
     Method {
         discounting: crate::format::describe_discounting_brief(&analysis.settings),
@@ -235,7 +224,8 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
         average_deadweight: mean(included.iter().map(|o| o.deadweight).collect()),
         average_attribution: mean(included.iter().map(|o| o.attribution).collect()),
         average_displacement: mean(included.iter().map(|o| o.displacement).collect()),
-        average_drop_off: mean(drop_offs),
+        // The one definition reports and checks use (outcomes lasting more than a year).
+        average_drop_off: compute::average_drop_off(analysis).unwrap_or(0.0),
         longest_duration: included.iter().map(|o| o.profile.years()).max().unwrap_or(0),
         largest_outcome_share: if results.present_value > 0.0 {
             largest / results.present_value

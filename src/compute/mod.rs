@@ -23,16 +23,22 @@
 //! net_present_value = present_value − investment
 //! sroi_ratio        = present_value / investment
 //! net_sroi_ratio    = net_present_value / investment
-//! payback_months    = investment / (year-1 value / 12), none if that value ≤ 0
+//! payback_months    = 12 (k − 1) + 12 (investment − Σ PV of years 1 … k−1) / PV of year k,
+//!                     k the first year whose cumulative present value reaches
+//!                     the investment; none when no year does
+//! guide_payback_months = investment / (year-1 value / 12), none if that value ≤ 0
 //! ```
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
+pub mod assurance;
 pub mod calendar;
 pub mod comparison;
 pub mod discount;
+pub mod exclusions;
 pub mod in_year;
 pub mod prices;
+pub mod scenarios;
 pub mod sensitivity;
 pub mod simulation;
 pub mod statement;
@@ -55,8 +61,12 @@ pub struct Results {
     pub sroi_ratio: f64,
     /// `net_present_value / investment`.
     pub net_sroi_ratio: f64,
-    /// Months of year-1 value needed to repay the investment; `None` when year 1 creates no value.
+    /// The month in which the cumulative present value reaches the
+    /// investment ([`payback_months`]); `None` when it never does.
     pub payback_months: Option<f64>,
+    /// The Guide's simple formula: months of year-1 value needed to repay the
+    /// investment ([`guide_payback_months`]); `None` when year 1 creates no value.
+    pub guide_payback_months: Option<f64>,
     /// Σ of gross values (first year) of included outcomes.
     pub gross_value: f64,
     /// One per outcome, in the analysis's order.
@@ -80,7 +90,7 @@ pub struct OutcomeResult {
     pub values: Vec<f64>,
     /// Σ of discounted values; zero for an excluded stakeholder.
     pub present_value: f64,
-    /// Whether the stakeholder is excluded, so nothing counts.
+    /// Whether the outcome or its stakeholder is excluded, so nothing counts.
     pub excluded: bool,
 }
 
@@ -118,6 +128,24 @@ pub struct YearResult {
 /// `(1 − dw)(1 − ds)(1 − at)`: the share of a change the programme can claim.
 pub fn claimable_share(outcome: &Outcome) -> f64 {
     (1.0 - outcome.deadweight) * (1.0 - outcome.displacement) * (1.0 - outcome.attribution)
+}
+
+/// The average drop-off of `analysis`: the mean `drop_off` of the counted
+/// outcomes that last more than one year with a constant profile, the only
+/// ones drop-off acts on (a one-year outcome's 0% is no assumption at all,
+/// and a schedule gives its quantities instead). `None` when there are none.
+/// Reports, `check` and comparisons all use this one definition.
+pub fn average_drop_off(analysis: &Analysis) -> Option<f64> {
+    let drop_offs: Vec<f64> = analysis
+        .outcomes
+        .iter()
+        .filter(|o| analysis.is_counted(o))
+        .filter_map(|o| match o.profile {
+            Profile::Constant { duration, drop_off, .. } if duration > 1 => Some(drop_off),
+            _ => None,
+        })
+        .collect();
+    (!drop_offs.is_empty()).then(|| drop_offs.iter().sum::<f64>() / drop_offs.len() as f64)
 }
 
 /// The outcome's undiscounted value in each year `1..=horizon`.
@@ -172,7 +200,7 @@ pub fn compute(analysis: &Analysis) -> Results {
         .outcomes
         .iter()
         .map(|outcome| {
-            let excluded = analysis.stakeholders[outcome.stakeholder].is_excluded();
+            let excluded = !analysis.is_counted(outcome);
             let gross = first_quantity(outcome) * outcome.proxy.value;
             let impact = gross * claimable_share(outcome);
             let values =
@@ -215,20 +243,47 @@ pub fn compute(analysis: &Analysis) -> Results {
     let investment: f64 = inputs.iter().map(|i| i.present_value).sum();
 
     let net_present_value = present_value - investment;
-    let first_year_value = year_values.first().copied().unwrap_or(0.0);
     Results {
         present_value,
         investment,
         net_present_value,
         sroi_ratio: present_value / investment,
         net_sroi_ratio: net_present_value / investment,
-        payback_months: (first_year_value > 0.0).then(|| investment / (first_year_value / 12.0)),
+        payback_months: payback_months(&years, investment),
+        guide_payback_months: guide_payback_months(&years, investment),
         gross_value,
         outcomes,
         stakeholders,
         inputs,
         years,
     }
+}
+
+/// SPEC §2's payback: the month in which the cumulative present value of
+/// the years first reaches `investment` (the discounted investment, whatever
+/// years it is spent in), interpolated within that year:
+/// `12 (k − 1) + 12 (investment − PV of years 1 … k−1) / PV of year k`.
+/// `None` when the value of all years never reaches it. The year `k` that
+/// first crosses has a positive present value, since the running total rose
+/// across the investment there.
+pub fn payback_months(years: &[YearResult], investment: f64) -> Option<f64> {
+    let mut before = 0.0;
+    for (k, year) in (0u32..).zip(years) {
+        let through = before + year.present_value;
+        if through >= investment && year.present_value > 0.0 {
+            let within = (investment - before).max(0.0) / year.present_value;
+            return Some(12.0 * f64::from(k) + 12.0 * within);
+        }
+        before = through;
+    }
+    None
+}
+
+/// The Guide's simple payback: `investment / (year-1 value / 12)`, the
+/// year-1 value undiscounted; `None` when year 1 creates no value.
+pub fn guide_payback_months(years: &[YearResult], investment: f64) -> Option<f64> {
+    let first_year_value = years.first().map_or(0.0, |y| y.value);
+    (first_year_value > 0.0).then(|| investment / (first_year_value / 12.0))
 }
 
 #[cfg(test)]
@@ -242,6 +297,12 @@ pub struct Uncertainty {
     pub sensitivity: Vec<sensitivity::Sensitivity>,
     /// The simulation, when any `range:` exists and draws are not 0.
     pub simulation: Option<simulation::Simulation>,
+    /// Each input's value, from its low (zero, in kind) to its high.
+    pub inputs: Vec<scenarios::InputSensitivity>,
+    /// Each schedule outcome's quantities, scaled together.
+    pub schedules: Vec<scenarios::ScheduleSensitivity>,
+    /// The ratio under 0%, 1.5%, 3.5%, 6% and the Green Book schedule.
+    pub discount_scenarios: Vec<scenarios::DiscountScenario>,
 }
 
 /// Works out the uncertainty of `analysis`, whose figures are `results`.
@@ -249,5 +310,8 @@ pub fn uncertainty(analysis: &Analysis, results: &Results) -> Uncertainty {
     Uncertainty {
         sensitivity: sensitivity::sensitivity(analysis, results.present_value, results.investment),
         simulation: simulation::simulate(analysis, results.present_value, results.investment),
+        inputs: scenarios::inputs(analysis, results),
+        schedules: scenarios::schedules(analysis, results),
+        discount_scenarios: scenarios::discount_scenarios(analysis),
     }
 }

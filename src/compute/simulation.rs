@@ -68,7 +68,7 @@ pub fn simulate(analysis: &Analysis, present_value: f64, investment: f64) -> Opt
     let ranged: Vec<(&Outcome, &[Range])> = analysis
         .outcomes
         .iter()
-        .filter(|o| !o.ranges.is_empty() && !analysis.stakeholders[o.stakeholder].is_excluded())
+        .filter(|o| !o.ranges.is_empty() && analysis.is_counted(o))
         .map(|o| (o, o.ranges.as_slice()))
         .collect();
     if ranged.is_empty() || settings.draws == 0 {

@@ -89,17 +89,17 @@ mod tests {
 
     #[test]
     fn youth_into_work_by_hand() {
-        // into-work: 38 × £12,698.40 = £482,539.20 a year for 3 years;
-        // deadweight 25% of that is £120,634.80 a year.
+        // into-work: 38 × £8,894.64 (earnings net of Universal Credit) =
+        // £337,996.32 a year for 3 years; deadweight 25% of that is £84,499.08 a year.
         let text = std::fs::read_to_string("fixtures/youth-into-work.yaml").expect("fixture");
         let (analysis, _) = crate::analyse(&SourceFile::new("y", text)).expect("valid");
         let results = super::super::compute(&analysis);
         let w = super::waterfall(&analysis, &results);
-        // Gross: into-work 3 × 482,539.2; off-benefits 2 × 144,542.88;
+        // Gross: into-work 3 × 337,996.32; off-benefits 2 × 144,542.88;
         // training (24 + 18 + 12) × 2,000; mentors 48,000.
-        let gross = 3.0 * 482_539.2 + 2.0 * 144_542.88 + 54.0 * 2000.0 + 48_000.0;
+        let gross = 3.0 * 337_996.32 + 2.0 * 144_542.88 + 54.0 * 2000.0 + 48_000.0;
         assert!((w.gross - gross).abs() < 1e-6, "{} != {gross}", w.gross);
-        let deadweight = 3.0 * 120_634.8 + 2.0 * 36_135.72 + 54.0 * 600.0 + 9600.0;
+        let deadweight = 3.0 * 84_499.08 + 2.0 * 36_135.72 + 54.0 * 600.0 + 9600.0;
         assert!((w.deadweight - deadweight).abs() < 1e-6);
     }
 }

@@ -103,6 +103,8 @@ pub struct RawSettings {
     pub draws: Option<L<i64>>,
     /// `simulation: {seed}`.
     pub seed: Option<L<i64>>,
+    /// `materiality:`, a share of the present value.
+    pub materiality: Option<L<f64>>,
 }
 
 /// One entry of `stakeholders:`.
@@ -205,6 +207,27 @@ pub struct RawOutcome {
     pub range: Vec<RawRange>,
     /// `themes:`, tags for grouping in a portfolio.
     pub themes: Option<L<Vec<L<String>>>>,
+    /// `excluded:`, the reason the outcome is left out of the value.
+    pub excluded: Option<L<String>>,
+    /// `value_type:` fiscal, economic or social.
+    pub value_type: Option<L<crate::model::ValueType>>,
+    /// `evidence:`, by assumption key, in the order written.
+    pub evidence: Vec<RawEvidence>,
+}
+
+/// One entry of an outcome's `evidence:`: what lies behind one assumption.
+#[derive(Debug)]
+pub struct RawEvidence {
+    /// The assumption's key (`quantity`, `deadweight`, …, `start`), where written.
+    pub what: L<&'static str>,
+    /// `source:`.
+    pub source: Option<L<String>>,
+    /// `method:`.
+    pub method: Option<L<crate::model::EvidenceMethod>>,
+    /// `sample:`.
+    pub sample: Option<L<f64>>,
+    /// `grade:`.
+    pub grade: Option<L<crate::model::Grade>>,
 }
 
 /// An outcome's `proxy:`: written out, or the id of a library proxy.
@@ -264,7 +287,7 @@ const TOP_KEYS: &[&str] = &[
     "outcomes",
 ];
 const PERIOD_KEYS: &[&str] = &["start", "end"];
-const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing", "simulation"];
+const SETTINGS_KEYS: &[&str] = &["discount_rate", "discount_timing", "simulation", "materiality"];
 const SIMULATION_KEYS: &[&str] = &["draws", "seed"];
 const THEME_KEYS: &[&str] = &["logo", "accent"];
 const STAKEHOLDER_KEYS: &[&str] = &["id", "name", "size", "engagement", "excluded"];
@@ -287,7 +310,13 @@ const OUTCOME_KEYS: &[&str] = &[
     "schedule",
     "range",
     "themes",
+    "excluded",
+    "value_type",
+    "evidence",
 ];
+/// The assumptions `evidence:` may speak for: SPEC §6 (defined with the model, which every stage reads).
+pub use crate::model::EVIDENCE_KEYS;
+const EVIDENCE_ENTRY_KEYS: &[&str] = &["source", "method", "sample", "grade"];
 const PROXY_KEYS: &[&str] = &["value", "description", "source", "price_year"];
 const RANGE_KEYS: &[&str] =
     &["quantity", "proxy", "deadweight", "displacement", "attribution", "drop_off", "duration"];
@@ -393,6 +422,7 @@ fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
         }),
         draws,
         seed,
+        materiality: m.optional(d, "materiality", Decoder::percentage),
     };
     let _ = m.finish(d);
     Some(settings)
@@ -557,6 +587,19 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
         schedule: m.optional(d, "schedule", |d, n| d.list(n, Decoder::number)),
         range: m.optional(d, "range", ranges).unwrap_or_default(),
         themes: m.optional(d, "themes", Decoder::ids),
+        excluded: m.optional(d, "excluded", excluded),
+        value_type: m.optional(d, "value_type", |d, n| {
+            use crate::model::ValueType;
+            d.keyword(
+                n,
+                &[
+                    ("fiscal", ValueType::Fiscal),
+                    ("economic", ValueType::Economic),
+                    ("social", ValueType::Social),
+                ],
+            )
+        }),
+        evidence: m.optional(d, "evidence", evidence).unwrap_or_default(),
     };
     raw.invalid = m.finish(d);
     Some(raw)
@@ -582,6 +625,49 @@ fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
     };
     raw.invalid = m.finish(d);
     Some(raw)
+}
+
+/// `evidence: { quantity: { source, method, sample, grade }, … }`.
+fn evidence(d: &mut Decoder, node: &Node) -> Option<Vec<RawEvidence>> {
+    use crate::model::{EvidenceMethod, Grade};
+    let mut m = d.map(node, "evidence by assumption", EVIDENCE_KEYS)?;
+    let mut out = Vec::new();
+    for &what in EVIDENCE_KEYS {
+        let Some(entry) = m.node(what) else {
+            continue;
+        };
+        let Some(mut e) = d.map(entry, "the evidence for one assumption", EVIDENCE_ENTRY_KEYS) else {
+            continue;
+        };
+        let raw = RawEvidence {
+            what: L::new(what, entry.loc),
+            source: e.required(d, "source", Decoder::text),
+            method: e.optional(d, "method", |d, n| {
+                d.keyword(
+                    n,
+                    &[
+                        ("survey", EvidenceMethod::Survey),
+                        ("records", EvidenceMethod::Records),
+                        ("interviews", EvidenceMethod::Interviews),
+                        ("comparison-group", EvidenceMethod::ComparisonGroup),
+                        ("published-study", EvidenceMethod::PublishedStudy),
+                        ("estimate", EvidenceMethod::Estimate),
+                    ],
+                )
+            }),
+            sample: e.optional(d, "sample", Decoder::number),
+            grade: e.optional(d, "grade", |d, n| {
+                d.keyword(
+                    n,
+                    &[("strong", Grade::Strong), ("moderate", Grade::Moderate), ("weak", Grade::Weak)],
+                )
+            }),
+        };
+        let _ = e.finish(d);
+        out.push(raw);
+    }
+    let _ = m.finish(d);
+    Some(out)
 }
 
 fn ranges(d: &mut Decoder, node: &Node) -> Option<Vec<RawRange>> {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::compute::{Results, Uncertainty};
+use crate::compute::{Results, Uncertainty, assurance};
 use crate::model::{Analysis, AnalysisKind, DiscountRate, Timing};
 
 #[derive(Serialize)]
@@ -21,21 +21,56 @@ struct Document<'a> {
     sroi_ratio: f64,
     net_sroi_ratio: f64,
     payback_months: Option<f64>,
+    guide_payback_months: Option<f64>,
     gross_value: f64,
+    evidence_share: f64,
+    observed_present_value: f64,
+    projected_present_value: f64,
+    value_types: ValueTypesJson,
+    exclusions: Vec<ExclusionJson<'a>>,
     settings: SettingsJson,
     outcomes: Vec<OutcomeJson<'a>>,
     stakeholders: Vec<StakeholderJson<'a>>,
     inputs: Vec<InputJson<'a>>,
     years: Vec<YearJson>,
     sensitivity: Vec<SensitivityJson<'a>>,
+    discount_scenarios: Vec<DiscountScenarioJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     simulation: Option<SimulationJson>,
 }
 
 #[derive(Serialize)]
+struct ValueTypesJson {
+    fiscal: f64,
+    economic: f64,
+    social: f64,
+}
+
+#[derive(Serialize)]
+struct ExclusionJson<'a> {
+    kind: crate::compute::exclusions::ExclusionKind,
+    id: &'a str,
+    reason: &'a str,
+    present_value: f64,
+    sroi_ratio_if_included: f64,
+}
+
+#[derive(Serialize)]
+struct DiscountScenarioJson {
+    rate: &'static str,
+    sroi_ratio: f64,
+}
+
+/// A sensitivity row: an outcome's assumption, an input's value (`input` in
+/// place of `outcome`, assumption `value`), or a schedule's quantities scaled
+/// together (assumption `schedule`, values as scales of the schedule written).
+#[derive(Serialize)]
 struct SensitivityJson<'a> {
-    outcome: &'a str,
-    assumption: crate::model::Assumption,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a str>,
+    assumption: &'static str,
     value: f64,
     switching_value: Option<f64>,
     low: f64,
@@ -73,7 +108,13 @@ struct OutcomeJson<'a> {
     impact: f64,
     values: Vec<f64>,
     present_value: f64,
+    /// True when the outcome or its group is excluded.
     excluded: bool,
+    /// The outcome's own `excluded:` reason, if it has one.
+    exclusion_reason: Option<&'a str>,
+    value_type: crate::model::ValueType,
+    /// By assumption key, in the order of the input format.
+    evidence: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +149,9 @@ fn n(value: f64) -> f64 {
 /// The SPEC §5 object for `analysis`, its `results` and their `uncertainty`,
 /// pretty-printed, with a final newline. Percentages are fractions.
 pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> Vec<u8> {
+    let (observed, projected) = assurance::observed_and_projected(analysis, results);
+    let [fiscal, economic, social] = assurance::value_types(analysis, results);
+    let exclusions = crate::compute::exclusions::exclusions(analysis, results);
     let document = Document {
         title: &analysis.title,
         organisation: analysis.organisation.as_deref(),
@@ -120,7 +164,22 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         sroi_ratio: n(results.sroi_ratio),
         net_sroi_ratio: n(results.net_sroi_ratio),
         payback_months: results.payback_months.map(n),
+        guide_payback_months: results.guide_payback_months.map(n),
         gross_value: n(results.gross_value),
+        evidence_share: assurance::evidence_share(analysis, results),
+        observed_present_value: n(observed),
+        projected_present_value: n(projected),
+        value_types: ValueTypesJson { fiscal: n(fiscal), economic: n(economic), social: n(social) },
+        exclusions: exclusions
+            .iter()
+            .map(|e| ExclusionJson {
+                kind: e.kind,
+                id: &e.id,
+                reason: &e.reason,
+                present_value: n(e.present_value),
+                sroi_ratio_if_included: n(e.sroi_ratio_if_included),
+            })
+            .collect(),
         settings: SettingsJson {
             discount_rate: match analysis.settings.discount_rate {
                 DiscountRate::Constant(rate) => rate.into(),
@@ -142,6 +201,13 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
                 values: r.values.iter().copied().map(n).collect(),
                 present_value: n(r.present_value),
                 excluded: r.excluded,
+                exclusion_reason: o.excluded.as_deref(),
+                value_type: o.value_type,
+                evidence: o
+                    .evidence
+                    .iter()
+                    .map(|e| (e.what.to_owned(), serde_json::to_value(e).unwrap_or_default()))
+                    .collect(),
             })
             .collect(),
         stakeholders: analysis
@@ -180,8 +246,9 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
             .sensitivity
             .iter()
             .map(|s| SensitivityJson {
-                outcome: &analysis.outcomes[s.outcome].id,
-                assumption: s.assumption,
+                outcome: Some(&analysis.outcomes[s.outcome].id),
+                input: None,
+                assumption: s.assumption.key(),
                 value: n(s.value),
                 switching_value: s.switching_value.map(n),
                 low: n(s.low),
@@ -189,6 +256,33 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
                 low_ratio: n(s.low_ratio),
                 high_ratio: n(s.high_ratio),
             })
+            .chain(uncertainty.inputs.iter().map(|i| SensitivityJson {
+                outcome: None,
+                input: Some(&analysis.inputs[i.input].id),
+                assumption: "value",
+                value: n(i.value),
+                switching_value: i.switching_value.map(n),
+                low: n(i.low),
+                high: n(i.high),
+                low_ratio: n(i.low_ratio),
+                high_ratio: n(i.high_ratio),
+            }))
+            .chain(uncertainty.schedules.iter().map(|s| SensitivityJson {
+                outcome: Some(&analysis.outcomes[s.outcome].id),
+                input: None,
+                assumption: "schedule",
+                value: 1.0,
+                switching_value: s.switching_scale.map(n),
+                low: crate::compute::scenarios::SCHEDULE_SWING.0,
+                high: crate::compute::scenarios::SCHEDULE_SWING.1,
+                low_ratio: n(s.low_ratio),
+                high_ratio: n(s.high_ratio),
+            }))
+            .collect(),
+        discount_scenarios: uncertainty
+            .discount_scenarios
+            .iter()
+            .map(|d| DiscountScenarioJson { rate: d.rate, sroi_ratio: n(d.sroi_ratio) })
             .collect(),
         simulation: uncertainty.simulation.as_ref().map(|s| SimulationJson {
             draws: s.draws,

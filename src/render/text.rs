@@ -6,7 +6,38 @@ use std::fmt::Write as _;
 use crate::compute::{Results, Uncertainty};
 use crate::format::{describe_discounting, headline, money, number, percent, ratio};
 use crate::model::Analysis;
-use crate::report::uncertainty::{assumption_label, switching_change};
+
+/// Value types, observed and projected value, evidence and the materiality
+/// register, in the words of the HTML and PDF reports.
+fn assurance(out: &mut String, a: &crate::report::assurance::AssuranceView) {
+    let _ = writeln!(out, "\nValue by type");
+    let mut types =
+        Table::new(&[("Type", Align::Left), ("Present value", Align::Right), ("Share", Align::Right)]);
+    for t in &a.value_types {
+        types.row(vec![format!("{} ({})", t.label, t.covers), t.present_value.clone(), t.share.clone()]);
+    }
+    types.render(out);
+    let _ = writeln!(out, "\n{}\n{}", a.observed_sentence, a.evidence_sentence);
+    let _ = writeln!(out, "\nMateriality register\n{}", a.register_sentence);
+    if a.register.is_empty() {
+        return;
+    }
+    let mut register = Table::new(&[
+        ("Excluded", Align::Left),
+        ("Value it would add", Align::Right),
+        ("Ratio if included", Align::Right),
+        ("Materiality", Align::Left),
+    ]);
+    for e in &a.register {
+        register.row(vec![
+            format!("{}: {} ({})", e.kind, e.name, e.reason),
+            e.present_value.clone(),
+            e.ratio_if_included.clone(),
+            e.verdict.clone(),
+        ]);
+    }
+    register.render(out);
+}
 
 /// Column alignment.
 #[derive(Clone, Copy, PartialEq)]
@@ -111,9 +142,10 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     );
 
     let mut figures = Table::new(&[("Figure", Align::Left), ("Value", Align::Right)]);
-    let payback = results
-        .payback_months
-        .map_or_else(|| "no value in year 1".to_owned(), |m| format!("{} months", number(m, 1)));
+    let payback = crate::report::payback(results);
+    let guide_payback = results
+        .guide_payback_months
+        .map_or_else(|| "none: no value in year 1".to_owned(), |m| format!("{} months", number(m, 1)));
     for (name, value) in [
         ("SROI ratio", ratio(results.sroi_ratio)),
         ("Net SROI ratio", ratio(results.net_sroi_ratio)),
@@ -121,6 +153,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         ("Investment", money(results.investment, c)),
         ("Net present value", money(results.net_present_value, c)),
         ("Payback", payback),
+        ("Payback, Guide's formula", guide_payback),
         ("Discounting", describe_discounting(&analysis.settings)),
     ] {
         figures.row(vec![name.to_owned(), value]);
@@ -141,6 +174,7 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         by_stakeholder.row(vec![s.name.clone(), money(r.present_value, c), share]);
     }
     by_stakeholder.render(&mut out);
+    assurance(&mut out, &crate::report::assurance::view(analysis, results));
 
     let _ = writeln!(out, "\nValue by outcome");
     let mut by_outcome = Table::new(&[
@@ -186,7 +220,9 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
     ]);
     by_year.render(&mut out);
     let _ = writeln!(out, "\nHow sure are we?");
-    let switching: Vec<_> = uncertainty.sensitivity.iter().filter(|s| s.switching_value.is_some()).collect();
+    // The same findings, in the same words, as the HTML and PDF reports.
+    let (view, _) = crate::report::uncertainty::build(analysis, results, uncertainty, results.sroi_ratio);
+    let switching = &view.switching;
     if switching.is_empty() {
         let _ = writeln!(
             out,
@@ -194,20 +230,18 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         );
     } else {
         let mut table = Table::new(&[
-            ("Outcome", Align::Left),
+            ("Outcome or input", Align::Left),
             ("Assumption", Align::Left),
             ("To reach 1 : 1", Align::Left),
         ]);
         for s in switching {
-            let outcome = &analysis.outcomes[s.outcome];
-            table.row(vec![
-                outcome.description.clone(),
-                assumption_label(s.assumption).to_owned(),
-                switching_change(s, c),
-            ]);
+            table.row(vec![s.outcome.clone(), s.assumption.clone(), s.change.clone()]);
         }
         table.render(&mut out);
     }
+    let rates: Vec<String> =
+        view.discount_scenarios.iter().map(|d| format!("{} {}", d.rate, d.ratio)).collect();
+    let _ = writeln!(out, "  Other discount rates: {}", rates.join("; "));
     if let Some(sim) = &uncertainty.simulation {
         let _ = writeln!(
             out,

@@ -69,6 +69,10 @@ pub(crate) mod heading {
     pub const INVOLVED: &str = "How they were involved";
     pub const COUNTED: &str = "Counted (Yes/No)";
     pub const WHY_NOT_COUNTED: &str = "Why not counted";
+    /// Impact map: `value_type` (SPEC §6).
+    pub const VALUE_TYPE: &str = "Value type";
+    /// Impact map: an outcome's own `excluded:` reason.
+    pub const EXCLUDED_BECAUSE: &str = "Excluded because";
     pub const DESCRIPTION: &str = "Description";
     pub const HOURS: &str = "Hours";
     pub const RATE: &str = "Rate";
@@ -121,6 +125,9 @@ pub enum Cached {
     Nothing,
 }
 
+/// The Summary's payback where the value of all years falls short.
+const NOT_PAID_BACK: &str = "Not paid back";
+
 struct Formats {
     header: Format,
     title: Format,
@@ -134,6 +141,7 @@ struct Formats {
     factor: Format,
     percent: Format,
     ratio: Format,
+    months: Format,
     year: Format,
     text: Format,
     bold: Format,
@@ -161,6 +169,7 @@ impl Formats {
             factor: Format::new().set_num_format("0.000000"),
             percent: Format::new().set_num_format("0.0%"),
             ratio: Format::new().set_num_format("0.00\" : 1\"").set_bold(),
+            months: Format::new().set_num_format("0.0\" months\""),
             year: Format::new().set_num_format("\"Year \"0").set_bold().set_border_bottom(FormatBorder::Thin),
             // Not wrapped: spreadsheets do not grow rows to fit wrapped text they did not type.
             text: Format::new(),
@@ -181,6 +190,26 @@ impl Writer {
             Cached::Results => formula.set_result(result.to_string()),
             Cached::Nothing => formula,
         }
+    }
+
+    /// A formula whose result may be a number or, where none exists, a text.
+    fn put_or_text(
+        &self,
+        sheet: &mut Worksheet,
+        (row, col): (u32, u16),
+        text: String,
+        result: Option<f64>,
+        otherwise: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        let formula = Formula::new(text);
+        let formula = match (self.cached, result) {
+            (Cached::Results, Some(result)) => formula.set_result(result.to_string()),
+            (Cached::Results, None) => formula.set_result(otherwise),
+            (Cached::Nothing, _) => formula,
+        };
+        sheet.write_formula_with_format(row, col, formula, format)?;
+        Ok(())
     }
 
     fn put(
@@ -305,7 +334,37 @@ pub fn render(
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         w.put(summary, (row, 1), formula, result, format)?;
     }
-    summary.write_string_with_format(11, 0, about::ABOUT, &f.bold)?;
+    // Payback (SPEC §2): the first month the Years sheet's cumulative present
+    // value reaches the investment; and the Guide's simple formula.
+    let last_year = years_row(u32::from(horizon));
+    summary.write_string_with_format(10, 0, "Payback", &f.bold)?;
+    w.put_or_text(
+        summary,
+        (10, 1),
+        format!("=IF(COUNT(Years!H3:H{last_year})=0,\"{NOT_PAID_BACK}\",MIN(Years!H3:H{last_year}))"),
+        results.payback_months,
+        NOT_PAID_BACK,
+        &f.months,
+    )?;
+    summary.write_string_with_format(11, 0, "Payback, Guide's formula", &f.bold)?;
+    w.put_or_text(
+        summary,
+        (11, 1),
+        "=IF(Years!E3>0,B7/(Years!E3/12),\"none\")".to_owned(),
+        results.guide_payback_months,
+        "none",
+        &f.months,
+    )?;
+    // Present value by type (SPEC §6): the Impact map's present values summed by its Value type column.
+    let split = crate::compute::assurance::value_types(analysis, results);
+    for ((row, t), value) in (12u32..).zip(crate::model::ValueType::ALL).zip(split) {
+        let word = t.word();
+        let label = format!("{}{} value", word[..1].to_uppercase(), &word[1..]);
+        summary.write_string_with_format(row, 0, label, &f.bold)?;
+        let formula = format!("=SUMIF('Impact map'!U2:U{0},\"{word}\",'Impact map'!O2:O{0})", outcomes + 1);
+        w.put(summary, (row, 1), formula, value, &f.money)?;
+    }
+    summary.write_string_with_format(15, 0, about::ABOUT, &f.bold)?;
     let period = |date: fn(&crate::model::Period) -> crate::model::Date| {
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
@@ -321,7 +380,7 @@ pub fn render(
         // Seeds above 2^53 do not survive a spreadsheet's numbers: they are text.
         (about::SEED, None, simulation.seed.to_string()),
     ];
-    let mut row = 12u32;
+    let mut row = 16u32;
     for (label, number, text) in rows {
         summary.write_string_with_format(row, 0, label, &f.bold)?;
         match number {
@@ -443,9 +502,17 @@ pub fn render(
             (heading::PROXY_MEASURES, 30.0),
             (heading::THEMES, 20.0),
             (heading::OUTPUTS, 20.0),
+            (heading::VALUE_TYPE, 10.0),
+            (heading::EXCLUDED_BECAUSE, 30.0),
         ],
         &f.header,
     )?;
+    // One column of evidence for each assumption (SPEC §6), after the rest.
+    for (col, what) in (22u16..).zip(crate::model::EVIDENCE_KEYS) {
+        let title = format!("Evidence: {}", what.replace('_', "-"));
+        sheet.write_string_with_format(0, col, title, &f.header)?;
+        sheet.set_column_width(col, 30)?;
+    }
     for (i, (o, r)) in (0u32..).zip(analysis.outcomes.iter().zip(&results.outcomes)) {
         let row = map_row(i) - 1;
         let r1 = row + 1;
@@ -474,7 +541,9 @@ pub fn render(
         sheet.write_number_with_format(row, 7, o.attribution, &f.input_percent)?;
         sheet.write_number_with_format(row, 9, f64::from(o.start), &f.input_number)?;
         sheet.write_number_with_format(row, 10, f64::from(o.profile.years()), &f.input_number)?;
-        let counted = format!("=IF(Stakeholders!E{}=\"No\",0,1)", stakeholder_row(o.stakeholder));
+        // Not counted when the group is excluded or the outcome has a reason to be left out.
+        let counted =
+            format!("=IF(OR(Stakeholders!E{}=\"No\",LEN(V{r1})>0),0,1)", stakeholder_row(o.stakeholder));
         w.put(sheet, (row, 11), counted, if r.excluded { 0.0 } else { 1.0 }, &f.number)?;
         w.put(sheet, (row, 12), format!("=D{r1}*E{r1}"), r.gross_value, &f.money)?;
         w.put(sheet, (row, 13), format!("=M{r1}*(1-F{r1})*(1-G{r1})*(1-H{r1})"), r.impact, &f.money)?;
@@ -487,6 +556,18 @@ pub fn render(
         sheet.write_string(row, 18, o.themes.join("\n"))?;
         let outputs: Vec<&str> = o.outputs.iter().map(|&k| analysis.outputs[k].id.as_str()).collect();
         sheet.write_string(row, 19, outputs.join(", "))?;
+        sheet.write_string(row, 20, o.value_type.word())?;
+        sheet.write_string_with_format(row, 21, o.excluded.as_deref().unwrap_or(""), &f.input_text)?;
+        for (col, what) in (22u16..).zip(crate::model::EVIDENCE_KEYS) {
+            if let Some(e) = o.evidence_for(what) {
+                sheet.write_string_with_format(
+                    row,
+                    col,
+                    crate::report::assurance::evidence_text(e),
+                    &f.text,
+                )?;
+            }
+        }
     }
 
     // Outputs.
@@ -641,10 +722,14 @@ pub fn render(
             ("Discount factor applied", 14.0),
             ("Value", 16.0),
             ("Present value", 16.0),
+            ("Cumulative present value", 16.0),
+            ("Payback month", 12.0),
         ],
         &f.header,
     )?;
     sheet.write_number(1, 0, 0.0)?;
+    sheet.write_number_with_format(1, 6, 0.0, &f.money)?;
+    let mut cumulative_value = 0.0;
     sheet.write_number_with_format(1, 2, 1.0, &f.factor)?;
     sheet.write_number_with_format(1, 3, 1.0, &f.factor)?;
     let mut cumulative = 1.0;
@@ -672,6 +757,23 @@ pub fn render(
         let here = col(year_col(u16::try_from(t).unwrap_or(u16::MAX)));
         w.put(sheet, (row, 4), format!("=Values!{here}{values_total_row}"), year.value, &f.money)?;
         w.put(sheet, (row, 5), format!("=E{r1}*D{r1}"), year.present_value, &f.money)?;
+        let before = cumulative_value;
+        cumulative_value += year.present_value;
+        w.put(sheet, (row, 6), format!("=G{prev}+F{r1}"), cumulative_value, &f.money)?;
+        // The year the running total first reaches the investment holds the month.
+        let crosses = before < results.investment && cumulative_value >= results.investment;
+        let month = crosses
+            .then(|| 12.0 * f64::from(t - 1) + 12.0 * (results.investment - before) / year.present_value);
+        w.put_or_text(
+            sheet,
+            (row, 7),
+            format!(
+                "=IF(AND(G{prev}<Investment,G{r1}>=Investment,F{r1}>0),12*(A{r1}-1)+12*(Investment-G{prev})/F{r1},\"\")"
+            ),
+            month,
+            "",
+            &f.months,
+        )?;
     }
     let total = years_row(u32::from(horizon)) + 1;
     sheet.write_string_with_format(total - 1, 0, "Total", &f.bold)?;

@@ -5,6 +5,7 @@
 //! Nothing here is HTML. Narrative fields hold the user's Markdown; each
 //! renderer turns it into its own form through [`crate::markdown`].
 
+pub mod assurance;
 pub mod comparison;
 pub mod date;
 pub mod quality;
@@ -104,6 +105,8 @@ pub struct Report {
     pub waterfall: Vec<Step>,
     /// How the figures were reached.
     pub method: Method,
+    /// Value types, observed and projected value, evidence and the materiality register.
+    pub assurance: assurance::AssuranceView,
     /// How sure the figures are.
     pub uncertainty: uncertainty::UncertaintyView,
     /// Quality findings and assumptions against published practice.
@@ -131,6 +134,12 @@ pub struct Headline {
     pub net_ratio: String,
     /// "5.7 months", or why there is none.
     pub payback: String,
+    /// The share of value resting on evidence, "42%".
+    pub evidence_share: String,
+    /// Observed present value.
+    pub observed: String,
+    /// Projected present value.
+    pub projected: String,
 }
 
 /// A stakeholder, in the scope section and value tables.
@@ -199,6 +208,8 @@ pub struct OutcomeView {
     pub indicator: Option<String>,
     /// "38", or the schedule "24, 18, 12".
     pub quantity: String,
+    /// What the quantity counts, for a library proxy that says: "one WELLBY …".
+    pub unit: Option<String>,
     /// The proxy value as used, with pence.
     pub proxy_value: String,
     /// "£14,433.00 in 2014 prices re-based to £18,201.42 in 2025 prices", when re-based.
@@ -223,10 +234,16 @@ pub struct OutcomeView {
     pub impact: String,
     /// Present value, or "Excluded".
     pub present_value: String,
-    /// Whether its stakeholder is excluded.
+    /// Whether it or its stakeholder is excluded.
     pub excluded: bool,
+    /// The outcome's own reason for being left out, if it has one.
+    pub exclusion: Option<String>,
     /// Whether it records a harm (negative proxy).
     pub harm: bool,
+    /// "Fiscal", "Economic" or "Social".
+    pub value_type: &'static str,
+    /// What lies behind each assumption, in the order of the input format.
+    pub evidence: Vec<assurance::EvidenceView>,
 }
 
 /// A financial proxy used, and where it comes from.
@@ -287,6 +304,8 @@ pub struct Method {
     pub currency: String,
     /// The longest duration and the horizon, in words.
     pub horizon: String,
+    /// How payback is counted, with the Guide's simple formula beside it.
+    pub payback: String,
 }
 
 /// Colours for the report.
@@ -357,7 +376,8 @@ pub fn build(
     let date = date::from_unix_seconds(timestamp);
     let (quality, benchmark_rows) =
         quality::build(analysis, results.sroi_ratio, findings, &crate::quality::benchmarks());
-    let (uncertainty, uncertainty_charts) = uncertainty::build(analysis, uncertainty, results.sroi_ratio);
+    let (uncertainty, uncertainty_charts) =
+        uncertainty::build(analysis, results, uncertainty, results.sroi_ratio);
     let c = analysis.currency.as_str();
     let pv = results.present_value;
     let stakeholder_name = |i: usize| analysis.stakeholders[i].name.clone();
@@ -434,6 +454,7 @@ pub fn build(
                 stakeholder: stakeholder_name(o.stakeholder),
                 indicator: o.indicator.clone(),
                 quantity: quantity_text,
+                unit: o.proxy.library.as_ref().and_then(|l| l.unit.clone()),
                 proxy_value: money_exact(o.proxy.value, c),
                 rebasing: o.proxy.written.zip(analysis.price_year).map(|((value, year), to)| {
                     format!(
@@ -453,7 +474,10 @@ pub fn build(
                 impact: money(r.impact, c),
                 present_value: if r.excluded { "Excluded".into() } else { money(r.present_value, c) },
                 excluded: r.excluded,
+                exclusion: o.excluded.clone(),
                 harm: o.proxy.value < 0.0,
+                value_type: assurance::value_type_label(o.value_type),
+                evidence: assurance::outcome_evidence(o),
             }
         })
         .collect();
@@ -524,6 +548,7 @@ pub fn build(
     ];
 
     let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
+    let assurance_view = assurance::view(analysis, results);
     Report {
         lang: "en-GB",
         title: analysis.title.clone(),
@@ -546,6 +571,9 @@ pub fn build(
             net_present_value: money(results.net_present_value, c),
             net_ratio: ratio(results.net_sroi_ratio),
             payback: payback(results),
+            evidence_share: assurance_view.evidence_share.clone(),
+            observed: assurance_view.observed.clone(),
+            projected: assurance_view.projected.clone(),
         },
         stakeholders,
         inputs,
@@ -566,6 +594,7 @@ pub fn build(
             })
             .collect(),
         method: method(analysis, results),
+        assurance: assurance_view,
         uncertainty,
         quality,
         theme: ThemeView {
@@ -591,19 +620,28 @@ pub fn build(
     }
 }
 
-/// The payback period in words. SPEC §2 defines it from year 1's value; when
-/// the value of every year together falls short of the investment, the
-/// money is not paid back at all, and the report says so.
-fn payback(results: &Results) -> String {
-    let all_years: f64 = results.years.iter().map(|y| y.value).sum();
+/// The payback period in words (SPEC §2: the month in which the
+/// cumulative present value reaches the investment), the same in every report.
+pub fn payback(results: &Results) -> String {
     match results.payback_months {
-        _ if all_years < results.investment => {
-            "Not paid back: the value of all years is less than the investment".to_owned()
-        }
-        None => "None: no value is created in year 1".to_owned(),
+        None => "Not paid back: the present value of all years is less than the investment".to_owned(),
         Some(m) if m < 0.1 => "Under 0.1 months".to_owned(),
         Some(m) => format!("{} months", number(m, 1)),
     }
+}
+
+/// The method section's sentence on payback: how it is counted, and what
+/// the Guide's simple formula gives for comparison.
+pub fn payback_method(results: &Results) -> String {
+    let guide = match results.guide_payback_months {
+        None => "gives none, as year 1 creates no value".to_owned(),
+        Some(m) => format!("gives {} months", number(m, 1)),
+    };
+    format!(
+        "Payback is the month in which the cumulative present value of the years reaches the investment; \
+         none when it never does. The Guide's simple formula, the investment divided by a month of \
+         year 1's value, {guide}: it assumes year 1's value goes on undiminished and undiscounted."
+    )
 }
 
 fn method(analysis: &Analysis, results: &Results) -> Method {
@@ -623,7 +661,18 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
         Timing::Start => "Values are taken to fall at the start of each year: year 1 is not discounted.",
     };
     let any_proxy_year = analysis.outcomes.iter().any(|o| o.proxy.price_year.is_some());
+    let rebased = analysis.outcomes.iter().any(|o| o.proxy.written.is_some());
     let price_year = match analysis.price_year {
+        Some(year) if rebased && analysis.indices.is_empty() => format!(
+            "Figures are in {year} prices; proxies of other years are re-based with {} (HM Treasury, {}).",
+            crate::deflator::gdp_deflators().describe(),
+            crate::deflator::gdp_deflators().licence
+        ),
+        Some(year) if rebased => {
+            format!(
+                "Figures are in {year} prices; proxies of other years are re-based with the analysis's own price indices."
+            )
+        }
         Some(year) => format!("Figures are in {year} prices."),
         None if any_proxy_year => {
             "No price year is given, so proxies from different years are used as written, without re-basing."
@@ -643,6 +692,7 @@ fn method(analysis: &Analysis, results: &Results) -> Method {
             plural(f64::from(longest), "year", "years"),
             plural(results.years.len() as f64, "year", "years")
         ),
+        payback: payback_method(results),
     }
 }
 

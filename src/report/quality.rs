@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::format::{percent, ratio};
-use crate::model::{Analysis, Profile};
+use crate::model::Analysis;
 use crate::quality::{Benchmarks, Spread};
 
 /// One finding, in words.
@@ -82,21 +82,12 @@ pub fn build(
             hint: None,
         })
         .collect();
-    let included: Vec<_> =
-        analysis.outcomes.iter().filter(|o| !analysis.stakeholders[o.stakeholder].is_excluded()).collect();
+    let included: Vec<_> = analysis.outcomes.iter().filter(|o| analysis.is_counted(o)).collect();
     let mean =
         |values: Vec<f64>| (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64);
     let deadweight = mean(included.iter().map(|o| o.deadweight).collect());
     let attribution = mean(included.iter().map(|o| o.attribution).collect());
-    let drop_off = mean(
-        included
-            .iter()
-            .filter_map(|o| match o.profile {
-                Profile::Constant { duration, drop_off, .. } if duration > 1 => Some(drop_off),
-                _ => None,
-            })
-            .collect(),
-    );
+    let drop_off = crate::compute::average_drop_off(analysis);
     let mut comparisons = Vec::new();
     let mut rows = Vec::new();
     for (label, short, value, spread) in [

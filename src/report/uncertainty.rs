@@ -61,10 +61,10 @@ pub fn switching_change(s: &Sensitivity, currency: &str) -> String {
 /// One switching value, in words.
 #[derive(Debug, Clone, Serialize)]
 pub struct SwitchView {
-    /// The outcome's description (Markdown).
+    /// The outcome's (or input's) description (Markdown).
     pub outcome: String,
-    /// "proxy", "deadweight", …
-    pub assumption: &'static str,
+    /// "proxy", "deadweight", "value", "quantities (scaled together)"…
+    pub assumption: String,
     /// "fall by 78%, from £14,433.00 to £3,120.50".
     pub change: String,
 }
@@ -72,10 +72,10 @@ pub struct SwitchView {
 /// One swing.
 #[derive(Debug, Clone, Serialize)]
 pub struct SwingView {
-    /// The outcome's description (Markdown).
+    /// The outcome's, input's or exclusion's description (Markdown).
     pub outcome: String,
     /// The assumption.
-    pub assumption: &'static str,
+    pub assumption: String,
     /// Its low value.
     pub low: String,
     /// Its high value.
@@ -84,6 +84,15 @@ pub struct SwingView {
     pub low_ratio: String,
     /// The ratio at the high value.
     pub high_ratio: String,
+}
+
+/// The ratio under one discount rate.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateView {
+    /// "3.5% a year", "Green Book schedule".
+    pub rate: String,
+    /// "4.27 : 1".
+    pub ratio: String,
 }
 
 /// The simulation's summary.
@@ -118,6 +127,10 @@ pub struct UncertaintyView {
     pub swings: Vec<SwingView>,
     /// The simulation, when there is one.
     pub simulation: Option<SimulationView>,
+    /// The ratio under each discount rate.
+    pub discount_scenarios: Vec<RateView>,
+    /// What else is moved, beyond each outcome's assumptions.
+    pub scope: &'static str,
 }
 
 /// The numbers behind the tornado chart and the histogram.
@@ -133,28 +146,31 @@ pub struct UncertaintyCharts {
     pub band: Option<(f64, f64)>,
 }
 
-/// The largest swings first; ties keep file order.
-fn largest(sensitivity: &[Sensitivity]) -> Vec<&Sensitivity> {
-    let mut swings: Vec<&Sensitivity> = sensitivity.iter().collect();
-    swings.sort_by(|a, b| (b.high_ratio - b.low_ratio).abs().total_cmp(&(a.high_ratio - a.low_ratio).abs()));
-    swings.truncate(TORNADO_ROWS);
-    swings
+/// A swing of any kind, before it is put in words: an outcome's assumption,
+/// an input's value, a schedule scaled, or an exclusion included.
+struct Swing {
+    subject: String,
+    assumption: String,
+    low: String,
+    high: String,
+    low_ratio: f64,
+    high_ratio: f64,
 }
 
 /// Builds the section and its chart data.
 pub fn build(
     analysis: &Analysis,
+    results: &crate::compute::Results,
     uncertainty: &Uncertainty,
     sroi_ratio: f64,
 ) -> (UncertaintyView, UncertaintyCharts) {
     let c = analysis.currency.as_str();
     let description = |s: &Sensitivity| analysis.outcomes[s.outcome].description.clone();
     let tested = uncertainty.sensitivity.iter().filter(|s| s.assumption != Assumption::Duration);
-    let swings = largest(&uncertainty.sensitivity);
     // A re-based proxy's switching value is in the analysis's prices; say so,
     // and give it in the prices the proxy is written in, as a user would edit it.
     let change = |s: &Sensitivity| {
-        let plain = switching_change(s, c);
+        let plain = switching_words(analysis, s);
         let proxy = &analysis.outcomes[s.outcome].proxy;
         match (s.assumption, proxy.written, analysis.price_year, s.switching_value) {
             (Assumption::Proxy, Some((written, year)), Some(to), Some(target)) if proxy.value != 0.0 => {
@@ -166,17 +182,113 @@ pub fn build(
             _ => plain,
         }
     };
-    let no_switching = tested.clone().filter(|s| s.switching_value.is_none()).count();
+    let inputs = &uncertainty.inputs;
+    let schedules = &uncertainty.schedules;
+    let input_name = |i: usize| {
+        let input = &analysis.inputs[i];
+        input.description.clone().unwrap_or_else(|| input.id.clone())
+    };
+    let mut switching: Vec<SwitchView> = tested
+        .clone()
+        .filter(|s| s.switching_value.is_some())
+        .map(|s| SwitchView {
+            outcome: description(s),
+            assumption: assumption_label(s.assumption).to_owned(),
+            change: change(s),
+        })
+        .collect();
+    for i in inputs {
+        if let Some(target) = i.switching_value {
+            let direction = if target < i.value { "fall" } else { "rise" };
+            let by = if i.value != 0.0 {
+                format!(" by {},", percent(((target - i.value) / i.value).abs()))
+            } else {
+                String::new()
+            };
+            switching.push(SwitchView {
+                outcome: input_name(i.input),
+                assumption: "value".to_owned(),
+                change: format!(
+                    "{direction}{by} from {} to {}",
+                    money_exact(i.value, c),
+                    money_exact(target, c)
+                ),
+            });
+        }
+    }
+    for s in schedules {
+        if let Some(scale) = s.switching_scale {
+            let direction = if scale < 1.0 { "fall" } else { "rise" };
+            switching.push(SwitchView {
+                outcome: analysis.outcomes[s.outcome].description.clone(),
+                assumption: "quantities (all years scaled together)".to_owned(),
+                change: format!(
+                    "{direction} by {}, to {} of the schedule written",
+                    percent((scale - 1.0).abs()),
+                    percent(scale)
+                ),
+            });
+        }
+    }
+    let no_switching = tested.clone().filter(|s| s.switching_value.is_none()).count()
+        + inputs.iter().filter(|i| i.switching_value.is_none()).count()
+        + schedules.iter().filter(|s| s.switching_scale.is_none()).count();
+
+    let mut swings: Vec<Swing> = uncertainty
+        .sensitivity
+        .iter()
+        .map(|s| Swing {
+            subject: description(s),
+            assumption: assumption_label(s.assumption).to_owned(),
+            low: show(s.assumption, s.low, c),
+            high: show(s.assumption, s.high, c),
+            low_ratio: s.low_ratio,
+            high_ratio: s.high_ratio,
+        })
+        .collect();
+    swings.extend(inputs.iter().map(|i| Swing {
+        subject: input_name(i.input),
+        assumption: if i.in_kind { "value (in kind)".to_owned() } else { "value".to_owned() },
+        low: money_exact(i.low, c),
+        high: money_exact(i.high, c),
+        low_ratio: i.low_ratio,
+        high_ratio: i.high_ratio,
+    }));
+    swings.extend(schedules.iter().map(|s| Swing {
+        subject: analysis.outcomes[s.outcome].description.clone(),
+        assumption: "schedule".to_owned(),
+        low: percent(crate::compute::scenarios::SCHEDULE_SWING.0),
+        high: percent(crate::compute::scenarios::SCHEDULE_SWING.1),
+        low_ratio: s.low_ratio,
+        high_ratio: s.high_ratio,
+    }));
+    swings.extend(
+        crate::compute::exclusions::exclusions(analysis, results)
+            .into_iter()
+            .filter(|e| e.present_value != 0.0)
+            .map(|e| Swing {
+                subject: match e.kind {
+                    crate::compute::exclusions::ExclusionKind::Stakeholder => {
+                        analysis.stakeholders[e.index].name.clone()
+                    }
+                    crate::compute::exclusions::ExclusionKind::Outcome => {
+                        analysis.outcomes[e.index].description.clone()
+                    }
+                },
+                assumption: "exclusion".to_owned(),
+                low: "excluded".to_owned(),
+                high: "included".to_owned(),
+                low_ratio: sroi_ratio,
+                high_ratio: e.sroi_ratio_if_included,
+            }),
+    );
+    // The largest swings first; ties keep their order.
+    swings.sort_by(|a, b| (b.high_ratio - b.low_ratio).abs().total_cmp(&(a.high_ratio - a.low_ratio).abs()));
+    swings.truncate(TORNADO_ROWS);
+
     let view = UncertaintyView {
-        switching: tested
-            .clone()
-            .filter(|s| s.switching_value.is_some())
-            .map(|s| SwitchView {
-                outcome: description(s),
-                assumption: assumption_label(s.assumption),
-                change: change(s),
-            })
-            .collect(),
+        scope: "Beyond each outcome's assumptions, each input's value is moved too (an input given in kind down to zero, others 20% either way), each schedule's quantities are scaled together, each exclusion is included, and the discount rate is set to 0%, 1.5%, 3.5% and 6% a year and to the Green Book schedule.",
+        switching,
         no_switching,
         no_switching_phrase: if no_switching == 1 {
             "the other assumption tested".to_owned()
@@ -186,10 +298,10 @@ pub fn build(
         swings: swings
             .iter()
             .map(|s| SwingView {
-                outcome: description(s),
-                assumption: assumption_label(s.assumption),
-                low: show(s.assumption, s.low, c),
-                high: show(s.assumption, s.high, c),
+                outcome: s.subject.clone(),
+                assumption: s.assumption.clone(),
+                low: s.low.clone(),
+                high: s.high.clone(),
                 low_ratio: ratio(s.low_ratio),
                 high_ratio: ratio(s.high_ratio),
             })
@@ -203,6 +315,18 @@ pub fn build(
             mean: ratio(s.mean),
             below_one: percent(s.probability_below_one),
         }),
+        discount_scenarios: uncertainty
+            .discount_scenarios
+            .iter()
+            .map(|d| {
+                let label = if d.rate == "green-book" {
+                    "Green Book schedule".to_owned()
+                } else {
+                    format!("{} a year", d.rate)
+                };
+                RateView { rate: label, ratio: ratio(d.sroi_ratio) }
+            })
+            .collect(),
     };
     let charts = UncertaintyCharts {
         ratio: sroi_ratio,
@@ -210,7 +334,7 @@ pub fn build(
             .iter()
             .map(|s| {
                 // The assumption first, so a long outcome name is what gets cut.
-                let label = format!("{}: {}", capitalise(assumption_label(s.assumption)), description(s));
+                let label = format!("{}: {}", capitalise(&s.assumption), s.subject);
                 (label, s.low_ratio, s.high_ratio)
             })
             .collect(),
@@ -218,6 +342,20 @@ pub fn build(
         band: uncertainty.simulation.as_ref().map(|s| (s.p5, s.p95)),
     };
     (view, charts)
+}
+
+/// [`switching_change`], and where a quantity would have to exceed the
+/// stakeholder group's size, that it is out of reach: the same words in the
+/// terminal, HTML and PDF.
+pub fn switching_words(analysis: &Analysis, s: &Sensitivity) -> String {
+    let plain = switching_change(s, &analysis.currency);
+    let group = &analysis.stakeholders[analysis.outcomes[s.outcome].stakeholder];
+    match (s.assumption, s.switching_value, group.size) {
+        (Assumption::Quantity, Some(target), Some(size)) if target > size => {
+            format!("{plain}: out of reach, as the group has {} in all", number(size, 0))
+        }
+        _ => plain,
+    }
 }
 
 fn capitalise(word: &str) -> String {

@@ -89,6 +89,8 @@ struct Prices {
     unbased: Vec<(i32, Loc)>,
     /// False when some index could not be read, so a missing year may be its consequence.
     complete: bool,
+    /// True when the indices are sroi's shipped GDP deflators, not the file's own.
+    shipped: bool,
 }
 
 impl Validator<'_> {
@@ -147,6 +149,12 @@ impl Validator<'_> {
                 indices.push((y, index.value));
             }
         }
+        // Without `indices:`, HM Treasury's GDP deflators (SPEC §2); the
+        // file's own series replaces them whole.
+        self.prices.shipped = raw.indices.is_empty();
+        if self.prices.shipped {
+            self.prices.indices = crate::deflator::gdp_deflators().index.clone();
+        }
         let period = raw.period.as_ref().and_then(|p| {
             let (start, end) = (p.start.as_ref()?, p.end.as_ref()?);
             if end.value < start.value {
@@ -175,6 +183,10 @@ impl Validator<'_> {
                 .as_ref()
                 .map_or(Settings::default().discount_timing, |t| t.value),
             simulation: self.simulation(&raw.settings),
+            materiality: raw.settings.materiality.as_ref().map_or(Settings::default().materiality, |m| {
+                self.percentage_in_range(m, "the materiality threshold");
+                m.value
+            }),
         };
 
         let stakeholder_ids =
@@ -366,21 +378,31 @@ impl Validator<'_> {
                     // An unreadable index has been reported; its year being missing follows from it.
                     return Some((crate::compute::prices::rebase(value, from?, to?), Some((value, year))));
                 }
+                let shipped = self.prices.shipped.then(|| {
+                    let series = crate::deflator::gdp_deflators();
+                    let (first, last) = series.span();
+                    format!(
+                        "sroi's {} ({}) cover {first}–{last}; for other years give the whole series under `indices:`, which replaces them",
+                        series.name, series.edition
+                    )
+                });
                 if to.is_none() && !self.prices.reported_own_year {
                     self.prices.reported_own_year = true;
+                    let hint = shipped.clone().unwrap_or_else(|| format!("give the index of each year, from one published series (for UK values, HM Treasury's GDP deflators): `indices: {{ {year}: …, {}: … }}`", own.value));
                     self.error(
                         "missing-index",
                         own.loc,
                         format!("there is no price index for {}, the analysis's price year", own.value),
-                        format!("give the index of each year, from one published series (for UK values, HM Treasury's GDP deflators): `indices: {{ {year}: …, {}: … }}`", own.value),
+                        hint,
                     );
                 }
                 if from.is_none() {
+                    let hint = shipped.unwrap_or_else(|| format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"));
                     self.error(
                         "missing-index",
                         written.loc,
                         format!("there is no price index for {year}, so this proxy cannot be re-based to {} prices", own.value),
-                        format!("add `{year}: …` under `indices:`, from the same series as the analysis's year (HM Treasury's GDP deflators, for UK values)"),
+                        hint,
                     );
                 }
                 Some((crate::compute::prices::rebase(value, from?, to?), Some((value, year))))
@@ -425,10 +447,15 @@ impl Validator<'_> {
                 ),
             )
             .at(self.prices.unbased.first().map_or(analysis_loc, |(_, loc)| *loc))
-            .hint(format!(
-                "add `price_year: {}` to the analysis and the index of each year under `indices:`",
-                years.last().copied().unwrap_or_default()
-            ))
+            .hint({
+                let latest = years.last().copied().unwrap_or_default();
+                let (first, last) = crate::deflator::gdp_deflators().span();
+                if (first..=last).contains(&latest) {
+                    format!("add `price_year: {latest}` to the analysis: sroi re-bases the others with HM Treasury's GDP deflators ({first}–{last}), or with the series you give under `indices:`")
+                } else {
+                    format!("add `price_year:` to the analysis; sroi's GDP deflators cover {first}–{last}, so for {latest} prices give the whole series under `indices:`")
+                }
+            })
             .principle(crate::diag::Principle::BeTransparent),
         );
     }
@@ -473,7 +500,12 @@ impl Validator<'_> {
             description: Some(description),
             source: Some(entry.source.clone()),
             price_year: entry.price_year,
-            library: Some(crate::model::LibraryRef { id: entry.id, url: entry.url, licence: entry.licence }),
+            library: Some(crate::model::LibraryRef {
+                id: entry.id,
+                url: entry.url,
+                licence: entry.licence,
+                unit: entry.unit,
+            }),
         })
     }
 
@@ -719,9 +751,44 @@ impl Validator<'_> {
             attribution: attribution?,
             ranges: ranges.into_iter().collect::<Option<Vec<_>>>()?,
             themes: raw.themes.as_ref().map(|t| theme_names(&t.value)).unwrap_or_default(),
+            excluded: raw.excluded.as_ref().map(|e| e.value.trim().to_owned()).filter(|e| !e.is_empty()),
+            value_type: raw.value_type.as_ref().map_or(crate::model::ValueType::Social, |v| v.value),
+            evidence: self.evidence(raw)?,
             loc: raw.loc,
         };
         links_ok.then_some(outcome)
+    }
+
+    /// The outcome's `evidence:`, each entry with a source; a sample is a
+    /// count, so not negative.
+    fn evidence(&mut self, raw: &RawOutcome) -> Option<Vec<crate::model::Evidence>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for e in &raw.evidence {
+            if let Some(sample) = &e.sample
+                && !(sample.value.is_finite() && sample.value >= 0.0)
+            {
+                ok = false;
+                self.error(
+                    "bad-sample",
+                    sample.loc,
+                    "a sample is the number of respondents or records behind a figure, so it is not negative",
+                    "write how many people answered or records were counted, such as `sample: 84`",
+                );
+            }
+            let Some(source) = &e.source else {
+                ok = false;
+                continue;
+            };
+            out.push(crate::model::Evidence {
+                what: e.what.value,
+                source: source.value.clone(),
+                method: e.method.as_ref().map(|m| m.value),
+                sample: e.sample.as_ref().map(|s| s.value),
+                grade: e.grade.as_ref().map(|g| g.value),
+            });
+        }
+        ok.then_some(out)
     }
 
     /// `quantity`/`duration`/`drop_off`, or `schedule`, never both.

@@ -16,7 +16,16 @@ fn calc_json(name: &str, yaml: &str) -> serde_json::Value {
         .unwrap_or_else(|d| panic!("{name}:\n{}\n{yaml}", sroi::diag::render_all(&d, &source, false)));
     let results = sroi::compute::compute(&analysis);
     let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-    serde_json::from_slice(&sroi::render::json::render(&analysis, &results, &uncertainty)).expect("JSON")
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&sroi::render::json::render(&analysis, &results, &uncertainty)).expect("JSON");
+    // The workbook shows each assumption's evidence as text, which `sroi
+    // import` does not read back: every figure (value types and exclusions
+    // included) must survive, the evidence need not.
+    json.as_object_mut().map(|o| o.remove("evidence_share"));
+    for outcome in json["outcomes"].as_array_mut().into_iter().flatten() {
+        outcome.as_object_mut().map(|o| o.remove("evidence"));
+    }
+    json
 }
 
 /// The YAML that `sroi import` gives for a workbook written to `path`.
@@ -215,4 +224,21 @@ fn a_value_the_checks_refuse_is_named_by_its_cell() {
         assert!(run.stderr.contains(expected), "`{expected}` in\n{}", run.stderr);
     }
     assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn an_excluded_outcome_and_value_types_come_back_from_a_workbook() {
+    // An outcome left out with a reason must stay out: imported, it would
+    // otherwise count, and every figure would change.
+    let dir = scratch("import-excluded");
+    let yaml = "sroi: 1\ntitle: t\nstakeholders: [{ id: s, name: S }]\ninputs: [{ id: i, amount: 1000 }]\noutcomes:\n  - { id: a, stakeholder: s, description: A, quantity: 10, proxy: { value: 100 }, value_type: fiscal }\n  - { id: b, stakeholder: s, description: B, quantity: 10, proxy: { value: 50 }, excluded: Counted by the partner }\n";
+    let path = dir.join("a.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let (analysis, results) = crate::common::results_of(&path.to_string_lossy());
+    let book = dir.join("book.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
+    let imported = import(&book);
+    assert!(imported.contains("excluded: Counted by the partner"), "{imported}");
+    assert!(imported.contains("value_type: fiscal"), "{imported}");
+    assert_eq!(calc_json("imported", &imported), calc_json("a.yaml", yaml), "imported:\n{imported}");
 }

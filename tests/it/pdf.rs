@@ -49,6 +49,9 @@ fn every_fixture_makes_a_valid_pdf_with_its_text_and_subset_fonts() {
         let shown = pdf.to_string_lossy().into_owned();
         let check = tool("qpdf", &["--check", &shown]);
         assert!(check.status.success(), "qpdf --check {shown}: {}", String::from_utf8_lossy(&check.stdout));
+        // No empty PDF/X version claim: tools would read the report as PDF/X.
+        let bytes = std::fs::read(&pdf).expect("the PDF");
+        assert!(!bytes.windows(16).any(|w| w == b"GTS_PDFXVersion"), "{shown}: empty GTS_PDFXVersion entry");
 
         let fonts = String::from_utf8_lossy(&tool("pdffonts", &[&shown]).stdout).into_owned();
         let rows: Vec<&str> = fonts.lines().skip(2).collect();

@@ -107,3 +107,57 @@ proptest! {
         prop_assert!(close(r.net_present_value, r.present_value - r.investment));
     }
 }
+
+proptest! {
+    #[test]
+    fn payback_falls_in_the_year_the_cumulative_present_value_first_reaches_the_investment(
+        a in analysis_strategy(true)
+    ) {
+        let r = compute(&a);
+        let cumulative: Vec<f64> = r
+            .years
+            .iter()
+            .scan(0.0, |total, y| { *total += y.present_value; Some(*total) })
+            .collect();
+        match r.payback_months {
+            // Never paid back: no year's running total reaches the investment.
+            None => prop_assert!(cumulative.iter().all(|c| *c < r.investment)),
+            Some(months) => {
+                // Year k = ceil(months / 12) (at least 1) is the first to reach it.
+                let k = ((months / 12.0).ceil() as usize).max(1);
+                prop_assert!(cumulative[k - 1] >= r.investment * (1.0 - 1e-12));
+                if k > 1 {
+                    prop_assert!(cumulative[k - 2] < r.investment * (1.0 + 1e-12));
+                }
+                prop_assert!(months >= 0.0 && months <= 12.0 * r.years.len() as f64 + 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn every_input_switching_value_brings_the_ratio_to_one(a in analysis_strategy(true)) {
+        let r = compute(&a);
+        for row in sroi::compute::scenarios::inputs(&a, &r) {
+            if let Some(value) = row.switching_value {
+                let mut changed = a.clone();
+                changed.inputs[row.input].value = InputValue::Amount(value);
+                prop_assume!(value > 0.0);
+                prop_assert!(close(compute(&changed).sroi_ratio, 1.0), "{}", compute(&changed).sroi_ratio);
+            }
+        }
+    }
+
+    #[test]
+    fn including_every_exclusion_adds_its_listed_value(a in analysis_strategy(false), excluded in 0usize..6) {
+        // Exclude one outcome; including it again gives back the ratio it lists.
+        let mut a = a;
+        let o = excluded % a.outcomes.len();
+        a.outcomes[o].excluded = Some("test".into());
+        let r = compute(&a);
+        let list = sroi::compute::exclusions::exclusions(&a, &r);
+        prop_assert_eq!(list.len(), 1);
+        let mut back = a.clone();
+        back.outcomes[o].excluded = None;
+        prop_assert!(close(compute(&back).sroi_ratio, list[0].sroi_ratio_if_included));
+    }
+}

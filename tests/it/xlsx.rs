@@ -24,6 +24,15 @@ fn recalculating_profile(dir: &Path) -> String {
     format!("-env:UserInstallation=file://{}", dir.join("profile").display())
 }
 
+/// The analysis of fixture `name` (its file stem).
+fn analysis_of(name: &str) -> sroi::model::Analysis {
+    let path = crate::common::fixtures()
+        .into_iter()
+        .find(|p| p.file_stem().is_some_and(|s| s.to_string_lossy() == name))
+        .expect("fixture");
+    crate::common::results_of(&path.to_string_lossy()).0
+}
+
 /// The number beside `label` in a sheet exported as CSV.
 fn figure(csv: &str, label: &str) -> f64 {
     csv.lines()
@@ -71,6 +80,23 @@ fn libreoffice_recalculates_every_fixture_to_the_same_figures() {
         );
         assert_close(figure(&summary, "Investment"), results.investment, &format!("{name} investment"));
         assert_close(figure(&summary, "SROI ratio"), results.sroi_ratio, &format!("{name} ratio"));
+        let split = sroi::compute::assurance::value_types(&analysis_of(&name), &results);
+        for (label, value) in ["Fiscal value", "Economic value", "Social value"].into_iter().zip(split) {
+            assert_close(figure(&summary, label), value, &format!("{name} {label}"));
+        }
+        // Payback, the first month the cumulative present value reaches the investment.
+        match results.payback_months {
+            Some(months) => assert_close(figure(&summary, "Payback"), months, &format!("{name} payback")),
+            None => assert!(summary.contains("Payback,Not paid back"), "{name}: not paid back in\n{summary}"),
+        }
+        match results.guide_payback_months {
+            Some(months) => assert_close(
+                figure(&summary, "\"Payback, Guide's formula\""),
+                months,
+                &format!("{name} Guide's payback"),
+            ),
+            None => assert!(summary.contains("formula\",none"), "{name}: no Guide payback in\n{summary}"),
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! HTML; document information (title, author, subject, creator, dates) comes
 //! from the report, its date from `SOURCE_DATE_EPOCH` when set.
 
+mod assurance;
 pub mod layout;
 pub mod markdown;
 mod statements;
@@ -101,7 +102,23 @@ pub(crate) fn save(mut doc: PdfDocument, mut l: Layout, header: &str, footer: &s
     doc.pages =
         l.finish(header, footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
     let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    Rendered { bytes: doc.save(&options, &mut Vec::new()), missing_glyphs, logo_left_out: None }
+    let bytes = without_empty_pdfx_version(doc.save(&options, &mut Vec::new()));
+    Rendered { bytes, missing_glyphs, logo_left_out: None }
+}
+
+/// printpdf writes `/GTS_PDFXVersion()` into the document information even
+/// when the document claims no PDF/X conformance, and some tools then read
+/// it as PDF/X. The entry is blanked with spaces of the same length (white
+/// space between dictionary entries), so every cross-reference offset stays true.
+fn without_empty_pdfx_version(mut bytes: Vec<u8>) -> Vec<u8> {
+    const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
+    let mut from = 0;
+    while let Some(at) = bytes[from..].windows(ENTRY.len()).position(|w| w == ENTRY) {
+        let start = from + at;
+        bytes[start..start + ENTRY.len()].fill(b' ');
+        from = start + ENTRY.len();
+    }
+    bytes
 }
 
 /// Renders `report` as a PDF document, with the theme's `logo` (PNG or JPEG) on page one.
@@ -125,11 +142,14 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
     scope(&mut l, report, accent);
     theory(&mut l, report, accent);
     impact_map(&mut l, report, accent);
+    assurance::evidence_table(&mut l, report, accent);
+    assurance::section(&mut l, report, accent);
     by_stakeholder(&mut l, report)?;
     over_time(&mut l, report)?;
     waterfall(&mut l, report, accent)?;
     how_sure(&mut l, report, accent)?;
     quality(&mut l, report, accent)?;
+    assurance::checklist(&mut l, report);
     inputs_and_outputs(&mut l, report, accent);
     proxies(&mut l, report, accent);
     method(&mut l, report);
@@ -195,6 +215,17 @@ fn headline(l: &mut Layout, report: &Report) {
         ("Payback", h.payback.clone()),
     ];
     headline_panel(l, ("SROI ratio", &h.ratio), &h.sentence, &figures);
+    l.paragraph(
+        &[muted(format!(
+            "Observed value {} · projected value {} · value resting on evidence {}",
+            h.observed, h.projected, h.evidence_share
+        ))],
+        9.0,
+        12.0,
+        MARGIN,
+        MEASURE,
+    );
+    l.space(6.0);
 }
 
 /// The first page's panel: a ratio (label, figure) in large type, its
@@ -402,6 +433,7 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
             if let Some(indicator) = &o.indicator {
                 outcome.push(muted(format!("\nIndicator: {indicator}")));
             }
+            outcome.extend(assurance::outcome_lines(o));
             let mut proxy = vec![Span::new(o.proxy_value.clone(), Face::Bold)];
             if let Some(d) = &o.proxy_description {
                 proxy.push(Span::new(format!(": {d}"), Face::Regular));
@@ -415,7 +447,13 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
             vec![
                 outcome,
                 plain(&o.stakeholder),
-                plain(&o.quantity),
+                {
+                    let mut q = plain(&o.quantity);
+                    if let Some(unit) = &o.unit {
+                        q.push(muted(format!("\nunits: {unit}")));
+                    }
+                    q
+                },
                 proxy,
                 plain(&format!("{} from {}", o.duration, o.start.to_lowercase())),
                 plain(&format!(
@@ -585,7 +623,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
     let u = &report.uncertainty;
     let data = &report.charts.uncertainty;
     l.heading("How sure are we?");
-    l.paragraph(&[Span::new("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.paragraph(&[Span::new(format!("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations). {}", u.scope), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(4.0);
     l.subheading("What it would take to reach 1 : 1");
     for s in &u.switching {
@@ -624,7 +662,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             .map(|s| {
                 vec![
                     markdown::inline(&s.outcome, accent),
-                    cell(s.assumption),
+                    cell(s.assumption.clone()),
                     cell(s.low.clone()),
                     cell(s.low_ratio.clone()),
                     cell(s.high.clone()),
@@ -647,6 +685,17 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             size: 8.0,
         });
     }
+    l.table(&Table {
+        caption: "The ratio under other discount rates (timing unchanged)".into(),
+        columns: vec![("Discount rate".into(), 2.0, Align::Left), ("SROI ratio".into(), 1.0, Align::Right)],
+        rows: u
+            .discount_scenarios
+            .iter()
+            .map(|d| vec![cell(d.rate.clone()), cell(d.ratio.clone())])
+            .collect(),
+        footer: None,
+        size: 8.5,
+    });
     match (&u.simulation, data.band) {
         (Some(sim), Some(band)) => {
             let chart =
@@ -910,6 +959,7 @@ fn method(l: &mut Layout, report: &Report) {
         ("Prices", &m.price_year),
         ("Currency", &m.currency),
         ("Time horizon", &m.horizon),
+        ("Payback", &m.payback),
     ] {
         let spans = [Span::new(value.clone(), Face::Regular)];
         let height = Layout::height(&spans, 9.5, 13.5, MEASURE - 110.0);
