@@ -50,7 +50,9 @@ for n in "${sizes[@]}"; do
       calc) cmd=("$sroi" calc "$dir/a$n.yaml" --json);;
       report) cmd=("$sroi" report "$dir/a$n.yaml" -f html,pdf,json,xlsx -o "$dir/out");;
     esac
+    code=0; "${cmd[@]}" > /dev/null 2>&1 || code=$?
     ms=$(median_ms "$runs" "${cmd[@]}")
+    [ "$code" -ne 0 ] && ms="$ms (exit $code)"
     mb=$(peak_mb "${cmd[@]}")
     ratio=$(awk "BEGIN { printf \"%.1f\", ($mb * 1048576) / $bytes }")
     printf '| %s | %s MB | `%s` | %s ms | %s MB | x%s |\n' "$n" "$yaml_mb" "${cmd[*]#"$sroi "}" "$ms" "$mb" "$ratio" \
