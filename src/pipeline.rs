@@ -71,6 +71,30 @@ pub struct Read {
     pub analysis: Result<(Analysis, Vec<Diagnostic>), Vec<Diagnostic>>,
 }
 
+/// Everything a report of one analysis is made from.
+pub struct Reported {
+    /// The figures (SPEC §2).
+    pub results: crate::compute::Results,
+    /// Sensitivity and simulation (SPEC §3).
+    pub uncertainty: crate::compute::Uncertainty,
+    /// The analysis's warnings, then the quality findings (SPEC §3).
+    pub findings: Vec<Diagnostic>,
+    /// The view of the report, dated `now`.
+    pub report: crate::report::Report,
+}
+
+/// Computes an analysis, holds it against the principles and builds its
+/// report's view, dated `now` (seconds since 1970): the one wiring of compute,
+/// quality and report that `report`, the fuzz target and the tests share.
+pub fn report(analysis: &Analysis, warnings: Vec<Diagnostic>, now: i64) -> Reported {
+    let results = crate::compute::compute(analysis);
+    let uncertainty = crate::compute::uncertainty(analysis, &results);
+    let mut findings = warnings;
+    findings.extend(crate::quality::findings(analysis, &results, &crate::quality::benchmarks()));
+    let report = crate::report::build(analysis, &results, &uncertainty, &findings, now);
+    Reported { results, uncertainty, findings, report }
+}
+
 /// Reads and analyses each file, in parallel, in the order given.
 pub fn analyse_files(paths: &[String]) -> Vec<Analysed> {
     paths

@@ -27,11 +27,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let printed = match sroi::analyse(&source) {
         Ok((analysis, warnings)) => {
-            let results = sroi::compute::compute(&analysis);
-            let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-            let mut findings = warnings;
-            findings.extend(sroi::quality::findings(&analysis, &results, &sroi::quality::benchmarks()));
-            let report = sroi::report::build(&analysis, &results, &uncertainty, &findings, 0);
+            let sroi::pipeline::Reported { results, uncertainty, findings, report } =
+                sroi::pipeline::report(&analysis, warnings, 0);
             let templates = sroi::render::html::Templates::new(&[]).expect("the built-in templates load");
             let _ = sroi::render::html::render(&report, None, &templates);
             let _ = sroi::render::json::render(&analysis, &results, &uncertainty);

@@ -97,11 +97,26 @@ pub fn run(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let results = crate::compute::compute(&analysis);
-    let uncertainty = crate::compute::uncertainty(&analysis, &results);
-    let mut findings = warnings;
-    findings.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
-    let report = crate::report::build(&analysis, &results, &uncertainty, &findings, streams.now);
+    let loaded = warnings.len();
+    let crate::pipeline::Reported { results, uncertainty, findings, report } =
+        crate::pipeline::report(&analysis, warnings, streams.now);
+    // The quality checks' warnings, where a user who goes straight to `report` looks
+    // (the file's own warnings were printed as it loaded); notes are left to `check`.
+    let quality = &findings[loaded..];
+    let shown: Vec<crate::diag::Diagnostic> =
+        quality.iter().filter(|d| d.severity == crate::diag::Severity::Warning).cloned().collect();
+    print_diagnostics(&shown, &source, streams);
+    let notes = quality.len() - shown.len();
+    if notes > 0 {
+        let _ = writeln!(
+            streams.err,
+            "{}: {notes} {} from the quality checks; `sroi check {}` shows {}",
+            crate::diag::escape_controls(&source.name),
+            if notes == 1 { "note" } else { "notes" },
+            crate::diag::escape_controls(path),
+            if notes == 1 { "it" } else { "them" }
+        );
+    }
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {
             Ok(image) => Some(image),

@@ -408,3 +408,24 @@ fn check_assurance_answers_each_principle_with_the_place_that_decides_it() {
     let bad = sroi(&["check", "tests/fixtures/invalid/bad-index-entries.yaml", "--assurance"]);
     assert_eq!(bad.code, Exit::Invalid);
 }
+
+#[test]
+fn report_prints_the_quality_warnings_check_gives() {
+    // A bid writer who goes straight to `report` sees what `check` would say.
+    let out = crate::common::scratch("cli-report-warnings");
+    let report = sroi(&["report", "fixtures/community-garden.yaml", "-o", &out.to_string_lossy()]);
+    assert_eq!(report.code, Exit::Ok, "{}", report.stderr);
+    let check = sroi(&["check", "fixtures/community-garden.yaml"]);
+    let warnings = |text: &str| {
+        let mut found: Vec<String> =
+            text.lines().filter(|l| l.contains(": warning: ")).map(str::to_owned).collect();
+        found.sort();
+        found
+    };
+    assert!(!warnings(&check.stderr).is_empty(), "the garden has warnings");
+    assert_eq!(
+        warnings(&report.stderr),
+        warnings(&check.stderr),
+        "the same warnings, in the same words (the file's first, then the checks')"
+    );
+}

@@ -116,11 +116,8 @@ fn pipeline(name: &str, text: String) -> Result<(), String> {
     let source = sroi::source::SourceFile::new(name, text);
     match sroi::analyse(&source) {
         Ok((analysis, warnings)) => {
-            let results = sroi::compute::compute(&analysis);
-            let uncertainty = sroi::compute::uncertainty(&analysis, &results);
-            let mut findings = warnings;
-            findings.extend(sroi::quality::findings(&analysis, &results, &sroi::quality::benchmarks()));
-            let report = sroi::report::build(&analysis, &results, &uncertainty, &findings, 0);
+            let sroi::pipeline::Reported { results, uncertainty, findings, report } =
+                sroi::pipeline::report(&analysis, warnings, 0);
             // The charts are drawn here: where an infinite ratio once looped for ever.
             let templates = sroi::render::html::Templates::new(&[]).map_err(|e| e.to_string())?;
             sroi::render::html::render(&report, None, &templates).map_err(|e| format!("no HTML: {e}"))?;
