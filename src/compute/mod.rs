@@ -28,7 +28,9 @@
 //!
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
+pub mod bids;
 pub mod discount;
+pub mod monitor;
 pub mod sensitivity;
 pub mod simulation;
 pub mod waterfall;
