@@ -30,6 +30,7 @@
 pub mod charts;
 pub mod cli;
 pub mod colour;
+pub mod commissioning;
 pub mod compare;
 pub mod compute;
 pub mod currency;

@@ -3,9 +3,11 @@
 //! [`run`] takes the arguments and output streams and returns the exit code,
 //! so tests drive the whole tool in-process.
 
+pub mod bids;
 pub mod check;
 pub mod import;
 pub mod init;
+pub mod monitor;
 pub mod proxies;
 pub mod report;
 
@@ -51,6 +53,8 @@ Examples:
   sroi import analysis.xlsx -o analysis.yaml   back from the workbook
   sroi compare a.yaml b.yaml --rebase -f html,pdf -o comparison
   sroi portfolio contracts/ -f html,json,csv -o statement
+  sroi bids framework.yaml offers/*.yaml -f html,pdf -o evaluation
+  sroi monitor offer.yaml returns.yaml
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
 2 the tool could not do its job (unreadable file, unwritable output).";
@@ -77,6 +81,15 @@ enum Command {
         /// of an example analysis; use them with `sroi report --templates DIR`.
         #[arg(long)]
         templates: bool,
+        /// Write a commented example outcomes framework (framework.yaml) instead.
+        #[arg(long, conflicts_with = "templates")]
+        framework: bool,
+        /// Write a commented example offer, with the framework it names.
+        #[arg(long, conflicts_with = "templates")]
+        offer: bool,
+        /// Write commented example delivery returns, with the offer and framework they name.
+        #[arg(long, conflicts_with = "templates")]
+        returns: bool,
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
@@ -157,6 +170,51 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
         /// Folder of templates overriding the defaults by file name (`portfolio.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+    },
+    /// Score bids against an outcomes framework: a tender evaluation (SPEC §7).
+    #[command(
+        after_help = "Examples:\n  sroi bids framework.yaml offers/*.yaml\n  sroi bids framework.yaml a.yaml b.yaml --json > scores.json\n  sroi bids framework.yaml offers/*.yaml -f html,pdf,json,csv -o evaluation\n\nEach offer names its framework (`framework: ../framework.yaml`), relative to itself;\nit must exist, and offers are scored against the FRAMEWORK given here."
+    )]
+    Bids {
+        /// The outcomes framework file.
+        framework: String,
+        /// Offer files.
+        #[arg(required = true)]
+        offers: Vec<String>,
+        /// Print the evaluation as JSON instead of a table.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<bids::Format>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`bids.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+    },
+    /// Delivery against an offer's commitments: committed, delivered, validated (SPEC §8).
+    #[command(
+        after_help = "Examples:\n  sroi monitor offer.yaml returns.yaml\n  sroi monitor offer.yaml returns.yaml --json\n  sroi monitor offer.yaml returns.yaml -f html,pdf -o monitoring\n\nThe offer's framework is the one it names; the returns name their offer too."
+    )]
+    Monitor {
+        /// The offer file.
+        offer: String,
+        /// The returns file.
+        returns: String,
+        /// Print the ledger as JSON instead of a table.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<monitor::Format>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`monitor.html`, `style.css`).
         #[arg(long)]
         templates: Option<std::path::PathBuf>,
     },
@@ -289,8 +347,11 @@ where
         }
     };
     match cli.command {
-        Command::Init { dir, templates: false } => init::run(&dir, streams),
-        Command::Init { dir, templates: true } => init::templates(&dir, streams),
+        Command::Init { dir, templates: true, .. } => init::templates(&dir, streams),
+        Command::Init { dir, framework, offer, returns, .. } if framework || offer || returns => {
+            init::commissioning(&dir, (framework, offer, returns), streams)
+        }
+        Command::Init { dir, .. } => init::run(&dir, streams),
         Command::Report { file, format, output, templates } => {
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }
@@ -324,6 +385,20 @@ where
             let written = Written { formats: &format, out: &output, templates: templates.as_deref() };
             portfolio(&path, json, &written, quiet, streams)
         }
+        Command::Bids { framework, offers, json, format, output, templates } => bids::run(
+            &framework,
+            &offers,
+            json,
+            &Written { formats: &format, out: &output, templates: templates.as_deref() },
+            streams,
+        ),
+        Command::Monitor { offer, returns, json, format, output, templates } => monitor::run(
+            &offer,
+            &returns,
+            json,
+            &Written { formats: &format, out: &output, templates: templates.as_deref() },
+            streams,
+        ),
         Command::Import { workbook, output } => import::run(&workbook, output.as_deref(), streams),
         Command::Schema => write_out(init::SCHEMA.as_bytes(), streams),
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),

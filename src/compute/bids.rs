@@ -112,8 +112,15 @@ pub fn value(framework: &Framework, offer: &Offer) -> OfferValue {
                 net.iter().enumerate().map(|(k, n)| n * discounting.factor(k as u32 + 1)).sum();
             let weight = framework.priorities[measure.priority].weight;
             by_priority[measure.priority] += social_value;
-            if let Some((k, g)) = gross.iter().enumerate().filter(|(_, g)| **g > annual).max_by(|a, b| a.1.total_cmp(b.1)) {
-                flags.push(Flag::AboveContractYear { commitment: index, year: k as u32 + 1, gross: *g, annual });
+            if let Some((k, g)) =
+                gross.iter().enumerate().filter(|(_, g)| **g > annual).max_by(|a, b| a.1.total_cmp(b.1))
+            {
+                flags.push(Flag::AboveContractYear {
+                    commitment: index,
+                    year: k as u32 + 1,
+                    gross: *g,
+                    annual,
+                });
             }
             if c.how.is_none() {
                 flags.push(Flag::NoPlan { commitment: index });
@@ -181,7 +188,14 @@ pub(crate) mod tests {
             priority,
             description: id.into(),
             unit: "unit".into(),
-            proxy: Proxy { value: proxy, written: None, description: None, source: None, price_year: None, library: None },
+            proxy: Proxy {
+                value: proxy,
+                written: None,
+                description: None,
+                source: None,
+                price_year: None,
+                library: None,
+            },
             deadweight: dw,
             displacement: 0.0,
             attribution: at,
@@ -216,10 +230,20 @@ pub(crate) mod tests {
             supplier: "S".into(),
             size: SupplierSize::Sme,
             area: None,
-            contract: Contract { id: "C".into(), value, start: Date::parse("2026-04-01").unwrap(), years },
+            contract: Contract {
+                id: "C".into(),
+                value,
+                start: Date::parse("2026-04-01").expect("a date"),
+                years,
+            },
             commitments: commitments
                 .into_iter()
-                .map(|(measure, quantities)| Commitment { measure, quantities, how: Some("plan".into()), loc: Default::default() })
+                .map(|(measure, quantities)| Commitment {
+                    measure,
+                    quantities,
+                    how: Some("plan".into()),
+                    loc: Default::default(),
+                })
                 .collect(),
         }
     }
@@ -281,7 +305,12 @@ pub(crate) mod tests {
         let mut o = offer(300_000.0, vec![(0, vec![4.0, 6.0])]);
         o.commitments[0].how = None;
         let v = value(&framework(), &o);
-        assert!(v.flags.contains(&Flag::AboveContractYear { commitment: 0, year: 2, gross: 168_000.0, annual: 150_000.0 }));
+        assert!(v.flags.contains(&Flag::AboveContractYear {
+            commitment: 0,
+            year: 2,
+            gross: 168_000.0,
+            annual: 150_000.0
+        }));
         assert!(!v.flags.contains(&Flag::AboveContract { gross: 280_000.0 }));
         assert!(v.flags.contains(&Flag::NoPlan { commitment: 0 }));
     }

@@ -151,7 +151,8 @@ pub fn monitor(framework: &Framework, offer: &Offer, returns: &Returns) -> Ledge
         }
         for &measure in &measures {
             let commitment = offer.commitments.iter().find(|c| c.measure == measure);
-            let committed = commitment.map_or(0.0, |c| committed_to_date(contract, &c.quantities, period.end));
+            let committed =
+                commitment.map_or(0.0, |c| committed_to_date(contract, &c.quantities, period.end));
             let so_far = returns.delivered.iter().filter(|d| d.measure == measure && d.period <= p);
             let delivered: f64 = so_far.clone().map(|d| d.quantity).sum();
             let validated: f64 = so_far.filter(|d| d.validated).map(|d| d.quantity).sum();
@@ -230,11 +231,23 @@ mod tests {
             ReturnPeriod { start: date("2026-04-01"), end: date("2026-09-30") },
             ReturnPeriod { start: date("2026-10-01"), end: date("2027-03-31") },
         ];
-        let delivery = |measure, period, quantity, validated| Delivery { measure, period, quantity, evidence: None, validated };
+        let delivery = |measure, period, quantity, validated| Delivery {
+            measure,
+            period,
+            quantity,
+            evidence: None,
+            validated,
+        };
         let returns = Returns {
             name: "R".into(),
             periods,
-            delivered: vec![delivery(0, 0, 5.0, false), delivery(0, 0, 0.0, false), delivery(0, 0, 4.0, true), delivery(0, 1, 2.0, true), delivery(1, 1, 5.0, true)],
+            delivered: vec![
+                delivery(0, 0, 5.0, false),
+                delivery(0, 0, 0.0, false),
+                delivery(0, 0, 4.0, true),
+                delivery(0, 1, 2.0, true),
+                delivery(1, 1, 5.0, true),
+            ],
         };
         let ledger = monitor(&f, &o, &returns);
         let first = &ledger.periods[0].rows[0];
@@ -242,7 +255,10 @@ mod tests {
         assert_eq!((first.delivered_to_date, first.validated_to_date), (9.0, 4.0));
         assert_eq!(first.status, Status::Green);
         let second = &ledger.periods[1].rows[0];
-        assert_eq!((second.committed_to_date, second.delivered_to_date, second.status), (10.0, 11.0, Status::Green));
+        assert_eq!(
+            (second.committed_to_date, second.delivered_to_date, second.status),
+            (10.0, 11.0, Status::Green)
+        );
         let trees = &ledger.periods[1].rows[1];
         assert!(!trees.committed && trees.status == Status::Green && trees.validated_to_date == 5.0);
         assert!((ledger.gross_value_delivered - (6.0 * 28_000.0 + 500.0)).abs() < 1e-9);

@@ -13,6 +13,12 @@ use super::raw::{RawList, RawPeriod, RawProxy, RawSettings};
 
 type L<T> = Located<T>;
 
+/// `rag: { green, amber }` as written, and where the mapping is.
+pub type RawRag = (Option<L<f64>>, Option<L<f64>>, Loc);
+
+/// `supplier: { name, size }` as written.
+pub type RawSupplier = (Option<L<String>>, Option<L<crate::model::commission::SupplierSize>>);
+
 /// A framework file.
 #[derive(Debug, Default)]
 pub struct RawFramework {
@@ -33,7 +39,7 @@ pub struct RawFramework {
     /// `settings:`.
     pub settings: RawSettings,
     /// `rag: { green, amber }`.
-    pub rag: Option<(Option<L<f64>>, Option<L<f64>>, Loc)>,
+    pub rag: Option<RawRag>,
     /// `priorities:`.
     pub priorities: RawList<RawPriority>,
     /// `measures:`.
@@ -99,7 +105,7 @@ pub struct RawOffer {
     /// `framework:`, a path relative to the offer.
     pub framework: Option<L<String>>,
     /// `supplier: { name, size }`.
-    pub supplier: Option<(Option<L<String>>, Option<L<crate::model::commission::SupplierSize>>)>,
+    pub supplier: Option<RawSupplier>,
     /// `area:`.
     pub area: Option<L<String>>,
     /// `contract:`.
@@ -199,7 +205,8 @@ const MEASURE_KEYS: &[&str] = &[
     "evidence",
 ];
 /// Keys of an offer file.
-pub const OFFER_KEYS: &[&str] = &["sroi", "offer", "framework", "supplier", "area", "contract", "commitments"];
+pub const OFFER_KEYS: &[&str] =
+    &["sroi", "offer", "framework", "supplier", "area", "contract", "commitments"];
 const SUPPLIER_KEYS: &[&str] = &["name", "size"];
 const CONTRACT_KEYS: &[&str] = &["id", "value", "start", "years"];
 const COMMITMENT_KEYS: &[&str] = &["measure", "quantity", "how"];
@@ -238,7 +245,8 @@ pub fn framework(d: &mut Decoder, root: &Node) -> RawFramework {
         settings: m.optional(d, "settings", super::raw::settings).unwrap_or_default(),
         rag: m.optional(d, "rag", |d, n| {
             let mut r = d.map(n, "the delivery thresholds", RAG_KEYS)?;
-            let pair = (r.optional(d, "green", Decoder::percentage), r.optional(d, "amber", Decoder::percentage));
+            let pair =
+                (r.optional(d, "green", Decoder::percentage), r.optional(d, "amber", Decoder::percentage));
             let _ = r.finish(d);
             Some((pair.0, pair.1, n.loc))
         }),

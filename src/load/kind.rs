@@ -96,7 +96,10 @@ pub fn read_named(
                 format!("cannot read {what} `{}`: {source}", path.display()),
             )
             .at(named.loc)
-            .hint(format!("the path is relative to this file's folder; check the spelling of `{}`", named.value)),
+            .hint(format!(
+                "the path is relative to this file's folder; check the spelling of `{}`",
+                named.value
+            )),
         )),
     }
 }

@@ -18,10 +18,12 @@ use crate::colour::Rgb;
 use crate::report::Report;
 
 /// The default templates, by file name.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 4] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 6] = [
     ("report.html", include_str!("../../templates/report.html")),
     ("portfolio.html", include_str!("../../templates/portfolio.html")),
     ("compare.html", include_str!("../../templates/compare.html")),
+    ("bids.html", include_str!("../../templates/bids.html")),
+    ("monitor.html", include_str!("../../templates/monitor.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -94,8 +96,9 @@ impl Templates {
             sources.push((name, text));
         }
         // tera's message names the template and place at fault.
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(template_error("report.html, portfolio.html, compare.html or style.css"))?;
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str()))).map_err(template_error(
+            "report.html, portfolio.html, compare.html, bids.html, monitor.html or style.css",
+        ))?;
         Ok(Templates { tera })
     }
 }
@@ -233,5 +236,47 @@ pub fn render_compare(view: &crate::compare::View, templates: &Templates) -> Res
     context.insert("mix_chart", &mix_chart);
     context.insert("fonts_css", &fonts_css());
     let html = templates.tera.render("compare.html", &context).map_err(template_error("compare.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a tender evaluation as one HTML page, with `bids.html`.
+pub fn render_bids(
+    view: &crate::report::bids::BidsView,
+    templates: &Templates,
+) -> Result<Vec<u8>, HtmlError> {
+    let chart = charts::svg(
+        &charts::priorities::ByPriority {
+            priorities: &view.chart_priorities,
+            offers: &view.chart_offers,
+            currency: &view.currency,
+        },
+        "chart-priorities",
+    )?;
+    let mut context = Context::new();
+    context.insert("b", view);
+    context.insert("priority_chart", &chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("bids.html", &context).map_err(template_error("bids.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a monitoring report as one HTML page, with `monitor.html`.
+pub fn render_monitor(
+    view: &crate::report::monitor::MonitorView,
+    templates: &Templates,
+) -> Result<Vec<u8>, HtmlError> {
+    let chart = charts::svg(
+        &charts::delivery::Delivery {
+            periods: &view.chart_periods,
+            series: &view.chart_series,
+            currency: &view.currency,
+        },
+        "chart-delivery",
+    )?;
+    let mut context = Context::new();
+    context.insert("m", view);
+    context.insert("delivery_chart", &chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("monitor.html", &context).map_err(template_error("monitor.html"))?;
     Ok(html.into_bytes())
 }

@@ -1,8 +1,10 @@
 //! Stage 4, render: figures in, bytes out. Renderers do no I/O.
 
+pub mod bids;
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod monitor;
 pub mod pdf;
 pub mod text;
 pub mod xlsx;

@@ -5,7 +5,9 @@
 //! Nothing here is HTML. Narrative fields hold the user's Markdown; each
 //! renderer turns it into its own form through [`crate::markdown`].
 
+pub mod bids;
 pub mod date;
+pub mod monitor;
 pub mod quality;
 pub mod uncertainty;
 

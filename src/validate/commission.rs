@@ -86,7 +86,13 @@ pub fn framework(raw: RawFramework, d: &mut Vec<Diagnostic>) -> Option<Framework
         if (1800..=2200).contains(&y.value) {
             Some(y.value as i32)
         } else {
-            error(d, "bad-year", y.loc, format!("`{}` is not a plausible year", y.value), "write a calendar year such as `2025`".to_owned());
+            error(
+                d,
+                "bad-year",
+                y.loc,
+                format!("`{}` is not a plausible year", y.value),
+                "write a calendar year such as `2025`".to_owned(),
+            );
             None
         }
     };
@@ -125,7 +131,8 @@ pub fn framework(raw: RawFramework, d: &mut Vec<Diagnostic>) -> Option<Framework
                 "bad-rag",
                 *loc,
                 "the amber threshold is above the green one".to_owned(),
-                "green is the higher share of the commitment, such as `rag: { green: 95%, amber: 75% }`".to_owned(),
+                "green is the higher share of the commitment, such as `rag: { green: 95%, amber: 75% }`"
+                    .to_owned(),
             );
         }
     }
@@ -133,12 +140,24 @@ pub fn framework(raw: RawFramework, d: &mut Vec<Diagnostic>) -> Option<Framework
     for p in &raw.priorities.items {
         let (Some(id), Some(name)) = (&p.id, &p.name) else { continue };
         if priorities.iter().any(|q| q.id == id.value) {
-            error(d, "duplicate-id", id.loc, format!("the priority id `{}` is used twice", id.value), "give each priority its own id".to_owned());
+            error(
+                d,
+                "duplicate-id",
+                id.loc,
+                format!("the priority id `{}` is used twice", id.value),
+                "give each priority its own id".to_owned(),
+            );
             continue;
         }
         let weight = match &p.weight {
             Some(w) if w.value < 0.0 => {
-                error(d, "negative-weight", w.loc, "a priority's weight is not negative".to_owned(), "weights such as `3` for the first priority and `1` for others".to_owned());
+                error(
+                    d,
+                    "negative-weight",
+                    w.loc,
+                    "a priority's weight is not negative".to_owned(),
+                    "weights such as `3` for the first priority and `1` for others".to_owned(),
+                );
                 continue;
             }
             Some(w) => w.value,
@@ -147,7 +166,13 @@ pub fn framework(raw: RawFramework, d: &mut Vec<Diagnostic>) -> Option<Framework
         priorities.push(Priority { id: id.value.clone(), name: name.value.clone(), weight });
     }
     if priorities.is_empty() && raw.priorities.complete {
-        error(d, "no-priorities", raw.priorities.loc, "the framework has no priorities".to_owned(), "list the council's outcomes under `priorities:`, first priority first".to_owned());
+        error(
+            d,
+            "no-priorities",
+            raw.priorities.loc,
+            "the framework has no priorities".to_owned(),
+            "list the council's outcomes under `priorities:`, first priority first".to_owned(),
+        );
     }
     let prices = Prices { year: price_year, year_loc: raw.price_year.as_ref().map(|y| y.loc), indices };
     let library = crate::library::shipped();
@@ -156,15 +181,29 @@ pub fn framework(raw: RawFramework, d: &mut Vec<Diagnostic>) -> Option<Framework
         if let Some(id) = &m.id
             && measures.iter().any(|q| q.id == id.value)
         {
-            error(d, "duplicate-id", id.loc, format!("the measure id `{}` is used twice", id.value), "give each measure its own id".to_owned());
+            error(
+                d,
+                "duplicate-id",
+                id.loc,
+                format!("the measure id `{}` is used twice", id.value),
+                "give each measure its own id".to_owned(),
+            );
             continue;
         }
-        if let Some(measure) = measure(m, &priorities, raw.priorities.complete, &prices, &library, &currency, d) {
+        if let Some(measure) =
+            measure(m, &priorities, raw.priorities.complete, &prices, &library, &currency, d)
+        {
             measures.push(measure);
         }
     }
     if raw.measures.items.is_empty() && raw.measures.complete {
-        error(d, "no-measures", raw.measures.loc, "the framework has no measures".to_owned(), "list what suppliers may commit to under `measures:`".to_owned());
+        error(
+            d,
+            "no-measures",
+            raw.measures.loc,
+            "the framework has no measures".to_owned(),
+            "list what suppliers may commit to under `measures:`".to_owned(),
+        );
     }
     if has_errors(&d[before..]) {
         return None;
@@ -211,8 +250,12 @@ impl Prices {
                     d,
                     "missing-index",
                     if from.is_none() { loc } else { self.year_loc.unwrap_or(loc) },
-                    format!("there is no price index for {missing}, so this proxy cannot be re-based from {year} to {own} prices"),
-                    format!("give the framework `indices:` from one published series (HM Treasury's GDP deflators, for UK values): `indices: {{ {year}: …, {own}: … }}`"),
+                    format!(
+                        "there is no price index for {missing}, so this proxy cannot be re-based from {year} to {own} prices"
+                    ),
+                    format!(
+                        "give the framework `indices:` from one published series (HM Treasury's GDP deflators, for UK values): `indices: {{ {year}: …, {own}: … }}`"
+                    ),
                 );
                 None
             }
@@ -234,7 +277,13 @@ fn measure(
         None if !priorities_complete || priorities.is_empty() => None,
         None => {
             let ids: Vec<&str> = priorities.iter().map(|q| q.id.as_str()).collect();
-            error(d, "unknown-priority", p.loc, format!("there is no priority `{}`", p.value), nearest_hint(&p.value, &ids, "priority"));
+            error(
+                d,
+                "unknown-priority",
+                p.loc,
+                format!("there is no priority `{}`", p.value),
+                nearest_hint(&p.value, &ids, "priority"),
+            );
             None
         }
     });
@@ -245,11 +294,18 @@ fn measure(
         RawMeasureProxy::Inline(p) => {
             let value = p.value.as_ref()?;
             if value.value < 0.0 {
-                error(d, "negative-proxy", value.loc, "a measure's value per unit is not negative".to_owned(), "a framework values what the council wants; leave harms to the analyses".to_owned());
+                error(
+                    d,
+                    "negative-proxy",
+                    value.loc,
+                    "a measure's value per unit is not negative".to_owned(),
+                    "a framework values what the council wants; leave harms to the analyses".to_owned(),
+                );
                 return None;
             }
             let year = p.price_year.as_ref().map(|y| y.value as i32);
-            let mut proxy = prices.rebase(value.value, year, p.price_year.as_ref().map_or(p.loc, |y| y.loc), d)?;
+            let mut proxy =
+                prices.rebase(value.value, year, p.price_year.as_ref().map_or(p.loc, |y| y.loc), d)?;
             proxy.description = p.description.as_ref().map(|x| x.value.clone());
             proxy.source = p.source.as_ref().map(|x| x.value.clone());
             proxy
@@ -257,11 +313,27 @@ fn measure(
         RawMeasureProxy::Id(id) => {
             let Some(entry) = library.iter().find(|l| l.id == id.value) else {
                 let ids: Vec<&str> = library.iter().map(|l| l.id.as_str()).collect();
-                error(d, "unknown-proxy", id.loc, format!("there is no proxy `{}`", id.value), nearest_hint(&id.value, &ids, "library proxy"));
+                error(
+                    d,
+                    "unknown-proxy",
+                    id.loc,
+                    format!("there is no proxy `{}`", id.value),
+                    nearest_hint(&id.value, &ids, "library proxy"),
+                );
                 return None;
             };
             if entry.currency_or_gbp() != currency {
-                error(d, "proxy-currency", id.loc, format!("the proxy `{}` is in {}, but the framework is in {currency}", entry.id, entry.currency_or_gbp()), "write the proxy out in the framework's currency".to_owned());
+                error(
+                    d,
+                    "proxy-currency",
+                    id.loc,
+                    format!(
+                        "the proxy `{}` is in {}, but the framework is in {currency}",
+                        entry.id,
+                        entry.currency_or_gbp()
+                    ),
+                    "write the proxy out in the framework's currency".to_owned(),
+                );
                 return None;
             }
             let mut proxy = prices.rebase(entry.value, entry.price_year, id.loc, d)?;
@@ -306,7 +378,13 @@ fn measure_index(name: &Located<String>, framework: &Framework, d: &mut Vec<Diag
 
 fn not_negative(q: &Located<f64>, d: &mut Vec<Diagnostic>) -> Option<f64> {
     if q.value < 0.0 {
-        error(d, "negative-quantity", q.loc, "a quantity is never negative".to_owned(), "write what was committed or delivered, `0` for nothing".to_owned());
+        error(
+            d,
+            "negative-quantity",
+            q.loc,
+            "a quantity is never negative".to_owned(),
+            "write what was committed or delivered, `0` for nothing".to_owned(),
+        );
         return None;
     }
     Some(q.value)
@@ -319,14 +397,31 @@ pub fn offer(raw: RawOffer, framework: &Framework, d: &mut Vec<Diagnostic>) -> O
     let contract = raw.contract.as_ref().and_then(|c| {
         let value = c.value.as_ref()?;
         if value.value <= 0.0 {
-            error(d, "bad-contract-value", value.loc, "the contract's value must be above zero".to_owned(), format!("write the whole contract's value over all its years, in {}", framework.currency));
+            error(
+                d,
+                "bad-contract-value",
+                value.loc,
+                "the contract's value must be above zero".to_owned(),
+                format!("write the whole contract's value over all its years, in {}", framework.currency),
+            );
         }
         let years = c.years.as_ref()?;
         if !(1..=MAX_CONTRACT_YEARS).contains(&years.value) {
-            error(d, "bad-years", years.loc, format!("a contract runs for 1 to {MAX_CONTRACT_YEARS} whole years"), "write the contract's length in years, such as `years: 3`".to_owned());
+            error(
+                d,
+                "bad-years",
+                years.loc,
+                format!("a contract runs for 1 to {MAX_CONTRACT_YEARS} whole years"),
+                "write the contract's length in years, such as `years: 3`".to_owned(),
+            );
             return None;
         }
-        Some(Contract { id: c.id.as_ref()?.value.clone(), value: value.value, start: c.start.as_ref()?.value, years: years.value as u32 })
+        Some(Contract {
+            id: c.id.as_ref()?.value.clone(),
+            value: value.value,
+            start: c.start.as_ref()?.value,
+            years: years.value as u32,
+        })
     });
     let mut commitments: Vec<Commitment> = Vec::new();
     for c in &raw.commitments.items {
@@ -359,7 +454,13 @@ fn commitment(
     if let (Some(i), Some(name)) = (measure, &c.measure)
         && earlier.iter().any(|e| e.measure == i)
     {
-        error(d, "duplicate-commitment", name.loc, format!("`{}` is committed to twice", name.value), "give one commitment per measure, with a quantity for each contract year".to_owned());
+        error(
+            d,
+            "duplicate-commitment",
+            name.loc,
+            format!("`{}` is committed to twice", name.value),
+            "give one commitment per measure, with a quantity for each contract year".to_owned(),
+        );
         return None;
     }
     let quantity = c.quantity.as_ref()?;
@@ -373,7 +474,16 @@ fn commitment(
     } else if values.len() == years {
         values
     } else {
-        error(d, "wrong-year-count", quantity.loc, format!("{} quantities for a contract of {years} years", values.len()), format!("give one quantity for each contract year, such as `[{}]`, or one number for the same each year", vec!["10"; years].join(", ")));
+        error(
+            d,
+            "wrong-year-count",
+            quantity.loc,
+            format!("{} quantities for a contract of {years} years", values.len()),
+            format!(
+                "give one quantity for each contract year, such as `[{}]`, or one number for the same each year",
+                vec!["10"; years].join(", ")
+            ),
+        );
         return None;
     };
     Some(Commitment {
@@ -385,7 +495,12 @@ fn commitment(
 }
 
 /// Validates delivery returns against their offer; problems go to `d`.
-pub fn returns(raw: RawReturns, offer: &Offer, framework: &Framework, d: &mut Vec<Diagnostic>) -> Option<Returns> {
+pub fn returns(
+    raw: RawReturns,
+    offer: &Offer,
+    framework: &Framework,
+    d: &mut Vec<Diagnostic>,
+) -> Option<Returns> {
     let before = d.len();
     version(raw.sroi.as_ref(), d);
     let (first, last) = (offer.contract.start, offer.contract.end());
@@ -398,12 +513,33 @@ pub fn returns(raw: RawReturns, offer: &Offer, framework: &Framework, d: &mut Ve
         };
         let span = format!("the contract runs from {first} to {last}");
         if end.value < start.value {
-            error(d, "bad-period", end.loc, "the period ends before it starts".to_owned(), "write `{ start: …, end: … }` with the end on or after the start".to_owned());
+            error(
+                d,
+                "bad-period",
+                end.loc,
+                "the period ends before it starts".to_owned(),
+                "write `{ start: …, end: … }` with the end on or after the start".to_owned(),
+            );
         } else if start.value < first || end.value > last {
             let loc = if start.value < first { start.loc } else { end.loc };
-            error(d, "period-outside-contract", loc, format!("the period {} to {} is outside the contract `{}`", start.value, end.value, offer.contract.id), span);
+            error(
+                d,
+                "period-outside-contract",
+                loc,
+                format!(
+                    "the period {} to {} is outside the contract `{}`",
+                    start.value, end.value, offer.contract.id
+                ),
+                span,
+            );
         } else if let Some(previous) = periods.last().filter(|q| start.value <= q.end) {
-            error(d, "overlapping-periods", start.loc, format!("the period starts on or before the end of the one before it ({})", previous.end), "list periods in order, each starting after the last one ends".to_owned());
+            error(
+                d,
+                "overlapping-periods",
+                start.loc,
+                format!("the period starts on or before the end of the one before it ({})", previous.end),
+                "list periods in order, each starting after the last one ends".to_owned(),
+            );
         }
         periods.push(ReturnPeriod { start: start.value, end: end.value });
     }

@@ -173,9 +173,17 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
         .map(|f| f.to_string_lossy().into_owned())
         .collect();
     let args: Vec<&str> = analyses.iter().map(String::as_str).collect();
+    // The example analyses alone: fixtures/commissioning holds frameworks and offers, not analyses.
+    let folder = scratch("pdf-many-examples").join("fixtures");
+    std::fs::create_dir_all(&folder).expect("create folder");
+    for analysis in &analyses {
+        let name = std::path::Path::new(analysis).file_name().expect("a file name");
+        std::fs::copy(analysis, folder.join(name)).expect("copy");
+    }
+    let examples = folder.to_string_lossy().into_owned();
     for (args, file) in [
         ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf"),
-        (vec!["portfolio", "fixtures", "-f", "pdf", "-o", &shown], "fixtures.pdf"),
+        (vec!["portfolio", &examples, "-f", "pdf", "-o", &shown], "fixtures.pdf"),
     ] {
         let run = binary(&args);
         assert!(run.status.success(), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));

@@ -6,10 +6,12 @@
 //! HTML; document information (title, author, subject, creator, dates) comes
 //! from the report, its date from `SOURCE_DATE_EPOCH` when set.
 
+mod commission;
 pub mod layout;
 pub mod markdown;
 mod statements;
 
+pub use commission::{bids, monitor};
 pub use statements::{compare, portfolio};
 
 use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};

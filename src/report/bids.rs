@@ -1,0 +1,495 @@
+//! The tender evaluation (`sroi bids`) as people and machines read it: every
+//! heading, caption, sentence and flag, and every figure formatted once, so
+//! the text, HTML and PDF say the same; and the figures in full precision
+//! for JSON and CSV (SPEC §7).
+
+use serde::Serialize;
+
+use super::Stamp;
+use crate::compute::bids::{Evaluation, Flag, OfferValue};
+use crate::format::{money, money_exact, number, percent};
+use crate::model::commission::{Framework, Offer};
+
+/// The JSON document of SPEC §7.
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    /// The framework's name.
+    pub framework: String,
+    /// Share of the tender score for social value, as a fraction.
+    pub weighting: f64,
+    /// The framework's currency.
+    pub currency: String,
+    /// Each offer, in the order given.
+    pub offers: Vec<OfferFigures>,
+}
+
+/// One offer's figures.
+#[derive(Debug, Serialize)]
+pub struct OfferFigures {
+    /// The offer file, as named.
+    pub file: String,
+    /// The supplier's name.
+    pub supplier: String,
+    /// `micro`, `sme`, `large` or `vcse`.
+    pub supplier_size: &'static str,
+    /// The contract's value.
+    pub contract_value: f64,
+    /// Sum of gross values.
+    pub gross_value: f64,
+    /// Sum of net values, undiscounted.
+    pub net_value: f64,
+    /// Sum of discounted net values.
+    pub social_value: f64,
+    /// Social value per unit of contract value.
+    pub value_per_pound: f64,
+    /// Discounted net values times priority weights.
+    pub weighted_value: f64,
+    /// Points for social value.
+    pub score: f64,
+    /// 1 is best.
+    pub rank: usize,
+    /// What the panel should look at.
+    pub flags: Vec<FlagFigures>,
+    /// Each commitment.
+    pub commitments: Vec<CommitmentFigures>,
+}
+
+/// A flag, for machines.
+#[derive(Debug, Serialize)]
+pub struct FlagFigures {
+    /// `above-contract-year`, `above-contract`, `no-plan` or `nothing-for-first-priority`.
+    pub code: &'static str,
+    /// The measure it is about, if one.
+    pub measure: Option<String>,
+    /// What it says.
+    pub message: String,
+}
+
+/// One commitment's figures.
+#[derive(Debug, Serialize)]
+pub struct CommitmentFigures {
+    /// The measure id.
+    pub measure: String,
+    /// Quantity each contract year.
+    pub quantities: Vec<f64>,
+    /// Sum of gross values.
+    pub gross_value: f64,
+    /// Sum of discounted net values.
+    pub social_value: f64,
+}
+
+/// An offer as the panel reads it.
+#[derive(Debug, Serialize)]
+pub struct OfferCard {
+    /// "1", "2".
+    pub rank: String,
+    /// The supplier's name.
+    pub supplier: String,
+    /// "SME", "Large", "VCSE", "Micro".
+    pub size: &'static str,
+    /// The offer's name.
+    pub name: String,
+    /// The file.
+    pub file: String,
+    /// "12.35".
+    pub score: String,
+    /// Money figures.
+    pub gross_value: String,
+    /// Net, undiscounted.
+    pub net_value: String,
+    /// Net and discounted.
+    pub social_value: String,
+    /// "£0.12".
+    pub value_per_pound: String,
+    /// Weighted value.
+    pub weighted_value: String,
+    /// How the score was worked out, in one sentence.
+    pub how_scored: String,
+    /// The flags, as sentences.
+    pub flags: Vec<String>,
+    /// Each commitment.
+    pub commitments: Vec<CommitmentLine>,
+}
+
+/// A commitment as the panel reads it.
+#[derive(Debug, Serialize)]
+pub struct CommitmentLine {
+    /// "KV-W1 Residents …".
+    pub measure: String,
+    /// "6, 8, 8, 8 FTE".
+    pub quantities: String,
+    /// Gross value.
+    pub gross_value: String,
+    /// Net, discounted.
+    pub social_value: String,
+    /// The delivery plan, or "None given".
+    pub how: String,
+}
+
+/// A row of the value-by-priority or value-by-measure table: a name and one cell per offer.
+#[derive(Debug, Serialize)]
+pub struct Line {
+    /// What the row is.
+    pub name: String,
+    /// A second line: weight, or unit and proxy.
+    pub detail: String,
+    /// One cell per offer, in rank order.
+    pub cells: Vec<String>,
+}
+
+/// The whole tender evaluation.
+#[derive(Debug, Serialize)]
+pub struct BidsView {
+    /// `en-GB`.
+    pub lang: &'static str,
+    /// The framework's name.
+    pub title: String,
+    /// The council.
+    pub organisation: Option<String>,
+    /// When, by what, in which colours.
+    pub(crate) stamp: Stamp,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// "15%".
+    pub weighting: String,
+    /// "15" points.
+    pub points: String,
+    /// The contracts the offers are for.
+    pub contracts: String,
+    /// The first thing a panel reads.
+    pub headline: String,
+    /// The offers, best first.
+    pub offers: Vec<OfferCard>,
+    /// Suppliers in rank order, for table headings.
+    pub columns: Vec<String>,
+    /// Social value by priority.
+    pub priorities: Vec<Line>,
+    /// Social value by measure (measures someone committed to).
+    pub measures: Vec<Line>,
+    /// How the evaluation is worked out.
+    pub method: Vec<String>,
+    /// Where each measure's value comes from.
+    pub sources: Vec<Line>,
+    /// For the chart: priority names.
+    #[serde(skip)]
+    pub chart_priorities: Vec<String>,
+    /// For the chart: (supplier, social value by priority), best first.
+    #[serde(skip)]
+    pub chart_offers: Vec<(String, Vec<f64>)>,
+    /// The JSON figures.
+    #[serde(skip)]
+    pub figures: Figures,
+}
+
+fn size_word(size: crate::model::commission::SupplierSize) -> &'static str {
+    use crate::model::commission::SupplierSize::*;
+    match size {
+        Micro => "Micro",
+        Sme => "SME",
+        Large => "Large",
+        Vcse => "VCSE",
+    }
+}
+
+/// "KV-W1 Residents aged 25 …" (the code, when there is one).
+fn measure_name(framework: &Framework, index: usize) -> String {
+    let m = &framework.measures[index];
+    match &m.code {
+        Some(code) => format!("{code} {}", m.description),
+        None => m.description.clone(),
+    }
+}
+
+/// A quantity as people write it: whole numbers without decimals, others with two.
+pub fn quantity(q: f64) -> String {
+    if q.fract() == 0.0 { number(q, 0) } else { number(q, 2) }
+}
+
+/// What a flag says, in one sentence.
+pub fn flag_text(framework: &Framework, offer: &Offer, flag: &Flag) -> String {
+    let c = &framework.currency;
+    match flag {
+        Flag::AboveContractYear { commitment, year, gross, annual } => {
+            let commitment = &offer.commitments[*commitment];
+            let m = &framework.measures[commitment.measure];
+            format!(
+                "{}: {} {} in contract year {year} are worth {} gross at {} each, more than the contract pays in a year ({}); ask how the contract can carry it",
+                measure_name(framework, commitment.measure),
+                quantity(commitment.quantities[*year as usize - 1]),
+                m.unit,
+                money(*gross, c),
+                money_exact(m.proxy.value, c),
+                money(*annual, c)
+            )
+        }
+        Flag::AboveContract { gross } => format!(
+            "The commitments are worth {} gross, more than the whole contract ({})",
+            money(*gross, c),
+            money(offer.contract.value, c)
+        ),
+        Flag::NoPlan { commitment } => format!(
+            "No delivery plan (`how:`) for {}",
+            measure_name(framework, offer.commitments[*commitment].measure)
+        ),
+        Flag::NothingForFirstPriority => format!(
+            "Commits nothing to the council's first priority, {}",
+            framework.priorities.first().map_or("", |p| p.name.as_str())
+        ),
+    }
+}
+
+fn flag_code(flag: &Flag) -> &'static str {
+    match flag {
+        Flag::AboveContractYear { .. } => "above-contract-year",
+        Flag::AboveContract { .. } => "above-contract",
+        Flag::NoPlan { .. } => "no-plan",
+        Flag::NothingForFirstPriority => "nothing-for-first-priority",
+    }
+}
+
+fn flag_measure(framework: &Framework, offer: &Offer, flag: &Flag) -> Option<String> {
+    match flag {
+        Flag::AboveContractYear { commitment, .. } | Flag::NoPlan { commitment } => {
+            Some(framework.measures[offer.commitments[*commitment].measure].id.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The figures of SPEC §7's JSON.
+pub fn figures(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Evaluation) -> Figures {
+    let offers = offers
+        .iter()
+        .zip(&evaluation.offers)
+        .map(|((file, offer), v)| OfferFigures {
+            file: file.clone(),
+            supplier: offer.supplier.clone(),
+            supplier_size: offer.size.word(),
+            contract_value: offer.contract.value,
+            gross_value: v.gross_value,
+            net_value: v.net_value,
+            social_value: v.social_value,
+            value_per_pound: v.value_per_pound,
+            weighted_value: v.weighted_value,
+            score: v.score,
+            rank: v.rank,
+            flags: v
+                .flags
+                .iter()
+                .map(|f| FlagFigures {
+                    code: flag_code(f),
+                    measure: flag_measure(framework, offer, f),
+                    message: flag_text(framework, offer, f),
+                })
+                .collect(),
+            commitments: v
+                .commitments
+                .iter()
+                .map(|c| CommitmentFigures {
+                    measure: framework.measures[c.measure].id.clone(),
+                    quantities: c.quantities.clone(),
+                    gross_value: c.gross_value,
+                    social_value: c.social_value,
+                })
+                .collect(),
+        })
+        .collect();
+    Figures {
+        framework: framework.name.clone(),
+        weighting: framework.weighting,
+        currency: framework.currency.clone(),
+        offers,
+    }
+}
+
+fn how_scored(framework: &Framework, v: &OfferValue, best: (&str, f64)) -> String {
+    let c = &framework.currency;
+    let points = number(framework.weighting * 100.0, 2);
+    if best.1 <= 0.0 {
+        return "No offer commits any value, so every offer scores 0 points.".to_owned();
+    }
+    if v.weighted_value == best.1 {
+        return format!(
+            "Its weighted value, {} (each commitment's net, discounted value times its priority's weight), is the highest, so it scores the full {points} points.",
+            money(v.weighted_value, c)
+        );
+    }
+    format!(
+        "Its weighted value, {} (each commitment's net, discounted value times its priority's weight), divided by the highest, {} ({}), times {points} points: {} points.",
+        money(v.weighted_value, c),
+        money(best.1, c),
+        best.0,
+        number(v.score, 2)
+    )
+}
+
+/// The view of an evaluation.
+pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Evaluation) -> BidsView {
+    let c = framework.currency.as_str();
+    let mut order: Vec<usize> = (0..offers.len()).collect();
+    order.sort_by_key(|&i| evaluation.offers[i].rank);
+    let best = order
+        .first()
+        .map_or(("", 0.0), |&i| (offers[i].1.supplier.as_str(), evaluation.offers[i].weighted_value));
+    let cards: Vec<OfferCard> = order
+        .iter()
+        .map(|&i| {
+            let ((file, offer), v) = (&offers[i], &evaluation.offers[i]);
+            OfferCard {
+                rank: v.rank.to_string(),
+                supplier: offer.supplier.clone(),
+                size: size_word(offer.size),
+                name: offer.name.clone(),
+                file: file.clone(),
+                score: number(v.score, 2),
+                gross_value: money(v.gross_value, c),
+                net_value: money(v.net_value, c),
+                social_value: money(v.social_value, c),
+                value_per_pound: money_exact(v.value_per_pound, c),
+                weighted_value: money(v.weighted_value, c),
+                how_scored: how_scored(framework, v, best),
+                flags: v.flags.iter().map(|f| flag_text(framework, offer, f)).collect(),
+                commitments: v
+                    .commitments
+                    .iter()
+                    .zip(&offer.commitments)
+                    .map(|(cv, commitment)| CommitmentLine {
+                        measure: measure_name(framework, cv.measure),
+                        quantities: format!(
+                            "{} {}",
+                            cv.quantities.iter().map(|q| quantity(*q)).collect::<Vec<_>>().join(", "),
+                            framework.measures[cv.measure].unit
+                        ),
+                        gross_value: money(cv.gross_value, c),
+                        social_value: money(cv.social_value, c),
+                        how: commitment.how.clone().unwrap_or_else(|| "None given".to_owned()),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let priorities = framework
+        .priorities
+        .iter()
+        .enumerate()
+        .map(|(p, priority)| Line {
+            name: priority.name.clone(),
+            detail: format!("weight {}", quantity(priority.weight)),
+            cells: order.iter().map(|&i| money(evaluation.offers[i].by_priority[p], c)).collect(),
+        })
+        .collect();
+    let measures = (0..framework.measures.len())
+        .filter(|m| offers.iter().any(|(_, o)| o.commitments.iter().any(|x| x.measure == *m)))
+        .map(|m| {
+            let measure = &framework.measures[m];
+            Line {
+                name: measure_name(framework, m),
+                detail: format!(
+                    "{} per {}, {} of it net",
+                    money_exact(measure.proxy.value, c),
+                    measure.unit,
+                    percent(measure.net_share())
+                ),
+                cells: order
+                    .iter()
+                    .map(|&i| {
+                        evaluation.offers[i]
+                            .commitments
+                            .iter()
+                            .find(|x| x.measure == m)
+                            .map_or_else(|| "–".to_owned(), |x| money(x.social_value, c))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let sources = framework
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(m, measure)| {
+            let p = &measure.proxy;
+            let mut detail = p.source.clone().unwrap_or_else(|| "No source given".to_owned());
+            if let Some(l) = &p.library {
+                detail.push_str(&format!(" (sroi's library: `{}`", l.id));
+                if let Some(licence) = &l.licence {
+                    detail.push_str(&format!(", {licence}"));
+                }
+                detail.push(')');
+            }
+            if let Some((value, year)) = p.written {
+                detail.push_str(&format!("; {} in {year} prices, re-based", money_exact(value, c)));
+            }
+            Line {
+                name: measure_name(framework, m),
+                detail,
+                cells: vec![
+                    format!("{} per {}", money_exact(p.value, c), measure.unit),
+                    percent(measure.deadweight),
+                    percent(measure.displacement),
+                    percent(measure.attribution),
+                ],
+            }
+        })
+        .collect();
+    let points = number(framework.weighting * 100.0, 2);
+    let points = points.strip_suffix(".00").unwrap_or(&points).to_owned();
+    let headline = match cards.first() {
+        None => "There are no offers.".to_owned(),
+        Some(_) if best.1 <= 0.0 => {
+            format!("No offer commits any value, so every offer scores 0 of {points} points.")
+        }
+        Some(first) => {
+            let others = cards.iter().filter(|o| o.rank == "1").count();
+            let tie =
+                if others > 1 { format!(", tied with {} other offer(s)", others - 1) } else { String::new() };
+            format!(
+                "{} ranks first{tie}, with {} of {points} social value points: {} of net, discounted social value, {} for every {} of contract value.",
+                first.supplier,
+                first.score,
+                first.social_value,
+                first.value_per_pound,
+                money(1.0, c)
+            )
+        }
+    };
+    let mut contracts: Vec<String> = offers.iter().map(|(_, o)| o.contract.id.clone()).collect();
+    contracts.dedup();
+    let method = vec![
+        format!("Each commitment is valued for each contract year as quantity × the measure's proxy (in {} prices) = gross value; net value takes off the framework's deadweight, displacement and attribution for the measure: gross × (1 − deadweight) × (1 − displacement) × (1 − attribution). So scores rest on net values, not gross claims.", framework.price_year.map_or_else(|| "the framework's".to_owned(), |y| y.to_string())),
+        format!("Net values are discounted at {} a year ({} of each year), contract year k as year k, and summed to the offer's social value. Value per {} is social value ÷ the contract's value.", discount_words(framework), framework.settings.discount_timing.word(), money(1.0, c)),
+        "Weighted value is each commitment's social value times the weight of the measure's priority. The offer with the highest weighted value scores the full social value weighting; each other offer scores the weighting × its weighted value ÷ the highest. Offers are ranked by score; equal scores share a rank.".to_owned(),
+        format!("Flags mark what a panel should question: a commitment worth more in a contract year (gross) than the contract pays in a year, commitments worth more than the whole contract, a commitment without a delivery plan (`how:`), and an offer that commits nothing to the first priority ({}). Flags do not change the score.", framework.priorities.first().map_or("", |p| p.name.as_str())),
+    ];
+    BidsView {
+        lang: "en-GB",
+        title: framework.name.clone(),
+        organisation: framework.organisation.clone(),
+        stamp: Stamp::now(),
+        currency: framework.currency.clone(),
+        weighting: percent(framework.weighting),
+        points,
+        contracts: contracts.join(", "),
+        headline,
+        columns: cards.iter().map(|o| o.supplier.clone()).collect(),
+        offers: cards,
+        priorities,
+        measures,
+        method,
+        sources,
+        chart_priorities: framework.priorities.iter().map(|p| p.name.clone()).collect(),
+        chart_offers: order
+            .iter()
+            .map(|&i| (offers[i].1.supplier.clone(), evaluation.offers[i].by_priority.clone()))
+            .collect(),
+        figures: figures(framework, offers, evaluation),
+    }
+}
+
+/// "3.5%" or "the Green Book's declining rates".
+pub fn discount_words(framework: &Framework) -> String {
+    match framework.settings.discount_rate {
+        crate::model::DiscountRate::Constant(r) => percent(r),
+        crate::model::DiscountRate::GreenBook => "the Green Book's schedule of".to_owned(),
+    }
+}
