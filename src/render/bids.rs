@@ -14,7 +14,12 @@ pub fn text(view: &BidsView) -> String {
     let _ = writeln!(
         out,
         "{:<4} {:<width$} {:>8} {:>14} {:>14} {:>10}",
-        "Rank", "Supplier", "Score", "Social value", "Gross value", "Per £1"
+        "Rank",
+        "Supplier",
+        "Score",
+        "Social value",
+        "Gross value",
+        format!("Per {}", view.unit_of_money)
     );
     for o in &view.offers {
         let _ = writeln!(

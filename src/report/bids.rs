@@ -154,6 +154,8 @@ pub struct BidsView {
     pub weighting: String,
     /// "15" points.
     pub points: String,
+    /// "£1", for "per £1 of contract".
+    pub unit_of_money: String,
     /// The contracts the offers are for.
     pub contracts: String,
     /// The first thing a panel reads.
@@ -205,6 +207,20 @@ pub fn quantity(q: f64) -> String {
     if q.fract() == 0.0 { number(q, 0) } else { number(q, 2) }
 }
 
+/// A quantity with its unit; a unit in money (`£ spent`) is shown as money: `£450,000 spent`.
+pub fn amount(q: f64, unit: &str, currency: &str) -> String {
+    amount_with(q, unit, currency, quantity)
+}
+
+/// [`amount`], with other quantities shown by `shown`.
+pub fn amount_with(q: f64, unit: &str, currency: &str, shown: fn(f64) -> String) -> String {
+    let symbol = crate::format::money(0.0, currency).trim_end_matches('0').to_owned();
+    match unit.strip_prefix(symbol.as_str()).filter(|_| !symbol.is_empty()) {
+        Some(rest) => format!("{}{rest}", crate::format::money(q, currency)),
+        None => format!("{} {unit}", shown(q)),
+    }
+}
+
 /// What a flag says, in one sentence.
 pub fn flag_text(framework: &Framework, offer: &Offer, flag: &Flag) -> String {
     let c = &framework.currency;
@@ -213,10 +229,9 @@ pub fn flag_text(framework: &Framework, offer: &Offer, flag: &Flag) -> String {
             let commitment = &offer.commitments[*commitment];
             let m = &framework.measures[commitment.measure];
             format!(
-                "{}: {} {} in contract year {year} are worth {} gross at {} each, more than the contract pays in a year ({}); ask how the contract can carry it",
+                "{}: {} in contract year {year} are worth {} gross at {} each, more than the contract pays in a year ({}); ask how the contract can carry it",
                 measure_name(framework, commitment.measure),
-                quantity(commitment.quantities[*year as usize - 1]),
-                m.unit,
+                amount(commitment.quantities[*year as usize - 1], &m.unit, c),
                 money(*gross, c),
                 money_exact(m.proxy.value, c),
                 money(*annual, c)
@@ -304,7 +319,7 @@ pub fn figures(framework: &Framework, offers: &[(String, &Offer)], evaluation: &
 
 fn how_scored(framework: &Framework, v: &OfferValue, best: (&str, f64)) -> String {
     let c = &framework.currency;
-    let points = number(framework.weighting * 100.0, 2);
+    let points = points_of(framework);
     if best.1 <= 0.0 {
         return "No offer commits any value, so every offer scores 0 points.".to_owned();
     }
@@ -432,8 +447,7 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
             }
         })
         .collect();
-    let points = number(framework.weighting * 100.0, 2);
-    let points = points.strip_suffix(".00").unwrap_or(&points).to_owned();
+    let points = points_of(framework);
     let headline = match cards.first() {
         None => "There are no offers.".to_owned(),
         Some(_) if best.1 <= 0.0 => {
@@ -443,8 +457,13 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
             let others = cards.iter().filter(|o| o.rank == "1").count();
             let tie =
                 if others > 1 { format!(", tied with {} other offer(s)", others - 1) } else { String::new() };
+            let flags = match first.flags.len() {
+                0 => String::new(),
+                1 => " The panel should question its one flag before relying on the score.".to_owned(),
+                n => format!(" The panel should question its {n} flags before relying on the score."),
+            };
             format!(
-                "{} ranks first{tie}, with {} of {points} social value points: {} of net, discounted social value, {} for every {} of contract value.",
+                "{} ranks first{tie}, with {} of {points} social value points: {} of net, discounted social value, {} for every {} of contract value.{flags}",
                 first.supplier,
                 first.score,
                 first.social_value,
@@ -469,6 +488,7 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
         currency: framework.currency.clone(),
         weighting: percent(framework.weighting),
         points,
+        unit_of_money: money(1.0, c),
         contracts: contracts.join(", "),
         headline,
         columns: cards.iter().map(|o| o.supplier.clone()).collect(),
@@ -484,6 +504,12 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
             .collect(),
         figures: figures(framework, offers, evaluation),
     }
+}
+
+/// The points social value carries: "15", or "12.50".
+fn points_of(framework: &Framework) -> String {
+    let points = number(framework.weighting * 100.0, 2);
+    points.strip_suffix(".00").map_or_else(|| points.clone(), str::to_owned)
 }
 
 /// "3.5%" or "the Green Book's declining rates".

@@ -6,7 +6,6 @@
 use serde::Serialize;
 
 use super::Stamp;
-use super::bids::quantity;
 use crate::compute::monitor::{Ledger, Status};
 use crate::format::{money, percent};
 use crate::model::commission::{Framework, Offer, Returns};
@@ -213,9 +212,9 @@ pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Le
                     };
                     RowView {
                         measure: measure_name(framework, r.measure),
-                        committed: format!("{} {unit}", quantity_short(r.committed_to_date)),
-                        delivered: format!("{} {unit}", quantity_short(r.delivered_to_date)),
-                        validated: format!("{} {unit}", quantity_short(r.validated_to_date)),
+                        committed: amount(r.committed_to_date, &unit, c),
+                        delivered: amount(r.delivered_to_date, &unit, c),
+                        validated: amount(r.validated_to_date, &unit, c),
                         share: if r.committed_to_date > 0.0 {
                             percent(r.delivered_to_date / r.committed_to_date)
                         } else {
@@ -233,7 +232,7 @@ pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Le
                 .filter(|d| d.period == i)
                 .map(|d| ReturnLine {
                     measure: measure_name(framework, d.measure),
-                    quantity: format!("{} {}", quantity(d.quantity), framework.measures[d.measure].unit),
+                    quantity: super::bids::amount(d.quantity, &framework.measures[d.measure].unit, c),
                     evidence: d.evidence.clone().unwrap_or_else(|| "None given".to_owned()),
                     validated: if d.validated { "Validated" } else { "Not yet validated" },
                 })
@@ -321,8 +320,10 @@ pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Le
     }
 }
 
-/// A to-date quantity: whole numbers as they are, others to one decimal.
-fn quantity_short(q: f64) -> String {
-    let text = crate::format::number(q, 1);
-    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+/// A to-date quantity with its unit: to one decimal (none when whole), or as money.
+fn amount(q: f64, unit: &str, currency: &str) -> String {
+    super::bids::amount_with(q, unit, currency, |q| {
+        let text = crate::format::number(q, 1);
+        text.strip_suffix(".0").map_or_else(|| text.clone(), str::to_owned)
+    })
 }

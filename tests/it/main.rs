@@ -2,6 +2,7 @@
 //! or the CLI as a user would. One binary links once, instead of once per file.
 
 mod cli;
+mod commissioning;
 mod common;
 mod compare;
 mod diagnostics;
