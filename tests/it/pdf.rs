@@ -180,12 +180,22 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
         let name = std::path::Path::new(analysis).file_name().expect("a file name");
         std::fs::copy(analysis, folder.join(name)).expect("copy");
     }
-    let examples = folder.to_string_lossy().into_owned();
-    for (args, file) in [
-        ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf"),
-        (vec!["portfolio", &examples, "-f", "pdf", "-o", &shown], "fixtures.pdf"),
+    let root = folder.parent().expect("the scratch folder").to_path_buf();
+    for (args, file, dir) in [
+        ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf", None),
+        // Run from the copy's folder, so the statement names the files as `fixtures/…`.
+        (vec!["portfolio", "fixtures", "-f", "pdf", "-o", &shown], "fixtures.pdf", Some(&root)),
     ] {
-        let run = binary(&args);
+        let run_it = || match dir {
+            None => binary(&args),
+            Some(dir) => std::process::Command::new(env!("CARGO_BIN_EXE_sroi"))
+                .args(&args)
+                .current_dir(dir)
+                .env("SOURCE_DATE_EPOCH", crate::common::EPOCH)
+                .output()
+                .expect("run sroi"),
+        };
+        let run = run_it();
         assert!(run.status.success(), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));
         let pdf = out.join(file);
         let bytes = std::fs::read(&pdf).expect("PDF written");
@@ -201,7 +211,7 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
                 "{file}: the ratio of {analysis}"
             );
         }
-        assert!(binary(&args).status.success());
+        assert!(run_it().status.success());
         assert!(std::fs::read(&pdf).expect("PDF written again") == bytes, "{file}: the same bytes each time");
     }
 }
