@@ -268,3 +268,29 @@ fn every_format_is_written() {
             && html.contains("is the highest, so it scores the full 15 points")
     );
 }
+
+#[test]
+fn the_schema_covers_every_kind_of_file() {
+    let run = sroi(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("the schema is JSON");
+    let validator = jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
+    let as_json = |text: &str| {
+        let source = sroi::source::SourceFile::new("x.yaml", text);
+        sroi::load::parse_yaml(&source).expect("YAML").to_json()
+    };
+    for name in [
+        "framework.yaml",
+        "offer-greenway.yaml",
+        "offer-northern.yaml",
+        "offer-kestrel-works.yaml",
+        "returns-greenway.yaml",
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).expect("read");
+        let errors: Vec<String> =
+            validator.iter_errors(&as_json(&text)).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        // A misspelt key, which sroi refuses, does not fit either.
+        let typo = text.replacen("\nsroi: 1\n", "\nsroi: 1\nsupplyer: x\n", 1);
+        assert!(!validator.is_valid(&as_json(&typo)), "{name} with an unknown key");
+    }
+}
