@@ -222,3 +222,102 @@ pub fn monitor(offer_path: &str, returns_path: &str) -> Result<Monitored, Failur
     let returns = finish(source, diagnostics, returns).map_err(|s| Failure::Invalid(vec![s]))?;
     Ok(Monitored { framework, offer, returns })
 }
+
+/// Every diagnostic of `saids` as diagnostics of `source`: those of other
+/// files (a framework an offer names) say which file they are in.
+fn gathered(source: &SourceFile, saids: Vec<Said>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for said in saids {
+        if said.source.name == source.name {
+            out.extend(said.diagnostics);
+        } else {
+            let file = std::sync::Arc::new(said.source);
+            out.extend(
+                said.diagnostics
+                    .into_iter()
+                    .map(|d| if d.file.is_some() { d } else { d.in_file(file.clone()) }),
+            );
+        }
+    }
+    out
+}
+
+/// `sroi check` of a framework, offer or returns file: what its loading says
+/// (an offer with the framework it names, returns with their offer), and a
+/// summary when it is valid. `None` when `source` is an analysis (or not YAML).
+pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
+    let root = load::parse_yaml(source).ok()?;
+    let count = |n: usize, noun: &str| if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") };
+    let checked = match kind_of(&root) {
+        FileKind::Analysis => return None,
+        FileKind::Framework => match framework_from(source.clone()) {
+            Ok(f) => {
+                let summary = format!(
+                    "a framework of {} and {}",
+                    count(f.value.priorities.len(), "priority").replace("prioritys", "priorities"),
+                    count(f.value.measures.len(), "measure")
+                );
+                (f.said.diagnostics, Some(summary))
+            }
+            Err(said) => (said.diagnostics, None),
+        },
+        FileKind::Offer => match offer_from(source.clone(), None) {
+            Ok((o, framework)) => {
+                let mut diagnostics = o.said.diagnostics;
+                if let Some(f) = framework {
+                    diagnostics.extend(gathered(source, vec![f.said]));
+                }
+                let summary = format!("an offer of {}", count(o.value.commitments.len(), "commitment"));
+                (diagnostics, Some(summary))
+            }
+            Err(saids) => (gathered(source, saids), None),
+        },
+        FileKind::Returns => {
+            let Some(path) = root_text(&root, "offer") else {
+                return Some((
+                    vec![Diagnostic::error("missing-key", "delivery returns need `offer`").at(root.loc)],
+                    None,
+                ));
+            };
+            let offer = resolve_named(source, &path);
+            match monitor(&offer.to_string_lossy(), &source.name) {
+                Ok(m) => {
+                    let summary = format!(
+                        "returns of {} and {}",
+                        count(m.returns.value.periods.len(), "period"),
+                        count(m.returns.value.delivered.len(), "delivery")
+                    )
+                    .replace("deliverys", "deliveries");
+                    (gathered(source, vec![m.returns.said, m.offer.said, m.framework.said]), Some(summary))
+                }
+                Err(Failure::Invalid(saids)) => (gathered(source, saids), None),
+                Err(Failure::Unreadable(name, error)) => {
+                    let d = Diagnostic::error(
+                        "unreadable-named-file",
+                        format!("cannot read the offer `{name}`: {error}"),
+                    )
+                    .at(path.loc)
+                    .hint("the path is relative to this file's folder");
+                    (vec![d], None)
+                }
+            }
+        }
+    };
+    Some(checked)
+}
+
+fn root_text(root: &Node, key: &str) -> Option<crate::source::Located<String>> {
+    match &root.kind {
+        load::Kind::Map(entries) => {
+            entries.iter().find(|(k, _)| k.name == key).and_then(|(_, n)| match &n.kind {
+                load::Kind::Str(s) => Some(crate::source::Located::new(s.clone(), n.loc)),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn resolve_named(source: &SourceFile, path: &crate::source::Located<String>) -> std::path::PathBuf {
+    crate::load::kind::resolve(source, &path.value)
+}

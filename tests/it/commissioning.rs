@@ -294,3 +294,34 @@ fn the_schema_covers_every_kind_of_file() {
         assert!(!validator.is_valid(&as_json(&typo)), "{name} with an unknown key");
     }
 }
+
+#[test]
+fn check_reads_frameworks_offers_and_returns_as_bids_and_monitor_do() {
+    let run = sroi(&[
+        "check",
+        &fixture("framework.yaml"),
+        &fixture("offer-northern.yaml"),
+        &fixture("returns-greenway.yaml"),
+    ]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("framework.yaml: ok (a framework of 5 priorities and 14 measures)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("offer-northern.yaml: ok (an offer of 6 commitments)"));
+    assert!(run.stdout.contains("returns-greenway.yaml: ok (returns of 2 periods and 15 deliveries)"));
+    // An offer whose framework has an error reports it in the framework's file.
+    let framework = std::fs::read_to_string(fixture("framework.yaml")).expect("read");
+    let broken = framework.replacen("weighting: 15%", "weighting: 15", 1);
+    let dir = folder("check-broken-framework", &[]);
+    std::fs::write(dir.join("framework.yaml"), &broken).expect("write");
+    let run = sroi(&["check", &path(&dir, "offer-greenway.yaml")]);
+    assert_eq!(run.code, Exit::Invalid);
+    let line = broken.lines().position(|l| l.starts_with("weighting:")).expect("line") + 1;
+    assert!(
+        run.stderr.contains(&format!("framework.yaml:{line}:12: error: `15` is not a percentage")),
+        "{}",
+        run.stderr
+    );
+}
