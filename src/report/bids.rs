@@ -164,10 +164,16 @@ pub struct BidsView {
     pub offers: Vec<OfferCard>,
     /// Suppliers in rank order, for table headings.
     pub columns: Vec<String>,
-    /// Social value by priority.
-    pub priorities: Vec<Line>,
-    /// Social value by measure (measures someone committed to).
+    /// Social value by measure (measures someone committed to), offers as
+    /// columns; empty when there are more offers than [`MAX_COLUMNS`].
     pub measures: Vec<Line>,
+    /// Why the value-by-measure table is left out, when it is.
+    pub measures_note: Option<String>,
+    /// Social value by priority with one row per offer (best first) and a
+    /// column per priority: `priority_columns` head them.
+    pub by_offer: Vec<Line>,
+    /// "Residents out of work … (weight 3)", one per priority.
+    pub priority_columns: Vec<String>,
     /// How the evaluation is worked out.
     pub method: Vec<String>,
     /// Where each measure's value comes from.
@@ -338,6 +344,9 @@ fn how_scored(framework: &Framework, v: &OfferValue, best: (&str, f64)) -> Strin
     )
 }
 
+/// Most offers shown side by side as columns of the value-by-measure table.
+pub const MAX_COLUMNS: usize = 8;
+
 /// The view of an evaluation.
 pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Evaluation) -> BidsView {
     let c = framework.currency.as_str();
@@ -383,17 +392,17 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
             }
         })
         .collect();
-    let priorities = framework
-        .priorities
+    let by_offer = order
         .iter()
-        .enumerate()
-        .map(|(p, priority)| Line {
-            name: priority.name.clone(),
-            detail: format!("weight {}", quantity(priority.weight)),
-            cells: order.iter().map(|&i| money(evaluation.offers[i].by_priority[p], c)).collect(),
+        .map(|&i| Line {
+            name: offers[i].1.supplier.clone(),
+            detail: format!("rank {}", evaluation.offers[i].rank),
+            cells: evaluation.offers[i].by_priority.iter().map(|v| money(*v, c)).collect(),
         })
         .collect();
+    let wide = offers.len() > MAX_COLUMNS;
     let measures = (0..framework.measures.len())
+        .filter(|_| !wide)
         .filter(|m| offers.iter().any(|(_, o)| o.commitments.iter().any(|x| x.measure == *m)))
         .map(|m| {
             let measure = &framework.measures[m];
@@ -493,8 +502,10 @@ pub fn view(framework: &Framework, offers: &[(String, &Offer)], evaluation: &Eva
         headline,
         columns: cards.iter().map(|o| o.supplier.clone()).collect(),
         offers: cards,
-        priorities,
         measures,
+        measures_note: wide.then(|| format!("With {} offers, each offer's value by measure is in its commitments table above, and in the CSV.", offers.len())),
+        by_offer,
+        priority_columns: framework.priorities.iter().map(|p| format!("{} (weight {})", p.name, quantity(p.weight))).collect(),
         method,
         sources,
         chart_priorities: framework.priorities.iter().map(|p| p.name.clone()).collect(),

@@ -93,17 +93,14 @@ pub fn bids(view: &BidsView) -> Result<Rendered, PdfError> {
         currency: &view.currency,
     })?;
     chart_section(&mut l, "Value by priority", None, &chart);
-    let mut columns = vec![column("Supplier", 1.8, Align::Left)];
-    columns.extend(
-        view.priorities.iter().map(|p| column(&format!("{} ({})", p.name, p.detail), 1.0, Align::Right)),
-    );
+    let mut columns = vec![column("Offer", 1.8, Align::Left)];
+    columns.extend(view.priority_columns.iter().map(|p| column(p, 1.0, Align::Right)));
     let rows = view
-        .columns
+        .by_offer
         .iter()
-        .enumerate()
-        .map(|(i, supplier)| {
-            let mut row = vec![bold(supplier)];
-            row.extend(view.priorities.iter().map(|p| cell(p.cells[i].clone())));
+        .map(|o| {
+            let mut row = vec![bold(&o.name)];
+            row.extend(o.cells.iter().map(|c| cell(c.clone())));
             row
         })
         .collect();
