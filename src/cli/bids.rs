@@ -66,7 +66,7 @@ pub(super) fn run(
                 | crate::compute::bids::Flag::NoPlan { commitment } => {
                     offer.value.commitments[*commitment].loc
                 }
-                _ => crate::source::Loc::START,
+                _ => offer.value.loc,
             };
             diagnostics.push(Diagnostic::warning("bid-flag", text).at(at));
         }

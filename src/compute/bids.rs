@@ -245,6 +245,7 @@ pub(crate) mod tests {
                     loc: Default::default(),
                 })
                 .collect(),
+            loc: Default::default(),
         }
     }
 

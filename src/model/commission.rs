@@ -156,6 +156,8 @@ pub struct Offer {
     pub contract: Contract,
     /// What it commits to, in the order written.
     pub commitments: Vec<Commitment>,
+    /// Where `commitments:` is written, for findings about the whole offer.
+    pub loc: crate::source::Loc,
 }
 
 /// A commitment to one measure.

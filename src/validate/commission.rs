@@ -440,6 +440,7 @@ pub fn offer(raw: RawOffer, framework: &Framework, d: &mut Vec<Diagnostic>) -> O
         area: raw.area.map(|a| a.value),
         contract: contract?,
         commitments,
+        loc: raw.commitments.loc,
     })
 }
 

@@ -325,3 +325,24 @@ fn check_reads_frameworks_offers_and_returns_as_bids_and_monitor_do() {
         run.stderr
     );
 }
+
+#[test]
+fn a_library_proxy_is_rebased_to_the_frameworks_price_year() {
+    // National Living Wage 2025, £12.21, in 2026 prices with indices 100 → 104: £12.6984.
+    let framework = std::fs::read_to_string(fixture("framework.yaml")).expect("read");
+    let rebased = framework.replacen("price_year: 2025 ", "price_year: 2026 ", 1).replacen(
+        "weighting: 15%",
+        "indices: { 2025: 100, 2026: 104 }\nweighting: 15%",
+        1,
+    );
+    let source = sroi::source::SourceFile::new("framework.yaml", rebased.as_str());
+    let loaded = sroi::commissioning::framework_from(source).expect("valid");
+    let hours = loaded.value.measures.iter().find(|m| m.id == "volunteering-hours").expect("measure");
+    assert!((hours.proxy.value - 12.21 * 1.04).abs() < 1e-9, "{}", hours.proxy.value);
+    assert_eq!(hours.proxy.written, Some((12.21, 2025)));
+    // Without an index for the proxy's year, it is an error at the proxy.
+    let missing = rebased.replacen("indices: { 2025: 100, 2026: 104 }", "indices: { 2026: 104 }", 1);
+    let said = sroi::commissioning::framework_from(sroi::source::SourceFile::new("f.yaml", missing.as_str()))
+        .expect_err("no index for 2025");
+    assert!(said.diagnostics.iter().any(|d| d.code == "missing-index"), "{:?}", said.diagnostics);
+}
