@@ -112,9 +112,14 @@ pub fn value(framework: &Framework, offer: &Offer) -> OfferValue {
                 net.iter().enumerate().map(|(k, n)| n * discounting.factor(k as u32 + 1)).sum();
             let weight = framework.priorities[measure.priority].weight;
             by_priority[measure.priority] += social_value;
-            if let Some((k, g)) =
-                gross.iter().enumerate().filter(|(_, g)| **g > annual).max_by(|a, b| a.1.total_cmp(b.1))
-            {
+            // The year furthest above what the contract pays in a year; the first of equals.
+            let mut above: Option<(usize, &f64)> = None;
+            for (k, g) in gross.iter().enumerate().filter(|(_, g)| **g > annual) {
+                if above.is_none_or(|(_, best)| g > best) {
+                    above = Some((k, g));
+                }
+            }
+            if let Some((k, g)) = above {
                 flags.push(Flag::AboveContractYear {
                     commitment: index,
                     year: k as u32 + 1,
@@ -297,6 +302,18 @@ pub(crate) mod tests {
         let b = offer(1_000.0, vec![(0, vec![0.0, 0.0])]);
         let e = evaluate(&f, &[&a, &b]);
         assert!(e.offers.iter().all(|o| o.score == 0.0 && o.rank == 1));
+    }
+
+    #[test]
+    fn of_equal_years_above_the_contract_the_first_is_named() {
+        // £100,000 over 2 years pays £50,000 a year; 2 jobs are £56,000 both years.
+        let v = value(&framework(), &offer(100_000.0, vec![(0, vec![2.0, 2.0])]));
+        assert!(v.flags.contains(&Flag::AboveContractYear {
+            commitment: 0,
+            year: 1,
+            gross: 56_000.0,
+            annual: 50_000.0
+        }));
     }
 
     #[test]
