@@ -69,9 +69,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write a commented example analysis (or the report templates) to start from.
+    /// Write a commented example analysis (or the report templates, or a framework, offer and returns) to start from.
     #[command(
-        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n\nAn existing file is never overwritten."
+        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n  sroi init --framework tender           writes tender/framework.yaml, an outcomes framework\n  sroi init --offer tender               the framework and an offer against it\n  sroi init --returns tender             the framework, the offer and its delivery returns\n\nAn existing file is never overwritten."
     )]
     Init {
         /// Folder to write into (created if missing).
