@@ -346,3 +346,43 @@ fn a_library_proxy_is_rebased_to_the_frameworks_price_year() {
         .expect_err("no index for 2025");
     assert!(said.diagnostics.iter().any(|d| d.code == "missing-index"), "{:?}", said.diagnostics);
 }
+
+#[test]
+fn the_same_files_give_the_same_bytes() {
+    let runs: Vec<std::path::PathBuf> = (1..=2)
+        .map(|i| {
+            let out = scratch(&format!("commissioning-bytes-{i}"));
+            let shown = out.to_string_lossy().into_owned();
+            let f = ["html", "pdf", "json", "csv"].join(",");
+            let bids = crate::common::binary(&[
+                "bids",
+                &fixture("framework.yaml"),
+                &fixture("offer-greenway.yaml"),
+                &fixture("offer-northern.yaml"),
+                "-f",
+                &f,
+                "-o",
+                &shown,
+            ]);
+            assert!(bids.status.success());
+            let monitor = crate::common::binary(&[
+                "monitor",
+                &fixture("offer-greenway.yaml"),
+                &fixture("returns-greenway.yaml"),
+                "-f",
+                &f,
+                "-o",
+                &shown,
+            ]);
+            assert!(monitor.status.success());
+            out
+        })
+        .collect();
+    for stem in ["tender-evaluation", "returns-greenway"] {
+        for extension in ["html", "pdf", "json", "csv"] {
+            let name = format!("{stem}.{extension}");
+            let read = |dir: &std::path::Path| std::fs::read(dir.join(&name)).expect("written");
+            assert!(read(&runs[0]) == read(&runs[1]), "{name} differs between runs");
+        }
+    }
+}
