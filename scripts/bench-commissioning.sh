@@ -14,13 +14,20 @@ trap 'rm -rf "$dir"' EXIT
 sroi="$PWD/target/release/sroi"
 cd "$dir"
 echo "bids: 1 framework, $offers offers; monitor: $((years * 12)) monthly periods; $(nproc) cores"
-/usr/bin/time -f "bids (table):        wall %e s, peak memory %M KB" "$sroi" bids framework.yaml offer-*.yaml > /dev/null
-/usr/bin/time -f "bids (all formats):  wall %e s, peak memory %M KB" "$sroi" bids framework.yaml offer-*.yaml -f html,pdf,json,csv -o out > /dev/null
-/usr/bin/time -f "monitor (table):     wall %e s, peak memory %M KB" "$sroi" monitor offer-0001.yaml returns.yaml > /dev/null
-/usr/bin/time -f "monitor (all formats): wall %e s, peak memory %M KB" "$sroi" monitor offer-0001.yaml returns.yaml -f html,pdf,json,csv -o out > /dev/null
+measure() { # LABEL COMMAND...: wall time and peak memory of one run, its output discarded
+  local label="$1"; shift
+  /usr/bin/time -f "$label wall %e s, user %U s, system %S s, peak memory %M KB" -o "$dir/time" "$@" > /dev/null 2>&1
+  cat "$dir/time"
+}
+measure "bids, table:               " "$sroi" bids framework.yaml offer-*.yaml
+measure "bids, html,pdf,json,csv:   " "$sroi" bids framework.yaml offer-*.yaml -f html,pdf,json,csv -o out
+measure "monitor, table:            " "$sroi" monitor offer-0001.yaml returns.yaml
+measure "monitor, html,pdf,json,csv:" "$sroi" monitor offer-0001.yaml returns.yaml -f html,pdf,json,csv -o out
 ls -l out
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 10 -N \
-    "$sroi bids framework.yaml $(echo offer-*.yaml)" \
-    "$sroi monitor offer-0001.yaml returns.yaml"
+  hyperfine --warmup 1 --runs 10 -N --style basic \
+    -n "bids, $offers offers" "$sroi bids framework.yaml $(echo offer-*.yaml)" \
+    -n "monitor, $((years * 12)) periods" "$sroi monitor offer-0001.yaml returns.yaml" \
+    -n "bids --json" "$sroi bids framework.yaml $(echo offer-*.yaml) --json" \
+    -n "monitor --json" "$sroi monitor offer-0001.yaml returns.yaml --json"
 fi

@@ -131,6 +131,8 @@ pub struct MonitorView {
     pub latest_title: String,
     /// Periods, latest first.
     pub periods: Vec<PeriodView>,
+    /// Where the periods not shown are, when there are more than [`MAX_PERIODS`].
+    pub earlier_note: Option<String>,
     /// Deliveries of measures the offer never committed to.
     pub uncommitted: Vec<String>,
     /// How it is worked out.
@@ -159,6 +161,9 @@ fn measure_name(framework: &Framework, index: usize) -> String {
 fn long(date: crate::model::Date) -> String {
     super::date::long(date)
 }
+
+/// Most periods shown, latest first, in the HTML and PDF ledgers.
+pub const MAX_PERIODS: usize = 12;
 
 /// The view of a ledger.
 pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Ledger) -> MonitorView {
@@ -240,6 +245,13 @@ pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Le
         })
         .collect();
     periods.reverse();
+    let earlier = periods.len().saturating_sub(MAX_PERIODS);
+    periods.truncate(MAX_PERIODS);
+    let earlier_note = (earlier > 0).then(|| {
+        format!(
+            "The {earlier} earlier periods are in the chart above, and period by period in the CSV and JSON."
+        )
+    });
     let last = ledger.periods.last();
     let counts =
         |s: Status| last.map_or(0, |l| l.rows.iter().filter(|r| r.committed && r.status == s).count());
@@ -307,6 +319,7 @@ pub fn view(framework: &Framework, offer: &Offer, returns: &Returns, ledger: &Le
         figures,
         latest_title: format!("As at {end}"),
         periods,
+        earlier_note,
         uncommitted,
         method,
         chart_periods: returns.periods.iter().map(|p| p.end.to_string()).collect(),

@@ -277,6 +277,9 @@ pub fn monitor(view: &MonitorView) -> Result<Rendered, PdfError> {
             });
         }
     }
+    if let Some(note) = &view.earlier_note {
+        prose(&mut l, note);
+    }
     l.heading("Method");
     for paragraph in &view.method {
         prose(&mut l, paragraph);
