@@ -423,6 +423,15 @@ pub fn offer(raw: RawOffer, framework: &Framework, d: &mut Vec<Diagnostic>) -> O
             years: years.value as u32,
         })
     });
+    if raw.commitments.absent {
+        error(
+            d,
+            "missing-key",
+            Loc::START,
+            "an offer needs `commitments`".to_owned(),
+            "list what the supplier commits to: `commitments: [{ measure: …, quantity: […], how: … }]`".to_owned(),
+        );
+    }
     let mut commitments: Vec<Commitment> = Vec::new();
     for c in &raw.commitments.items {
         if let Some(commitment) = commitment(c, framework, contract.as_ref(), &commitments, d) {
