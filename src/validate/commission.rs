@@ -429,7 +429,8 @@ pub fn offer(raw: RawOffer, framework: &Framework, d: &mut Vec<Diagnostic>) -> O
             "missing-key",
             Loc::START,
             "an offer needs `commitments`".to_owned(),
-            "list what the supplier commits to: `commitments: [{ measure: …, quantity: […], how: … }]`".to_owned(),
+            "list what the supplier commits to: `commitments: [{ measure: …, quantity: […], how: … }]`"
+                .to_owned(),
         );
     }
     let mut commitments: Vec<Commitment> = Vec::new();
