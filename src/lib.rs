@@ -30,6 +30,12 @@
 //!    writes through [`output`], sets the exit code; the clock is read here
 //!    once ([`cli::now`]).
 //!
+//! Commissioning (SPEC §7, §8) runs the same stages over frameworks, offers
+//! and returns: [`load::commission`], [`validate::commission`],
+//! [`compute::bids`] and [`compute::monitor`], [`report::bids`] and
+//! [`report::monitor`], with [`pipeline::commissioning`] running them end to end for
+//! `sroi bids` and `sroi monitor`.
+//!
 //! Leaf modules used by all: [`model`], [`diag`] (diagnostics), [`source`]
 //! (files and locations), [`suggest`] ("did you mean"), [`format`] (figures
 //! and sentences for people), [`output`] (atomic file writes), [`synthetic`]
@@ -74,6 +80,14 @@ use source::SourceFile;
 /// otherwise every diagnostic found, errors and warnings, in file order.
 pub fn analyse(source: &SourceFile) -> Result<(Analysis, Vec<Diagnostic>), Vec<Diagnostic>> {
     let root = load::parse_yaml(source).map_err(|d| vec![d])?;
+    let kind = load::kind::kind_of(&root);
+    if kind != load::kind::FileKind::Analysis {
+        return Err(vec![
+            Diagnostic::error("wrong-kind", format!("this is {}, not an SROI analysis", kind.describe()))
+                .at(root.loc)
+                .hint("frameworks and offers are read by `sroi bids`, returns by `sroi monitor`; `sroi check` checks every kind"),
+        ]);
+    }
     let mut decoder = load::decode::Decoder::new(&source.text);
     let raw = load::raw::analysis(&mut decoder, &root);
     let mut diagnostics = decoder.diagnostics;

@@ -4,6 +4,8 @@
 //! and quantities are finite and not negative, references are indices that
 //! exist, and the total investment is above zero.
 
+pub mod commission;
+
 use crate::colour::Rgb;
 use crate::source::{Loc, Located};
 

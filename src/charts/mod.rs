@@ -5,9 +5,11 @@
 
 pub mod bars;
 pub mod benchmark;
+pub mod delivery;
 pub mod drawing;
 pub mod histogram;
 pub mod mix;
+pub mod priorities;
 pub mod ratios;
 pub mod stacked;
 pub mod theory;

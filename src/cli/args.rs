@@ -16,6 +16,8 @@ Examples:
   sroi import analysis.xlsx -o analysis.yaml   back from the workbook
   sroi compare a.yaml b.yaml --rebase -f html,pdf -o comparison
   sroi portfolio contracts/ -f html,json,csv -o statement
+  sroi bids framework.yaml offers/*.yaml -f html,pdf -o evaluation
+  sroi monitor offer.yaml returns.yaml
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
 2 the tool could not do its job (unreadable file, unwritable output).";
@@ -30,9 +32,9 @@ pub(super) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Command {
-    /// Write a commented example analysis (or the report templates) to start from.
+    /// Write a commented example analysis (or the report templates, or a framework, offer and returns) to start from.
     #[command(
-        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n\nAn existing file is never overwritten."
+        after_help = "Examples:\n  sroi init youth-project                writes youth-project/analysis.yaml\n  sroi init --templates my-templates     writes the report templates to edit\n  sroi init --framework tender           writes tender/framework.yaml, an outcomes framework\n  sroi init --offer tender               the framework and an offer against it\n  sroi init --returns tender             the framework, the offer and its delivery returns\n\nAn existing file is never overwritten."
     )]
     Init {
         /// Folder to write into (created if missing).
@@ -42,6 +44,15 @@ pub(super) enum Command {
         /// of an example analysis; use them with `sroi report --templates DIR`.
         #[arg(long)]
         templates: bool,
+        /// Write a commented example outcomes framework (framework.yaml) instead.
+        #[arg(long, conflicts_with = "templates")]
+        framework: bool,
+        /// Write a commented example offer, with the framework it names.
+        #[arg(long, conflicts_with = "templates")]
+        offer: bool,
+        /// Write commented example delivery returns, with the offer and framework they name.
+        #[arg(long, conflicts_with = "templates")]
+        returns: bool,
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
@@ -146,6 +157,51 @@ pub(super) enum Command {
         /// With --year: last year's statement JSON (written by `-f json`), for year-on-year change.
         #[arg(long, requires = "year")]
         previous: Option<std::path::PathBuf>,
+    },
+    /// Score bids against an outcomes framework: a tender evaluation (SPEC §7).
+    #[command(
+        after_help = "Examples:\n  sroi bids framework.yaml offers/*.yaml\n  sroi bids framework.yaml a.yaml b.yaml --json > scores.json\n  sroi bids framework.yaml offers/*.yaml -f html,pdf,json,csv -o evaluation\n\nEach offer names its framework (`framework: ../framework.yaml`), relative to itself;\nit must exist, and offers are scored against the FRAMEWORK given here."
+    )]
+    Bids {
+        /// The outcomes framework file.
+        framework: String,
+        /// Offer files.
+        #[arg(required = true)]
+        offers: Vec<String>,
+        /// Print the evaluation as JSON instead of a table.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<super::bids::Format>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`bids.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
+    },
+    /// Delivery against an offer's commitments: committed, delivered, validated (SPEC §8).
+    #[command(
+        after_help = "Examples:\n  sroi monitor offer.yaml returns.yaml\n  sroi monitor offer.yaml returns.yaml --json\n  sroi monitor offer.yaml returns.yaml -f html,pdf -o monitoring\n\nThe offer's framework is the one it names; the returns name their offer too."
+    )]
+    Monitor {
+        /// The offer file.
+        offer: String,
+        /// The returns file.
+        returns: String,
+        /// Print the ledger as JSON instead of a table.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<super::monitor::Format>,
+        /// Folder to write the files into (created if missing).
+        #[arg(short, long, default_value = ".", requires = "format")]
+        output: std::path::PathBuf,
+        /// Folder of templates overriding the defaults by file name (`monitor.html`, `style.css`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
     },
     /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
     #[command(

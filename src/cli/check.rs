@@ -29,6 +29,10 @@ fn count(n: usize, noun: &str) -> String {
 
 /// Everything `check` has to say about one readable file, and a summary of it.
 fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
+    // Frameworks, offers and returns are checked as `sroi bids` and `sroi monitor` read them.
+    if let Some(checked) = crate::pipeline::commissioning::check(source) {
+        return checked;
+    }
     match crate::analyse(source) {
         Ok((analysis, mut diagnostics)) => {
             let results = crate::compute::compute(&analysis);

@@ -117,3 +117,56 @@ fn shell_quote(path: &str) -> String {
         format!("'{}'", path.replace('\'', "'\\''"))
     }
 }
+
+/// The commented commissioning examples `sroi init --framework`, `--offer` and
+/// `--returns` write: a fictional council's framework, one offer against it
+/// and two periods of returns for that offer, each naming the one before.
+pub const COMMISSIONING: [(&str, &str); 3] = [
+    ("framework.yaml", include_str!("../../fixtures/commissioning/framework.yaml")),
+    ("offer-greenway.yaml", include_str!("../../fixtures/commissioning/offer-greenway.yaml")),
+    ("returns-greenway.yaml", include_str!("../../fixtures/commissioning/returns-greenway.yaml")),
+];
+
+/// Writes the commissioning examples asked for (framework, offer, returns)
+/// into `dir`, with the files they name, never overwriting a file.
+pub fn commissioning(
+    dir: &Path,
+    (framework, offer, returns): (bool, bool, bool),
+    streams: &mut Streams<'_>,
+) -> Exit {
+    if let Err(err) = std::fs::create_dir_all(dir) {
+        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", dir.display());
+        return Exit::Failed;
+    }
+    // An offer names its framework and returns name their offer: write what they need.
+    let count = if returns {
+        3
+    } else if offer {
+        2
+    } else {
+        usize::from(framework)
+    };
+    let mut code = Exit::Ok;
+    for (name, text) in &COMMISSIONING[..count] {
+        let text = format!("{MODELINE}{text}");
+        let hint = Some("choose another folder, such as `sroi init --offer new-tender`");
+        code = code.max(super::write_new(&dir.join(name), text.as_bytes(), ("example", hint), streams));
+    }
+    match write_atomic(&dir.join(SCHEMA_FILE_NAME), SCHEMA.as_bytes(), Existing::Keep) {
+        Err(err) if err.kind() != std::io::ErrorKind::AlreadyExists => {
+            let _ = writeln!(streams.err, "{}: error: cannot write the schema: {err}", dir.display());
+            code = code.max(Exit::Failed);
+        }
+        _ => {}
+    }
+    if code == Exit::Ok {
+        let d = shell_quote(&dir.to_string_lossy());
+        let next = match count {
+            3 => format!("sroi monitor {d}/offer-greenway.yaml {d}/returns-greenway.yaml"),
+            2 => format!("sroi bids {d}/framework.yaml {d}/offer-greenway.yaml"),
+            _ => format!("sroi bids {d}/framework.yaml YOUR-OFFER.yaml"),
+        };
+        let _ = writeln!(streams.out, "\nnext:\n  {next}\n\nEvery key is explained in the comments.");
+    }
+    code
+}

@@ -5,12 +5,14 @@
 
 mod args;
 pub mod assurance;
+pub mod bids;
 mod calc;
 pub mod check;
 mod clock;
 mod compare;
 pub mod import;
 pub mod init;
+pub mod monitor;
 mod portfolio;
 pub mod proxies;
 pub mod report;
@@ -78,8 +80,19 @@ where
     };
     use args::Command;
     match cli.command {
-        Command::Init { dir, templates: false } => init::run(&dir, streams),
-        Command::Init { dir, templates: true } => init::templates(&dir, streams),
+        Command::Init { dir, templates: true, .. } => init::templates(&dir, streams),
+        Command::Init { dir, framework, offer, returns, .. } if framework || offer || returns => {
+            init::commissioning(&dir, (framework, offer, returns), streams)
+        }
+        Command::Init { dir, .. } => init::run(&dir, streams),
+        Command::Bids { framework, offers, json, format, output, templates } => {
+            let asked = bids::Asked { formats: &format, out: &output, templates: templates.as_deref() };
+            bids::run(&framework, &offers, json, &asked, streams)
+        }
+        Command::Monitor { offer, returns, json, format, output, templates } => {
+            let asked = bids::Asked { formats: &format, out: &output, templates: templates.as_deref() };
+            monitor::run(&offer, &returns, json, &asked, streams)
+        }
         Command::Report { file, format, output, templates } => {
             report::run(&file, &format, &output, templates.as_deref(), streams)
         }

@@ -82,6 +82,18 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         }
         None => None,
     };
+    let contracts = manifest.entries.iter().filter(|e| e.is_contract()).count();
+    if contracts > 0 && asked.basis.is_none() {
+        let problem = Diagnostic::warning(
+            "contracts-need-a-year",
+            format!(
+                "{contracts} {} not counted: a contract's value is stated for one year",
+                if contracts == 1 { "contract is" } else { "contracts are" }
+            ),
+        )
+        .hint("give the year, e.g. `--year 2026/27`, to count contracts' committed, delivered and validated value");
+        super::problem(Some(&path.display().to_string()), problem, streams);
+    }
     let mut statement = match &asked.basis {
         Some(basis) => pipeline::statement_of_year(&manifest, basis, &|| bar.inc(1)),
         None => pipeline::statement(&manifest, &|| bar.inc(1)),

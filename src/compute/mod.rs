@@ -32,11 +32,14 @@
 //! Everything is kept in full `f64` precision; rounding is for display only.
 
 pub mod assurance;
+pub mod bids;
 pub mod calendar;
 pub mod comparison;
+pub mod contract_year;
 pub mod discount;
 pub mod exclusions;
 pub mod in_year;
+pub mod monitor;
 pub mod prices;
 pub mod scenarios;
 pub mod sensitivity;

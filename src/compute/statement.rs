@@ -60,13 +60,25 @@ pub enum Year {
 /// lifetime present value, and why analyses were left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InYearTotals {
-    /// Σ in-year value of what was delivered: the observed years of evaluative analyses.
+    /// Σ in-year value delivered: the observed years of evaluative analyses, and contracts' validated deliveries.
     pub in_year_value: f64,
     /// Σ in-year value of what is forecast: forecasts, and evaluations' projected years.
     pub forecast_in_year_value: f64,
     /// Σ present value of the analyses counted, over their whole lives, on the statement's basis.
     pub lifetime_present_value: f64,
-    /// Analyses left out, with why.
+    /// Σ value delivered in the year by evaluations (their observed years).
+    pub analyses_in_year_value: f64,
+    /// Σ validated value of the contracts' deliveries in the year.
+    pub validated_value: f64,
+    /// Σ value the contracts returned as delivered but not yet validated: claimed, not counted.
+    pub claimed_value: f64,
+    /// Σ value the contracts committed for the year.
+    pub committed_value: f64,
+    /// Every contract counted, with its committed, delivered and validated value and status.
+    pub contracts: Vec<ContractRow>,
+    /// The contracts by supplier size, in the order micro, sme, vcse, large.
+    pub by_supplier_size: Vec<BySupplierSize>,
+    /// Analyses and contracts left out, with why.
     pub not_counted: Vec<NotCounted>,
     /// In-year and lifetime value by area (the manifest's `area:`), largest first.
     pub by_area: Vec<ByArea>,
@@ -230,6 +242,45 @@ pub struct Own {
     pub price_year: Option<i32>,
 }
 
+/// A contract of a statement year: what it committed, delivered and had
+/// validated in the year (net, undiscounted), and its status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContractRow {
+    /// Its returns file.
+    pub file: String,
+    /// The council's contract reference.
+    pub contract: String,
+    /// The supplier.
+    pub supplier: String,
+    /// `micro`, `sme`, `large` or `vcse`.
+    pub supplier_size: &'static str,
+    /// Its area, from the manifest or the offer.
+    pub area: Option<String>,
+    /// Net value of the commitments of the contract years in the year.
+    pub committed_value: f64,
+    /// Net value of the deliveries returned for the year, validated or not.
+    pub delivered_value: f64,
+    /// Net value of the deliveries the council has validated.
+    pub validated_value: f64,
+    /// `green`, `amber` or `red`: delivered against committed.
+    pub status: &'static str,
+}
+
+/// One supplier size's contracts in a statement year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BySupplierSize {
+    /// `micro`, `sme`, `large` or `vcse`.
+    pub size: String,
+    /// How many contracts.
+    pub contracts: usize,
+    /// Σ committed value.
+    pub committed_value: f64,
+    /// Σ delivered value.
+    pub delivered_value: f64,
+    /// Σ validated value.
+    pub validated_value: f64,
+}
+
 /// What became of one analysis of a statement.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Summary {
@@ -239,6 +290,8 @@ pub enum Summary {
     NotCounted(NotCounted),
     /// Not read: invalid, unreadable, or in another currency.
     Failed(Failed),
+    /// A contract counted in the year.
+    Contract(ContractRow),
 }
 
 /// An analysis that could not be counted.
@@ -444,12 +497,14 @@ pub fn statement_of_year(
 
 fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<String>)>) -> Statement {
     let mut not_counted = Vec::new();
+    let mut contracts: Vec<ContractRow> = Vec::new();
     let mut results = Vec::with_capacity(summaries.len());
     for summary in summaries {
         match summary {
             Summary::Counted(item) => results.push(Ok(*item)),
             Summary::Failed(failed) => results.push(Err(failed)),
             Summary::NotCounted(left_out) => not_counted.push(left_out),
+            Summary::Contract(row) => contracts.push(row),
         }
     }
     // The currency most analyses use (the first seen, on a tie); the others cannot be added in.
@@ -523,14 +578,26 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
         |o| o.present_value,
     );
 
+    let analyses_in_year: f64 = items.iter().filter_map(|i| i.in_year_value).sum();
+    let validated: f64 = contracts.iter().map(|c| c.validated_value).sum();
     let in_year =
         year.map(|(label, basis)| {
-            let areas = tally(items.iter().map(|i| {
-                let area = i.area.as_deref().unwrap_or(NOT_GIVEN);
-                let (delivered, forecast) =
-                    (i.in_year_value.unwrap_or(0.0), i.forecast_in_year_value.unwrap_or(0.0));
-                (area, [delivered, forecast, i.present_value])
-            }));
+            // Contracts add their validated value to their area's; what is only
+            // claimed, or committed, is not value delivered.
+            let areas =
+                tally(
+                    items
+                        .iter()
+                        .map(|i| {
+                            let area = i.area.as_deref().unwrap_or(NOT_GIVEN);
+                            let (delivered, forecast) =
+                                (i.in_year_value.unwrap_or(0.0), i.forecast_in_year_value.unwrap_or(0.0));
+                            (area, [delivered, forecast, i.present_value])
+                        })
+                        .chain(contracts.iter().map(|c| {
+                            (c.area.as_deref().unwrap_or(NOT_GIVEN), [c.validated_value, 0.0, 0.0])
+                        })),
+                );
             let by_area =
                 largest_first(
                     areas
@@ -544,7 +611,13 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
             (
                 label.to_owned(),
                 InYearTotals {
-                    in_year_value: items.iter().filter_map(|i| i.in_year_value).sum(),
+                    in_year_value: analyses_in_year + validated,
+                    analyses_in_year_value: analyses_in_year,
+                    validated_value: validated,
+                    claimed_value: contracts.iter().map(|c| c.delivered_value - c.validated_value).sum(),
+                    committed_value: contracts.iter().map(|c| c.committed_value).sum(),
+                    by_supplier_size: by_supplier_size(&contracts),
+                    contracts,
                     forecast_in_year_value: items.iter().filter_map(|i| i.forecast_in_year_value).sum(),
                     lifetime_present_value: present_value,
                     not_counted,
@@ -574,6 +647,23 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
         items,
         in_year,
     }
+}
+
+/// The contracts by supplier size: micro, sme, vcse, large, those with none left out.
+fn by_supplier_size(contracts: &[ContractRow]) -> Vec<BySupplierSize> {
+    ["micro", "sme", "vcse", "large"]
+        .into_iter()
+        .filter_map(|size| {
+            let of: Vec<&ContractRow> = contracts.iter().filter(|c| c.supplier_size == size).collect();
+            (!of.is_empty()).then(|| BySupplierSize {
+                size: size.to_owned(),
+                contracts: of.len(),
+                committed_value: of.iter().map(|c| c.committed_value).sum(),
+                delivered_value: of.iter().map(|c| c.delivered_value).sum(),
+                validated_value: of.iter().map(|c| c.validated_value).sum(),
+            })
+        })
+        .collect()
 }
 
 /// Sums the amounts of each key, keys in the order first seen (so results

@@ -36,12 +36,60 @@ pub struct Entry {
     pub supplier: Option<String>,
     /// Area served.
     pub area: Option<String>,
+    /// For a contract (an entry `{ offer: FILE, returns: FILE }`, or a returns
+    /// file in a folder): its delivery returns, which `file` then names too.
+    pub returns: Option<PathBuf>,
+    /// For a contract: its offer; when not given, the one the returns name.
+    pub offer: Option<PathBuf>,
+}
+
+impl Entry {
+    /// Whether it is a contract (offer and returns) rather than an analysis.
+    pub fn is_contract(&self) -> bool {
+        self.returns.is_some()
+    }
+}
+
+/// What a file holds, from its top-level keys: enough to sort a folder
+/// without reading each file twice through the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    Analysis,
+    Framework,
+    Offer,
+    Returns,
+}
+
+/// The kind of file at `path` from the top-level keys on its first 64 KB
+/// (`returns:`, `offer:`, `framework:` name the kinds of SPEC §7-8; anything
+/// else is taken for an analysis, which reading will check).
+fn sniff(path: &Path) -> Sniffed {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        return Sniffed::Analysis;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let top = |key: &str| text.lines().any(|l| l.strip_prefix(key).is_some_and(|rest| rest.starts_with(':')));
+    if top("returns") {
+        Sniffed::Returns
+    } else if top("offer") {
+        Sniffed::Offer
+    } else if top("framework") && !top("title") {
+        Sniffed::Framework
+    } else {
+        Sniffed::Analysis
+    }
 }
 
 const MANIFEST_KEYS: &[&str] = &["title", "year", "organisation", "analyses"];
-const ENTRY_KEYS: &[&str] = &["file", "contract", "supplier", "area"];
+const ENTRY_KEYS: &[&str] = &["file", "offer", "returns", "contract", "supplier", "area"];
 
-/// Every `.yaml`/`.yml` file under `dir` (recursively, sorted by path), as a statement titled "Social value statement".
+/// Every `.yaml`/`.yml` file under `dir` (recursively, sorted by path), as a
+/// statement titled "Social value statement": each analysis, and each
+/// contract by its returns file (which names its offer); frameworks and
+/// offers come in through the returns that name them.
 pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -69,7 +117,14 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
         title,
         year: None,
         organisation: None,
-        entries: files.into_iter().map(|file| Entry { file, ..Entry::default() }).collect(),
+        entries: files
+            .into_iter()
+            .filter_map(|file| match sniff(&file) {
+                Sniffed::Analysis => Some(Entry { file, ..Entry::default() }),
+                Sniffed::Returns => Some(Entry { returns: Some(file.clone()), file, ..Entry::default() }),
+                Sniffed::Framework | Sniffed::Offer => None,
+            })
+            .collect(),
     })
 }
 
@@ -139,12 +194,38 @@ pub fn read_manifest(source: &SourceFile) -> Result<Manifest, Vec<Diagnostic>> {
 /// One item of `analyses:`: a path or glob, or a mapping with `file:` and metadata.
 fn entry(d: &mut Decoder, node: &Node, base: &Path) -> Option<Vec<Entry>> {
     let (pattern, contract, supplier, area) = if let Kind::Map(_) = node.kind {
-        let mut m = d.map(node, "an analysis of the portfolio", ENTRY_KEYS)?;
-        let file = m.required(d, "file", Decoder::text);
+        let mut m = d.map(node, "an analysis or contract of the portfolio", ENTRY_KEYS)?;
+        let returns = m.optional(d, "returns", Decoder::text);
+        let offer = m.optional(d, "offer", Decoder::text);
+        let file = if returns.is_some() { None } else { m.required(d, "file", Decoder::text) };
         let contract = m.optional(d, "contract", Decoder::text).map(|t| t.value);
         let supplier = m.optional(d, "supplier", Decoder::text).map(|t| t.value);
         let area = m.optional(d, "area", Decoder::text).map(|t| t.value);
         m.finish(d);
+        if let Some(returns) = returns {
+            // A contract: its returns, and its offer (or the one the returns name).
+            let path = base.join(&returns.value);
+            if !path.is_file() {
+                d.diagnostics.push(
+                    Diagnostic::error(
+                        "no-such-returns",
+                        format!("there is no returns file `{}`", returns.value),
+                    )
+                    .at(returns.loc)
+                    .hint("paths are relative to the manifest's folder"),
+                );
+                return None;
+            }
+            let offer = offer.map(|o| base.join(o.value));
+            return Some(vec![Entry {
+                file: path.clone(),
+                contract,
+                supplier,
+                area,
+                returns: Some(path),
+                offer,
+            }]);
+        }
         (file?, contract, supplier, area)
     } else {
         (d.text(node)?, None, None, None)
@@ -175,11 +256,22 @@ fn entry(d: &mut Decoder, node: &Node, base: &Path) -> Option<Vec<Entry>> {
     Some(
         files
             .into_iter()
-            .map(|file| Entry {
-                file,
-                contract: contract.clone(),
-                supplier: supplier.clone(),
-                area: area.clone(),
+            .filter_map(|file| {
+                // A pattern such as `contracts/*.yaml` takes a contract by its returns;
+                // the frameworks and offers it also matches come in through them.
+                let returns = match sniff(&file) {
+                    Sniffed::Analysis => None,
+                    Sniffed::Returns => Some(file.clone()),
+                    Sniffed::Framework | Sniffed::Offer => return None,
+                };
+                Some(Entry {
+                    file,
+                    contract: contract.clone(),
+                    supplier: supplier.clone(),
+                    area: area.clone(),
+                    returns,
+                    offer: None,
+                })
             })
             .collect(),
     )

@@ -6,7 +6,9 @@
 //! types, required fields) and collects every problem; what the values *mean*
 //! is checked by [`crate::validate`].
 
+pub mod commission;
 pub mod decode;
+pub mod kind;
 pub mod limits;
 pub mod manifest;
 pub mod named;

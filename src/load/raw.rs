@@ -397,7 +397,7 @@ fn list_of<T>(
     }
 }
 
-fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
+pub(crate) fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
     let mut m = d.map(node, "a period", PERIOD_KEYS)?;
     let period =
         RawPeriod { start: m.required(d, "start", Decoder::date), end: m.required(d, "end", Decoder::date) };
@@ -405,7 +405,7 @@ fn period(d: &mut Decoder, node: &Node) -> Option<RawPeriod> {
     Some(period)
 }
 
-fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
+pub(crate) fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
     let mut m = d.map(node, "the settings", SETTINGS_KEYS)?;
     let (draws, seed) = m
         .optional(d, "simulation", |d, n| {
@@ -429,7 +429,7 @@ fn settings(d: &mut Decoder, node: &Node) -> Option<RawSettings> {
 }
 
 /// `indices: { 2014: 83.2, 2025: 104.9 }`: a year and a positive index each.
-fn indices(d: &mut Decoder, node: &Node) -> Option<Vec<(L<i64>, L<f64>)>> {
+pub(crate) fn indices(d: &mut Decoder, node: &Node) -> Option<Vec<(L<i64>, L<f64>)>> {
     let Kind::Map(entries) = &node.kind else {
         d.diagnostics.push(
             crate::diag::Diagnostic::error(
@@ -605,7 +605,7 @@ fn outcome(d: &mut Decoder, node: &Node) -> Option<RawOutcome> {
     Some(raw)
 }
 
-fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
+pub(crate) fn proxy(d: &mut Decoder, node: &Node) -> Option<RawProxy> {
     if let Kind::Int(_) | Kind::Float(_) = node.kind {
         d.diagnostics.push(
             crate::diag::Diagnostic::error("wrong-type", "expected a proxy mapping or a proxy id, found a bare number")

@@ -9,7 +9,15 @@
 use std::path::{Path, PathBuf};
 
 /// The names a user's template may have.
-pub const NAMES: [&str; 5] = ["base.html", "report.html", "comparison.html", "statement.html", "style.css"];
+pub const NAMES: [&str; 7] = [
+    "base.html",
+    "report.html",
+    "comparison.html",
+    "statement.html",
+    "bids.html",
+    "monitor.html",
+    "style.css",
+];
 
 /// Names of earlier versions, with the name each now has.
 const RENAMED: [(&str, &str); 2] =

@@ -18,11 +18,13 @@ use crate::report::Report;
 
 /// The built-in templates, by file name; each is known to tera as `sroi/NAME`,
 /// and a user's template of the same name is used instead of it.
-pub const DEFAULT_TEMPLATES: [(&str, &str); 5] = [
+pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("comparison.html", include_str!("../../templates/comparison.html")),
     ("statement.html", include_str!("../../templates/statement.html")),
+    ("bids.html", include_str!("../../templates/bids.html")),
+    ("monitor.html", include_str!("../../templates/monitor.html")),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
@@ -278,5 +280,47 @@ pub fn comparison(
     context.insert("page", &Page::of(&view.stamp));
     let html =
         templates.tera.render("comparison.html", &context).map_err(template_error("comparison.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a tender evaluation as one HTML page, with `bids.html`.
+pub fn render_bids(
+    view: &crate::report::bids::BidsView,
+    templates: &Templates,
+) -> Result<Vec<u8>, HtmlError> {
+    let chart = charts::svg(
+        &charts::priorities::ByPriority {
+            priorities: &view.chart_priorities,
+            offers: &view.chart_offers,
+            currency: &view.currency,
+        },
+        "chart-priorities",
+    )?;
+    let mut context = Context::new();
+    context.insert("b", view);
+    context.insert("priority_chart", &chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("bids.html", &context).map_err(template_error("bids.html"))?;
+    Ok(html.into_bytes())
+}
+
+/// Renders a monitoring report as one HTML page, with `monitor.html`.
+pub fn render_monitor(
+    view: &crate::report::monitor::MonitorView,
+    templates: &Templates,
+) -> Result<Vec<u8>, HtmlError> {
+    let chart = charts::svg(
+        &charts::delivery::Delivery {
+            periods: &view.chart_periods,
+            series: &view.chart_series,
+            currency: &view.currency,
+        },
+        "chart-delivery",
+    )?;
+    let mut context = Context::new();
+    context.insert("m", view);
+    context.insert("delivery_chart", &chart);
+    context.insert("fonts_css", &fonts_css());
+    let html = templates.tera.render("monitor.html", &context).map_err(template_error("monitor.html"))?;
     Ok(html.into_bytes())
 }

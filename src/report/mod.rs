@@ -6,8 +6,10 @@
 //! renderer turns it into its own form through [`crate::markdown`].
 
 pub mod assurance;
+pub mod bids;
 pub mod comparison;
 pub mod date;
+pub mod monitor;
 pub mod quality;
 pub mod statement;
 pub mod uncertainty;

@@ -108,6 +108,16 @@ pub(crate) struct YearView {
     pub(crate) basis: Vec<String>,
     /// With `--previous`: the change since last year.
     pub(crate) change: Option<ChangeView>,
+    /// The contracts counted, and what they committed, delivered and had validated.
+    pub(crate) contracts: Vec<ContractView>,
+    /// What the contracts add up to, validated apart from claimed.
+    pub(crate) contract_sentence: Option<String>,
+    /// `1 of 3`: contracts whose delivery is on track (green).
+    pub(crate) on_track: Option<String>,
+    /// The contracts by supplier size.
+    pub(crate) sizes: Vec<SizeView>,
+    pub(crate) contracts_caption: String,
+    pub(crate) sizes_caption: String,
     /// Table captions.
     pub(crate) theme_caption: String,
     pub(crate) area_caption: String,
@@ -133,6 +143,42 @@ pub(crate) struct ChangeRow {
     pub(crate) previous: String,
     pub(crate) now: String,
     pub(crate) change: String,
+}
+
+/// One contract of the year.
+#[derive(Debug, Serialize)]
+pub(crate) struct ContractView {
+    pub(crate) contract: String,
+    pub(crate) supplier: String,
+    pub(crate) size: &'static str,
+    pub(crate) area: String,
+    pub(crate) committed: String,
+    pub(crate) delivered: String,
+    pub(crate) validated: String,
+    /// `On track (green)`, in words as well as colour.
+    pub(crate) status: String,
+    /// `green`, `amber` or `red`, for the page's colour.
+    pub(crate) status_class: &'static str,
+}
+
+/// One supplier size's contracts.
+#[derive(Debug, Serialize)]
+pub(crate) struct SizeView {
+    pub(crate) size: &'static str,
+    pub(crate) contracts: String,
+    pub(crate) committed: String,
+    pub(crate) delivered: String,
+    pub(crate) validated: String,
+}
+
+/// A supplier size as procurement rules say it.
+fn size_words(size: &str) -> &'static str {
+    match size {
+        "micro" => "Micro business",
+        "sme" => "Small or medium enterprise",
+        "vcse" => "Voluntary, community or social enterprise",
+        _ => "Large business",
+    }
 }
 
 /// One row of a year's breakdown.
@@ -191,6 +237,16 @@ pub fn why_not_in_year(reason: &crate::compute::in_year::NotInYear, year: &str) 
             format!("Its years run from {} to {last}, outside {year}.", crate::report::date::long(*first))
         }
     }
+}
+
+/// Why a contract adds nothing to the statement year, for a reader.
+pub fn why_contract_not_in_year(offer: &crate::model::commission::Offer, year: &str) -> String {
+    let c = &offer.contract;
+    format!(
+        "The contract runs from {} to {}, outside {year}.",
+        crate::report::date::long(c.start),
+        crate::report::date::long(c.end())
+    )
 }
 
 /// How the analyses' own methods differed from the statement's basis, and
@@ -386,10 +442,19 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                 delivered: money(totals.in_year_value, c),
                 forecast: money(totals.forecast_in_year_value, c),
                 lifetime: money(totals.lifetime_present_value, c),
-                sentence: format!(
-                    "In {label}, the analyses counted delivered {} of social value: each analysis year's value, undiscounted, in the share of its days that fall in {label}, from the years each evaluation observed.",
-                    money(totals.in_year_value, c)
-                ),
+                sentence: if totals.contracts.is_empty() {
+                    format!(
+                        "In {label}, the analyses counted delivered {} of social value: each analysis year's value, undiscounted, in the share of its days that fall in {label}, from the years each evaluation observed.",
+                        money(totals.in_year_value, c)
+                    )
+                } else {
+                    format!(
+                        "In {label}, {} of social value was delivered: {} from the years evaluations observed, and {} that contracts delivered and the council validated. Values are undiscounted, in the share of their days that fall in {label}.",
+                        money(totals.in_year_value, c),
+                        money(totals.analyses_in_year_value, c),
+                        money(totals.validated_value, c)
+                    )
+                },
                 forecast_sentence: format!(
                     "A further {} is forecast for {label}: the value of forecasts, and of years that evaluations project beyond what they observed. It is expected, not delivered, and is not part of the figure above.",
                     money(totals.forecast_in_year_value, c)
@@ -419,6 +484,54 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                     })
                     .collect(),
                 basis: totals.basis.clone(),
+                contracts: totals
+                    .contracts
+                    .iter()
+                    .take(SHOWN)
+                    .map(|k| ContractView {
+                        contract: k.contract.clone(),
+                        supplier: k.supplier.clone(),
+                        size: size_words(k.supplier_size),
+                        area: k.area.clone().unwrap_or_default(),
+                        committed: money(k.committed_value, c),
+                        delivered: money(k.delivered_value, c),
+                        validated: money(k.validated_value, c),
+                        status: match k.status {
+                            "green" => "On track (green)".to_owned(),
+                            "amber" => "Behind (amber)".to_owned(),
+                            _ => "Well behind (red)".to_owned(),
+                        },
+                        status_class: k.status,
+                    })
+                    .collect(),
+                contract_sentence: (!totals.contracts.is_empty()).then(|| {
+                    let n = totals.contracts.len();
+                    format!(
+                        "The {} counted committed {} of social value for {label} and returned {} as delivered, of which the council has validated {}. Only validated value counts as delivered; the {} claimed but not yet validated does not.",
+                        if n == 1 { "contract".to_owned() } else { format!("{} contracts", count(n)) },
+                        money(totals.committed_value, c),
+                        money(totals.validated_value + totals.claimed_value, c),
+                        money(totals.validated_value, c),
+                        money(totals.claimed_value, c),
+                    )
+                }),
+                on_track: (!totals.contracts.is_empty()).then(|| {
+                    let green = totals.contracts.iter().filter(|k| k.status == "green").count();
+                    format!("{} of {}", count(green), count(totals.contracts.len()))
+                }),
+                sizes: totals
+                    .by_supplier_size
+                    .iter()
+                    .map(|z| SizeView {
+                        size: size_words(&z.size),
+                        contracts: count(z.contracts),
+                        committed: money(z.committed_value, c),
+                        delivered: money(z.delivered_value, c),
+                        validated: money(z.validated_value, c),
+                    })
+                    .collect(),
+                contracts_caption: format!("Each contract's social value in {label}: committed, returned as delivered, and validated by the council (net of deadweight, displacement and attribution, undiscounted)"),
+                sizes_caption: format!("Contracts in {label} by the size of their supplier"),
                 change: totals.change.as_ref().map(|change| {
                     let last = change.previous_year.clone().unwrap_or_else(|| "last year".to_owned());
                     let signed = |v: f64| if v > 0.0 { format!("+{}", money(v, c)) } else { money(v, c) };

@@ -5,6 +5,7 @@
 //! by. Every problem is collected; the model is returned only when there is no
 //! error, so nothing downstream re-checks anything.
 
+pub mod commission;
 mod ids;
 
 use crate::diag::{Diagnostic, has_errors};

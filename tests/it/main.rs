@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod commissioning;
 mod common;
 mod compare;
 mod diagnostics;

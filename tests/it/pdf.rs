@@ -176,11 +176,29 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
         .map(|f| f.to_string_lossy().into_owned())
         .collect();
     let args: Vec<&str> = analyses.iter().map(String::as_str).collect();
-    for (args, file) in [
-        ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf"),
-        (vec!["portfolio", "fixtures", "-f", "pdf", "-o", &shown], "fixtures.pdf"),
+    // The example analyses alone: fixtures/commissioning holds frameworks and offers, not analyses.
+    let folder = scratch("pdf-many-examples").join("fixtures");
+    std::fs::create_dir_all(&folder).expect("create folder");
+    for analysis in &analyses {
+        let name = std::path::Path::new(analysis).file_name().expect("a file name");
+        std::fs::copy(analysis, folder.join(name)).expect("copy");
+    }
+    let root = folder.parent().expect("the scratch folder").to_path_buf();
+    for (args, file, dir) in [
+        ([&["compare", "--rebase", "-f", "pdf", "-o", &shown], &args[..]].concat(), "comparison.pdf", None),
+        // Run from the copy's folder, so the statement names the files as `fixtures/…`.
+        (vec!["portfolio", "fixtures", "-f", "pdf", "-o", &shown], "fixtures.pdf", Some(&root)),
     ] {
-        let run = binary(&args);
+        let run_it = || match dir {
+            None => binary(&args),
+            Some(dir) => std::process::Command::new(env!("CARGO_BIN_EXE_sroi"))
+                .args(&args)
+                .current_dir(dir)
+                .env("SOURCE_DATE_EPOCH", crate::common::EPOCH)
+                .output()
+                .expect("run sroi"),
+        };
+        let run = run_it();
         assert!(run.status.success(), "{args:?}: {}", String::from_utf8_lossy(&run.stderr));
         let pdf = out.join(file);
         let bytes = std::fs::read(&pdf).expect("PDF written");
@@ -196,7 +214,7 @@ fn comparisons_and_statements_are_valid_pdfs_with_their_figures() {
                 "{file}: the ratio of {analysis}"
             );
         }
-        assert!(binary(&args).status.success());
+        assert!(run_it().status.success());
         assert!(std::fs::read(&pdf).expect("PDF written again") == bytes, "{file}: the same bytes each time");
     }
 }

@@ -282,10 +282,10 @@ fn a_year_statement_keeps_in_year_value_apart_from_lifetime_value() {
         garden["years"][1]["value"].as_f64().expect("year 2"),
         "figure",
     );
-    // The 2026-29 forecast falls outside 2025/26, and says so.
+    // The 2026-29 forecast and the contract starting in July 2026 fall outside 2025/26, and say so.
     let not_counted = year["not_counted"].as_array().expect("not counted");
-    assert_eq!(not_counted.len(), 1);
-    assert!(not_counted[0]["why"].as_str().expect("why").contains("outside 2025/26"));
+    assert_eq!(not_counted.len(), 2, "{not_counted:?}");
+    assert!(not_counted.iter().all(|n| n["why"].as_str().expect("why").contains("outside 2025/26")));
     // Totals are sums of the parts; lifetime value is apart, never added.
     let delivered: f64 = items.iter().map(|i| number(i, "in_year_value")).sum();
     assert_close(number(&year, "in_year_value"), delivered, "figure");
@@ -295,8 +295,56 @@ fn a_year_statement_keeps_in_year_value_apart_from_lifetime_value() {
     // counted analysis is on the statement's basis, 3.5% at the end of each year.
     assert!(year["basis"][0].as_str().expect("basis").contains("3.5%, end of year"));
     let next = statement_of(&["portfolio", "fixtures", "--year", "2026/27", "--json"]);
-    assert_eq!(number(&next, "in_year_value"), 0.0, "no evaluation observed 2026/27");
+    assert_eq!(number(&next, "analyses_in_year_value"), 0.0, "no evaluation observed 2026/27");
     assert!(number(&next, "forecast_in_year_value") > 0.0);
+}
+
+#[test]
+fn contracts_count_their_validated_value_apart_from_what_is_claimed() {
+    // fixtures/commissioning holds a framework, three offers and one offer's returns:
+    // the folder brings the contract in through its returns, which name the offer.
+    let year = statement_of(&["portfolio", "fixtures", "--year", "2026/27", "--json"]);
+    let contracts = year["contracts"].as_array().expect("contracts");
+    assert_eq!(contracts.len(), 1, "one returns file, one contract");
+    let c = &contracts[0];
+    assert_eq!(c["contract"], "KV-GM-2026");
+    assert_eq!(c["supplier_size"], "sme");
+    let (committed, delivered, validated) =
+        (number(c, "committed_value"), number(c, "delivered_value"), number(c, "validated_value"));
+    assert!(validated <= delivered && delivered > 0.0 && committed > 0.0);
+    // Only validated value is delivered value; the rest is claimed.
+    assert_close(number(&year, "validated_value"), validated, "validated");
+    assert_close(number(&year, "claimed_value"), delivered - validated, "claimed");
+    assert_close(
+        number(&year, "in_year_value"),
+        number(&year, "analyses_in_year_value") + validated,
+        "delivered = evaluations + validated deliveries",
+    );
+    let sizes = year["by_supplier_size"].as_array().expect("sizes");
+    assert_eq!(sizes.len(), 1);
+    assert_close(number(&sizes[0], "validated_value"), validated, "by size");
+    // The same contract through a manifest entry `{ offer, returns }`.
+    let dir = scratch("portfolio-contract");
+    let base = std::env::current_dir().expect("cwd").join("fixtures/commissioning");
+    std::fs::write(
+        dir.join("statement.yaml"),
+        format!(
+            "title: Kestrel Vale 2026/27\nanalyses:\n  - {{ offer: {0}/offer-greenway.yaml, returns: {0}/returns-greenway.yaml, area: Kestrel North }}\n",
+            base.display()
+        ),
+    )
+    .expect("manifest");
+    let manifest = statement_of(&[
+        "portfolio",
+        &dir.join("statement.yaml").to_string_lossy(),
+        "--year",
+        "2026/27",
+        "--json",
+    ]);
+    assert_eq!(manifest["contracts"][0]["validated_value"], c["validated_value"]);
+    // Without a year, a contract is not added to present values, and the user is told.
+    let plain = sroi(&["portfolio", &dir.join("statement.yaml").to_string_lossy(), "--json"]);
+    assert!(plain.stderr.contains("1 contract is not counted"), "{}", plain.stderr);
 }
 
 #[test]

@@ -7,10 +7,12 @@
 //! from the report, its date from `SOURCE_DATE_EPOCH` when set.
 
 mod assurance;
+mod commission;
 pub mod layout;
 pub mod markdown;
 mod statements;
 
+pub use commission::{bids, monitor};
 pub use statements::{comparison, statement};
 
 use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};

@@ -209,7 +209,7 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
 
     match &view.year_view {
         Some(y) => {
-            let figures = [
+            let mut figures = vec![
                 (format!("Forecast for {}", y.label), y.forecast.clone()),
                 ("Lifetime present value".to_owned(), y.lifetime.clone()),
                 ("Analyses counted".to_owned(), format!("{} of {}", view.counted, view.count)),
@@ -218,8 +218,14 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
                     y.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone()),
                 ),
             ];
+            if let Some(on_track) = &y.on_track {
+                figures.push(("Contracts on track".to_owned(), on_track.clone()));
+            }
             let figures: Vec<(&str, String)> = figures.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
             headline_panel(&mut l, (&y.headline_label, &y.delivered), &y.sentence, &figures);
+            if let Some(sentence) = &y.contract_sentence {
+                prose(&mut l, sentence);
+            }
             prose(&mut l, &y.forecast_sentence);
             prose(&mut l, &y.lifetime_sentence);
         }
@@ -276,6 +282,63 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
                                 cell(r.previous.clone()),
                                 cell(r.now.clone()),
                                 cell(r.change.clone()),
+                            ]
+                        })
+                        .collect(),
+                    footer: None,
+                    size: 8.5,
+                });
+            }
+            if !y.contracts.is_empty() {
+                l.heading_and_table(
+                    "Contracts",
+                    &Table {
+                        caption: y.contracts_caption.clone(),
+                        columns: vec![
+                            ("Contract".to_owned(), 1.6, Align::Left),
+                            ("Supplier · area".to_owned(), 2.0, Align::Left),
+                            ("Committed".to_owned(), 1.0, Align::Right),
+                            ("Delivered".to_owned(), 1.0, Align::Right),
+                            ("Validated".to_owned(), 1.0, Align::Right),
+                            ("Status".to_owned(), 1.1, Align::Left),
+                        ],
+                        rows: y
+                            .contracts
+                            .iter()
+                            .map(|k| {
+                                vec![
+                                    bold(&k.contract),
+                                    titled(&k.supplier, &[k.size, k.area.as_str()].join(" · ")),
+                                    cell(k.committed.clone()),
+                                    cell(k.delivered.clone()),
+                                    cell(k.validated.clone()),
+                                    cell(k.status.clone()),
+                                ]
+                            })
+                            .collect(),
+                        footer: None,
+                        size: 8.0,
+                    },
+                );
+                l.table(&Table {
+                    caption: y.sizes_caption.clone(),
+                    columns: vec![
+                        ("Supplier size".to_owned(), 2.6, Align::Left),
+                        ("Contracts".to_owned(), 0.9, Align::Right),
+                        ("Committed".to_owned(), 1.1, Align::Right),
+                        ("Delivered".to_owned(), 1.1, Align::Right),
+                        ("Validated".to_owned(), 1.1, Align::Right),
+                    ],
+                    rows: y
+                        .sizes
+                        .iter()
+                        .map(|z| {
+                            vec![
+                                bold(z.size),
+                                cell(z.contracts.clone()),
+                                cell(z.committed.clone()),
+                                cell(z.delivered.clone()),
+                                cell(z.validated.clone()),
                             ]
                         })
                         .collect(),

@@ -9,6 +9,8 @@
 //! [`crate::output`] and sets the exit code. Every output is made before any
 //! is written, so a run that cannot make one of them writes none.
 
+pub mod commissioning;
+
 use rayon::prelude::*;
 
 use crate::compute::comparison::{Compared, Rebase};
@@ -141,9 +143,11 @@ pub fn comparison_outputs(
 /// Loads, computes and adds up every analysis of `manifest`, in parallel,
 /// calling `done` after each analysis (for a progress bar).
 pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
+    // Contracts have no present value to add: they count in statements of one year.
     let results: Vec<Result<Item, Failed>> = manifest
         .entries
         .par_iter()
+        .filter(|entry| !entry.is_contract())
         .map(|entry| {
             let result = summarise(entry);
             done();
@@ -178,7 +182,11 @@ pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn(
         .entries
         .par_iter()
         .map(|entry| {
-            let summary = summarise_in_year(entry, basis);
+            let summary = if entry.is_contract() {
+                (summarise_contract(entry, basis), None)
+            } else {
+                summarise_in_year(entry, basis)
+            };
             done();
             summary
         })
@@ -193,6 +201,50 @@ pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn(
     };
     let summaries = summaries.into_iter().map(|(summary, _)| summary).collect();
     crate::compute::statement::statement_of_year(&about, summaries, &basis.year.label, sentences)
+}
+
+/// One contract of a statement year: its offer (as given, or the one its
+/// returns name), the framework the offer names, and what falls in the year.
+fn summarise_contract(entry: &Entry, basis: &YearBasis) -> Summary {
+    let file = entry.file.to_string_lossy().into_owned();
+    let returns = entry.returns.as_deref().unwrap_or(&entry.file).to_string_lossy().into_owned();
+    let offer = match &entry.offer {
+        Some(offer) => offer.to_string_lossy().into_owned(),
+        None => match commissioning::offer_named_by(&returns) {
+            Some(offer) => offer.to_string_lossy().into_owned(),
+            None => {
+                return Summary::Failed(Failed {
+                    file,
+                    error: format!(
+                        "{returns}: error: the returns name no offer (`offer:`), so the contract cannot be read"
+                    ),
+                });
+            }
+        },
+    };
+    let m = match commissioning::monitor(&offer, &returns) {
+        Ok(m) => m,
+        Err(failure) => return Summary::Failed(Failed { file, error: commissioning::first_error(&failure) }),
+    };
+    let (framework, offer, returns) = (&m.framework.value, &m.offer.value, &m.returns.value);
+    match crate::compute::contract_year::contract_in_year(framework, offer, returns, &basis.year) {
+        Some(year) => Summary::Contract(crate::compute::statement::ContractRow {
+            file,
+            contract: entry.contract.clone().unwrap_or_else(|| offer.contract.id.clone()),
+            supplier: entry.supplier.clone().unwrap_or_else(|| offer.supplier.clone()),
+            supplier_size: offer.size.word(),
+            area: entry.area.clone().or_else(|| offer.area.clone()),
+            committed_value: year.committed,
+            delivered_value: year.delivered,
+            validated_value: year.validated,
+            status: year.status.word(),
+        }),
+        None => Summary::NotCounted(NotCounted {
+            file,
+            title: Some(format!("{} ({})", offer.contract.id, offer.supplier)),
+            why: crate::report::statement::why_contract_not_in_year(offer, &basis.year.label),
+        }),
+    }
 }
 
 /// One analysis of a statement year, and, when it is counted, what its own method was.

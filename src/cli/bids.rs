@@ -1,0 +1,112 @@
+//! `sroi bids FRAMEWORK OFFER...`: offers scored against a framework (SPEC §7),
+//! printed as a table or JSON, or written as a tender evaluation.
+
+use std::io::Write as _;
+
+use super::{Exit, Streams, print_diagnostics};
+use crate::diag::Diagnostic;
+use crate::pipeline::commissioning::{self, Failure};
+
+/// File formats of `sroi bids`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An accessible web page: ranking, value by priority and measure, flags, method.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+    /// The figures (as `--json` prints them).
+    Json,
+    /// One row per commitment of each offer.
+    Csv,
+}
+
+/// Prints what a failed load said, and gives its exit code.
+pub(crate) fn failed(failure: Failure, streams: &mut Streams<'_>) -> Exit {
+    match failure {
+        Failure::Unreadable(name, error) => {
+            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {error}");
+            Exit::Failed
+        }
+        Failure::Invalid(files) => {
+            for said in &files {
+                print_diagnostics(&said.diagnostics, &said.source, streams);
+            }
+            let _ = writeln!(streams.err, "error: nothing was computed; fix the files above first");
+            Exit::Invalid
+        }
+    }
+}
+
+/// What `sroi bids` or `sroi monitor` writes, and where.
+pub(super) struct Asked<'a, F> {
+    pub(super) formats: &'a [F],
+    pub(super) out: &'a std::path::Path,
+    pub(super) templates: Option<&'a std::path::Path>,
+}
+
+/// Runs `sroi bids`.
+pub(super) fn run(
+    framework: &str,
+    offers: &[String],
+    json: bool,
+    written: &Asked<'_, Format>,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    if super::stdin_twice(&[&[framework.to_owned()], offers].concat(), streams) {
+        return Exit::Failed;
+    }
+    let (framework, loaded) = match commissioning::bids(framework, offers) {
+        Ok(loaded) => loaded,
+        Err(failure) => return failed(failure, streams),
+    };
+    print_diagnostics(&framework.said.diagnostics, &framework.said.source, streams);
+    let pairs: Vec<(String, &crate::model::commission::Offer)> =
+        loaded.iter().map(|o| (o.said.source.name.clone(), &o.value)).collect();
+    let refs: Vec<&crate::model::commission::Offer> = pairs.iter().map(|(_, o)| *o).collect();
+    let evaluation = crate::compute::bids::evaluate(&framework.value, &refs);
+    for (offer, value) in loaded.iter().zip(&evaluation.offers) {
+        let mut diagnostics = offer.said.diagnostics.clone();
+        for flag in &value.flags {
+            let text = crate::report::bids::flag_text(&framework.value, &offer.value, flag);
+            let at = match flag {
+                crate::compute::bids::Flag::AboveContractYear { commitment, .. }
+                | crate::compute::bids::Flag::NoPlan { commitment } => {
+                    offer.value.commitments[*commitment].loc
+                }
+                _ => offer.value.loc,
+            };
+            diagnostics.push(Diagnostic::warning("bid-flag", text).at(at));
+        }
+        diagnostics.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+        print_diagnostics(&diagnostics, &offer.said.source, streams);
+    }
+    let stamp = crate::report::Stamp::at(streams.now);
+    let view = crate::report::bids::view(&framework.value, &pairs, &evaluation, stamp);
+    if written.formats.is_empty() {
+        return if json {
+            super::write_json(&crate::render::bids::json(&view), streams)
+        } else {
+            super::write_text(&crate::render::bids::text(&view), streams)
+        };
+    }
+    use crate::pipeline::{Made, Output};
+    let outputs: Vec<Output> = crate::pipeline::unique(written.formats)
+        .into_iter()
+        .map(|format| match format {
+            Format::Json => Output { extension: "json", made: Made::Bytes(crate::render::bids::json(&view)) },
+            Format::Csv => Output { extension: "csv", made: Made::Bytes(crate::render::bids::csv(&view)) },
+            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::bids(&view)) },
+            Format::Html => Output {
+                extension: "html",
+                made: Made::Html(
+                    crate::pipeline::templates(written.templates)
+                        .and_then(|t| crate::render::html::render_bids(&view, &t)),
+                ),
+            },
+        })
+        .collect();
+    let mut inputs: Vec<std::path::PathBuf> = offers.iter().map(std::path::PathBuf::from).collect();
+    inputs.push(std::path::PathBuf::from(&framework.said.source.name));
+    let place = super::Written { stem: "tender-evaluation", out: written.out, inputs: (&inputs, "offer") };
+    super::write_outputs(outputs, &place, "tender evaluation", streams)
+}

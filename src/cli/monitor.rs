@@ -1,0 +1,76 @@
+//! `sroi monitor OFFER RETURNS`: delivery against commitments (SPEC §8),
+//! printed as a table or JSON, or written as a monitoring report.
+
+use super::{Exit, Streams, print_diagnostics};
+
+/// What `sroi monitor` writes, and where.
+pub(super) type Asked<'a> = super::bids::Asked<'a, Format>;
+
+/// File formats of `sroi monitor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An accessible web page: the ledger, status, evidence, method.
+    Html,
+    /// The same, typeset for A4.
+    Pdf,
+    /// The figures (as `--json` prints them).
+    Json,
+    /// One row per period and measure.
+    Csv,
+}
+
+/// Runs `sroi monitor`.
+pub(super) fn run(
+    offer: &str,
+    returns: &str,
+    json: bool,
+    written: &Asked<'_>,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    if super::stdin_twice(&[offer.to_owned(), returns.to_owned()], streams) {
+        return Exit::Failed;
+    }
+    let m = match crate::pipeline::commissioning::monitor(offer, returns) {
+        Ok(m) => m,
+        Err(failure) => return super::bids::failed(failure, streams),
+    };
+    for said in [&m.framework.said, &m.offer.said, &m.returns.said] {
+        print_diagnostics(&said.diagnostics, &said.source, streams);
+    }
+    let ledger = crate::compute::monitor::monitor(&m.framework.value, &m.offer.value, &m.returns.value);
+    let stamp = crate::report::Stamp::at(streams.now);
+    let view =
+        crate::report::monitor::view(&m.framework.value, &m.offer.value, &m.returns.value, &ledger, stamp);
+    if written.formats.is_empty() {
+        return if json {
+            super::write_json(&crate::render::monitor::json(&view), streams)
+        } else {
+            super::write_text(&crate::render::monitor::text(&view), streams)
+        };
+    }
+    let stem = std::path::Path::new(returns)
+        .file_stem()
+        .filter(|_| returns != "-")
+        .map_or_else(|| "monitoring".to_owned(), |s| s.to_string_lossy().into_owned());
+    use crate::pipeline::{Made, Output};
+    let outputs: Vec<Output> = crate::pipeline::unique(written.formats)
+        .into_iter()
+        .map(|format| match format {
+            Format::Json => {
+                Output { extension: "json", made: Made::Bytes(crate::render::monitor::json(&view)) }
+            }
+            Format::Csv => Output { extension: "csv", made: Made::Bytes(crate::render::monitor::csv(&view)) },
+            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::monitor(&view)) },
+            Format::Html => Output {
+                extension: "html",
+                made: Made::Html(
+                    crate::pipeline::templates(written.templates)
+                        .and_then(|t| crate::render::html::render_monitor(&view, &t)),
+                ),
+            },
+        })
+        .collect();
+    let inputs = [std::path::PathBuf::from(offer), std::path::PathBuf::from(returns)];
+    let place = super::Written { stem: &stem, out: written.out, inputs: (&inputs, "returns") };
+    super::write_outputs(outputs, &place, "monitoring report", streams)
+}
