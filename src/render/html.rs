@@ -246,15 +246,18 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
 
 /// Renders a social value statement as one HTML page, with `statement.html`.
 pub fn statement(view: &crate::report::statement::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
-    let chart = charts::svg(
-        &charts::bars::ByStakeholder {
-            values: &view.chart,
-            currency: &view.currency,
-            title: &view.chart_title,
-            total: Some(view.total),
-        },
-        "chart-themes",
-    )?;
+    let chart = match view.has_chart {
+        true => Some(charts::svg(
+            &charts::bars::ByStakeholder {
+                values: &view.chart,
+                currency: &view.currency,
+                title: &view.chart_title,
+                total: Some(view.total),
+            },
+            "chart-themes",
+        )?),
+        false => None,
+    };
     let mut context = Context::new();
     context.insert("p", view);
     context.insert("theme_chart", &chart);

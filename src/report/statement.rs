@@ -50,6 +50,8 @@ pub struct View {
     pub(crate) present_value: String,
     pub(crate) investment: String,
     pub(crate) counted: String,
+    /// What `counted` counts.
+    pub(crate) counted_label: &'static str,
     pub(crate) count: String,
     pub(crate) themes: Vec<Row>,
     pub(crate) organisations: Vec<Row>,
@@ -74,6 +76,8 @@ pub struct View {
     pub chart: Vec<(String, f64)>,
     /// The chart's title.
     pub(crate) chart_title: String,
+    /// Whether there is anything to chart (a year whose value delivered is nothing has no bars).
+    pub(crate) has_chart: bool,
     /// ISO 4217 code.
     #[serde(skip)]
     pub currency: String,
@@ -100,6 +104,8 @@ pub(crate) struct YearView {
     pub(crate) lifetime_sentence: String,
     /// Theme rows: name, delivered, forecast, lifetime.
     pub(crate) themes: Vec<YearRow>,
+    /// The theme that delivered most in the year, or `None` when none delivered anything.
+    pub(crate) largest_theme: String,
     /// Area rows.
     pub(crate) areas: Vec<YearRow>,
     /// Each analysis left out: its title and why.
@@ -377,7 +383,11 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
         forecast_note: forecast_note(statement),
         present_value: money(statement.present_value, c),
         investment: money(statement.investment, c),
-        counted: count(statement.items.len()),
+        counted: count(statement.items.len() + statement.in_year.as_ref().map_or(0, |t| t.contracts.len())),
+        counted_label: match statement.in_year.as_ref().is_some_and(|t| !t.contracts.is_empty()) {
+            true => "Analyses and contracts counted",
+            false => "Analyses counted",
+        },
         count: count(statement.count),
         themes: statement.by_theme.iter().map(|t| row(&t.theme, t.present_value, None)).collect(),
         organisations: statement
@@ -470,6 +480,11 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                         year_row(&t.theme, t.in_year_value.unwrap_or(0.0), t.forecast_in_year_value.unwrap_or(0.0), t.present_value)
                     })
                     .collect(),
+                largest_theme: statement
+                    .by_theme
+                    .first()
+                    .filter(|t| t.in_year_value.unwrap_or(0.0) > 0.0)
+                    .map_or_else(|| "None".to_owned(), |t| t.theme.clone()),
                 areas: totals
                     .by_area
                     .iter()
@@ -581,5 +596,6 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
         },
         currency: statement.currency.clone(),
         total: statement.in_year.as_ref().map_or(statement.present_value, |t| t.in_year_value),
+        has_chart: statement.in_year.as_ref().is_none_or(|_| statement.by_theme.iter().any(|t| t.in_year_value.unwrap_or(0.0) != 0.0)),
     }
 }

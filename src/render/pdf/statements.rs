@@ -212,11 +212,8 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
             let mut figures = vec![
                 (format!("Forecast for {}", y.label), y.forecast.clone()),
                 ("Lifetime present value".to_owned(), y.lifetime.clone()),
-                ("Analyses counted".to_owned(), format!("{} of {}", view.counted, view.count)),
-                (
-                    format!("Largest theme in {}", y.label),
-                    y.themes.first().map_or_else(|| "None".to_owned(), |t| t.name.clone()),
-                ),
+                (view.counted_label.to_owned(), format!("{} of {}", view.counted, view.count)),
+                (format!("Largest theme in {}", y.label), y.largest_theme.clone()),
             ];
             if let Some(on_track) = &y.on_track {
                 figures.push(("Contracts on track".to_owned(), on_track.clone()));
@@ -247,13 +244,22 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         prose(&mut l, note);
     }
 
-    let chart = charts::drawing(&charts::bars::ByStakeholder {
-        values: &view.chart,
-        currency: &view.currency,
-        title: &view.chart_title,
-        total: Some(view.total),
-    })?;
-    chart_section(&mut l, "Value by theme", Some("An outcome with several themes counts in each."), &chart);
+    if view.has_chart {
+        let chart = charts::drawing(&charts::bars::ByStakeholder {
+            values: &view.chart,
+            currency: &view.currency,
+            title: &view.chart_title,
+            total: Some(view.total),
+        })?;
+        chart_section(
+            &mut l,
+            "Value by theme",
+            Some("An outcome with several themes counts in each."),
+            &chart,
+        );
+    } else {
+        l.heading("Value by theme");
+    }
     let share_rows = |rows: &[crate::report::statement::Row]| -> Vec<Vec<Vec<Span>>> {
         rows.iter()
             .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
