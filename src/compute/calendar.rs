@@ -1,60 +1,31 @@
 //! Days between dates, for shares of a year "pro rata by days" (SPEC §8).
 //!
-//! Dates are civil (proleptic Gregorian) dates; a span is half-open, from its
+//! Dates are civil (proleptic Gregorian) dates, counted by the model's own
+//! day arithmetic ([`Date::day_number`]); a span is half-open, from its
 //! first day up to (not including) its end, so spans that follow each other
 //! share no day.
 
 use crate::model::Date;
 
-/// The number of the day `date` falls on, counted from 1970-01-01 (Howard
-/// Hinnant's `days_from_civil`).
+/// The number of the day `date` falls on, counted from 1970-01-01.
 pub fn day_number(date: Date) -> i64 {
-    let (month, day) = (i64::from(date.month), i64::from(date.day));
-    let year = i64::from(date.year) - i64::from(month <= 2);
-    let era = year.div_euclid(400);
-    let yoe = year - era * 400;
-    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    date.day_number()
 }
 
 /// `date` moved by `years` whole years; 29 February becomes 28 February in a
 /// year that has none.
 pub fn add_years(date: Date, years: i32) -> Date {
-    let year = date.year + years;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let day = if date.month == 2 && date.day == 29 && !leap { 28 } else { date.day };
-    Date { year, month: date.month, day }
+    date.plus_years(years)
 }
 
 /// The day after `date`.
 pub fn next_day(date: Date) -> Date {
-    let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-    let last = match date.month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        _ => 28,
-    };
-    match (date.month, date.day) {
-        (12, 31) => Date { year: date.year + 1, month: 1, day: 1 },
-        (m, d) if d >= last => Date { year: date.year, month: m + 1, day: 1 },
-        (m, d) => Date { year: date.year, month: m, day: d + 1 },
-    }
+    Date::from_day_number(date.day_number() + 1)
 }
 
 /// The day before `date`.
 pub fn day_before(date: Date) -> Date {
-    if date.day > 1 {
-        return Date { day: date.day - 1, ..date };
-    }
-    let (year, month) = if date.month == 1 { (date.year - 1, 12) } else { (date.year, date.month - 1) };
-    let mut day = Date { year, month, day: 28 };
-    // Walk to the month's last day.
-    while next_day(day).month == month {
-        day = next_day(day);
-    }
-    day
+    date.minus_one_day()
 }
 
 /// A half-open span of days: from `start` up to, not including, `end`.

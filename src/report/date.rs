@@ -3,19 +3,9 @@
 
 use crate::model::Date;
 
-/// The UTC calendar date of a Unix time (Howard Hinnant's `civil_from_days`).
+/// The UTC calendar date of a Unix time.
 pub fn from_unix_seconds(seconds: i64) -> Date {
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date { year: i32::try_from(year).unwrap_or(i32::MAX), month: month as u8, day: day as u8 }
+    Date::from_day_number(seconds.div_euclid(86_400))
 }
 
 /// `22 November 2026`.
