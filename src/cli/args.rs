@@ -130,7 +130,7 @@ pub(super) enum Command {
         json: bool,
         /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
         #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<PortfolioFormat>,
+        format: Vec<crate::pipeline::Format>,
         /// Folder to write the files into (created if missing).
         #[arg(short, long, default_value = ".", requires = "format")]
         output: std::path::PathBuf,
@@ -173,7 +173,7 @@ pub(super) enum Command {
         json: bool,
         /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
         #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<super::bids::Format>,
+        format: Vec<crate::pipeline::Format>,
         /// Folder to write the files into (created if missing).
         #[arg(short, long, default_value = ".", requires = "format")]
         output: std::path::PathBuf,
@@ -195,7 +195,7 @@ pub(super) enum Command {
         json: bool,
         /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
         #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<super::monitor::Format>,
+        format: Vec<crate::pipeline::Format>,
         /// Folder to write the files into (created if missing).
         #[arg(short, long, default_value = ".", requires = "format")]
         output: std::path::PathBuf,
@@ -260,19 +260,6 @@ pub enum CheckFormat {
     Text,
     /// `[{code, severity, principle, message, file, line, column}]` on stdout.
     Json,
-}
-
-/// File formats of `sroi portfolio`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PortfolioFormat {
-    /// The statement, with totals and breakdowns.
-    Json,
-    /// One row per analysis.
-    Csv,
-    /// An accessible web page: summary, breakdowns, the analyses.
-    Html,
-    /// The same, typeset for A4.
-    Pdf,
 }
 
 /// File formats of `sroi compare`.

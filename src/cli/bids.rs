@@ -8,17 +8,7 @@ use crate::diag::Diagnostic;
 use crate::pipeline::commissioning::{self, Failure};
 
 /// File formats of `sroi bids`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// An accessible web page: ranking, value by priority and measure, flags, method.
-    Html,
-    /// The same, typeset for A4.
-    Pdf,
-    /// The figures (as `--json` prints them).
-    Json,
-    /// One row per commitment of each offer.
-    Csv,
-}
+pub use crate::pipeline::Format;
 
 /// Prints what a failed load said, and gives its exit code.
 pub(crate) fn failed(failure: Failure, streams: &mut Streams<'_>) -> Exit {
@@ -89,22 +79,18 @@ pub(super) fn run(
             super::write_text(&crate::render::bids::text(&view), streams)
         };
     }
-    use crate::pipeline::{Made, Output};
-    let outputs: Vec<Output> = crate::pipeline::unique(written.formats)
-        .into_iter()
-        .map(|format| match format {
-            Format::Json => Output { extension: "json", made: Made::Bytes(crate::render::bids::json(&view)) },
-            Format::Csv => Output { extension: "csv", made: Made::Bytes(crate::render::bids::csv(&view)) },
-            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::bids(&view)) },
-            Format::Html => Output {
-                extension: "html",
-                made: Made::Html(
-                    crate::pipeline::templates(written.templates)
-                        .and_then(|t| crate::render::html::render_bids(&view, &t)),
-                ),
-            },
+    use crate::pipeline::Made;
+    let outputs = crate::pipeline::outputs(written.formats, |format| {
+        Some(match format {
+            Format::Json => Made::Bytes(crate::render::bids::json(&view)),
+            Format::Csv => Made::Bytes(crate::render::bids::csv(&view)),
+            Format::Pdf => Made::Pdf(crate::render::pdf::bids(&view)),
+            Format::Html => Made::Html(
+                crate::pipeline::templates(written.templates)
+                    .and_then(|t| crate::render::html::render_bids(&view, &t)),
+            ),
         })
-        .collect();
+    });
     let mut inputs: Vec<std::path::PathBuf> = offers.iter().map(std::path::PathBuf::from).collect();
     inputs.push(std::path::PathBuf::from(&framework.said.source.name));
     let place = super::Written { stem: "tender-evaluation", out: written.out, inputs: (&inputs, "offer") };

@@ -52,7 +52,7 @@ pub struct Streams<'a> {
     pub now: i64,
 }
 
-pub use args::{CheckFormat, CompareFormat, Deny, PortfolioFormat, TimingArg};
+pub use args::{CheckFormat, CompareFormat, Deny, TimingArg};
 pub use clock::now;
 pub(crate) use write::{
     Written, create_output_folder, html_bytes, pdf_bytes, write_json, write_new, write_out, write_output,

@@ -7,17 +7,7 @@ use super::{Exit, Streams, print_diagnostics};
 pub(super) type Asked<'a> = super::bids::Asked<'a, Format>;
 
 /// File formats of `sroi monitor`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// An accessible web page: the ledger, status, evidence, method.
-    Html,
-    /// The same, typeset for A4.
-    Pdf,
-    /// The figures (as `--json` prints them).
-    Json,
-    /// One row per period and measure.
-    Csv,
-}
+pub use crate::pipeline::Format;
 
 /// Runs `sroi monitor`.
 pub(super) fn run(
@@ -52,24 +42,18 @@ pub(super) fn run(
         .file_stem()
         .filter(|_| returns != "-")
         .map_or_else(|| "monitoring".to_owned(), |s| s.to_string_lossy().into_owned());
-    use crate::pipeline::{Made, Output};
-    let outputs: Vec<Output> = crate::pipeline::unique(written.formats)
-        .into_iter()
-        .map(|format| match format {
-            Format::Json => {
-                Output { extension: "json", made: Made::Bytes(crate::render::monitor::json(&view)) }
-            }
-            Format::Csv => Output { extension: "csv", made: Made::Bytes(crate::render::monitor::csv(&view)) },
-            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::monitor(&view)) },
-            Format::Html => Output {
-                extension: "html",
-                made: Made::Html(
-                    crate::pipeline::templates(written.templates)
-                        .and_then(|t| crate::render::html::render_monitor(&view, &t)),
-                ),
-            },
+    use crate::pipeline::Made;
+    let outputs = crate::pipeline::outputs(written.formats, |format| {
+        Some(match format {
+            Format::Json => Made::Bytes(crate::render::monitor::json(&view)),
+            Format::Csv => Made::Bytes(crate::render::monitor::csv(&view)),
+            Format::Pdf => Made::Pdf(crate::render::pdf::monitor(&view)),
+            Format::Html => Made::Html(
+                crate::pipeline::templates(written.templates)
+                    .and_then(|t| crate::render::html::render_monitor(&view, &t)),
+            ),
         })
-        .collect();
+    });
     let inputs = [std::path::PathBuf::from(offer), std::path::PathBuf::from(returns)];
     let place = super::Written { stem: &stem, out: written.out, inputs: (&inputs, "returns") };
     super::write_outputs(outputs, &place, "monitoring report", streams)

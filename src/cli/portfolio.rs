@@ -5,7 +5,6 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use super::args::PortfolioFormat;
 use super::{Exit, Streams};
 use crate::diag::Diagnostic;
 use crate::pipeline::{self, Format};
@@ -14,7 +13,7 @@ use crate::pipeline::{self, Format};
 pub(super) struct Asked<'a> {
     pub(super) path: &'a Path,
     pub(super) json: bool,
-    pub(super) formats: &'a [PortfolioFormat],
+    pub(super) formats: &'a [Format],
     pub(super) out: &'a Path,
     pub(super) templates: Option<&'a Path>,
     pub(super) quiet: bool,
@@ -121,18 +120,8 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         Some(stem) if path != Path::new("-") => stem.to_string_lossy().into_owned(),
         _ => "portfolio".to_owned(),
     };
-    let formats: Vec<Format> = asked
-        .formats
-        .iter()
-        .map(|f| match f {
-            PortfolioFormat::Html => Format::Html,
-            PortfolioFormat::Pdf => Format::Pdf,
-            PortfolioFormat::Json => Format::Json,
-            PortfolioFormat::Csv => Format::Csv,
-        })
-        .collect();
     let stamp = crate::report::Stamp::at(streams.now);
-    let outputs = pipeline::statement_outputs(&statement, stamp, &formats, asked.templates);
+    let outputs = pipeline::statement_outputs(&statement, stamp, asked.formats, asked.templates);
     let inputs = [path.to_path_buf()];
     let written = super::Written { stem: &stem, out: asked.out, inputs: (&inputs, "manifest") };
     super::write_outputs(outputs, &written, "statement", streams).max(failed)

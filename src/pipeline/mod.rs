@@ -24,17 +24,38 @@ use crate::render::pdf::{PdfError, Rendered};
 use crate::report::Stamp;
 use crate::source::SourceFile;
 
-/// A file format a comparison or a statement is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A file format a command over many files writes (`-f html,pdf,json,csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// An accessible web page.
     Html,
     /// The same, typeset for A4.
     Pdf,
-    /// The figures.
+    /// The figures (as `--json` prints them).
     Json,
-    /// One row per analysis.
+    /// One row per analysis, contract or commitment.
     Csv,
+}
+
+impl Format {
+    /// The file name's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The outputs in each of `formats` (each once, in order) that `make` makes;
+/// a format it gives `None` for is not written.
+pub fn outputs(formats: &[Format], make: impl Fn(Format) -> Option<Made>) -> Vec<Output> {
+    unique(formats)
+        .into_iter()
+        .filter_map(|format| make(format).map(|made| Output { extension: format.extension(), made }))
+        .collect()
 }
 
 /// One output of a run, made but not yet written.
@@ -119,25 +140,14 @@ pub fn comparison_outputs(
 ) -> Vec<Output> {
     let view = crate::report::comparison::view(analyses, rebase, stamp);
     // A comparison has no CSV: its rows are of different kinds.
-    unique(formats)
-        .into_iter()
-        .filter_map(|format| match format {
-            Format::Json => Some(Output {
-                extension: "json",
-                made: Made::Bytes(crate::render::comparison::json(analyses, rebase)),
-            }),
-            Format::Csv => None,
-            Format::Pdf => {
-                Some(Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::comparison(&view)) })
-            }
-            Format::Html => Some(Output {
-                extension: "html",
-                made: Made::Html(
-                    self::templates(templates).and_then(|t| crate::render::html::comparison(&view, &t)),
-                ),
-            }),
-        })
-        .collect()
+    outputs(formats, |format| match format {
+        Format::Json => Some(Made::Bytes(crate::render::comparison::json(analyses, rebase))),
+        Format::Csv => None,
+        Format::Pdf => Some(Made::Pdf(crate::render::pdf::comparison(&view))),
+        Format::Html => Some(Made::Html(
+            self::templates(templates).and_then(|t| crate::render::html::comparison(&view, &t)),
+        )),
+    })
 }
 
 /// Loads, computes and adds up every analysis of `manifest`, in parallel,
@@ -286,24 +296,16 @@ pub fn statement_outputs(
     templates: Option<&std::path::Path>,
 ) -> Vec<Output> {
     let view = crate::report::statement::view(statement, stamp);
-    unique(formats)
-        .into_iter()
-        .map(|format| match format {
-            Format::Json => {
-                Output { extension: "json", made: Made::Bytes(crate::render::statement::json(statement)) }
+    outputs(formats, |format| {
+        Some(match format {
+            Format::Json => Made::Bytes(crate::render::statement::json(statement)),
+            Format::Csv => Made::Bytes(crate::render::statement::csv(statement)),
+            Format::Pdf => Made::Pdf(crate::render::pdf::statement(&view)),
+            Format::Html => {
+                Made::Html(self::templates(templates).and_then(|t| crate::render::html::statement(&view, &t)))
             }
-            Format::Csv => {
-                Output { extension: "csv", made: Made::Bytes(crate::render::statement::csv(statement)) }
-            }
-            Format::Pdf => Output { extension: "pdf", made: Made::Pdf(crate::render::pdf::statement(&view)) },
-            Format::Html => Output {
-                extension: "html",
-                made: Made::Html(
-                    self::templates(templates).and_then(|t| crate::render::html::statement(&view, &t)),
-                ),
-            },
         })
-        .collect()
+    })
 }
 
 /// The built-in templates, with those of the folder `dir` (a user's
