@@ -301,6 +301,15 @@ pub fn render_bids(
     )?;
     let mut context = Context::new();
     context.insert("b", view);
+    context.insert(
+        "page",
+        &Page::new(
+            view.lang,
+            &view.stamp.generator,
+            (&view.stamp.accent, &view.stamp.accent_text),
+            &view.stamp.date,
+        ),
+    );
     context.insert("priority_chart", &chart);
     context.insert("fonts_css", &fonts_css());
     let html = templates.tera.render("bids.html", &context).map_err(template_error("bids.html"))?;
@@ -322,6 +331,15 @@ pub fn render_monitor(
     )?;
     let mut context = Context::new();
     context.insert("m", view);
+    context.insert(
+        "page",
+        &Page::new(
+            view.lang,
+            &view.stamp.generator,
+            (&view.stamp.accent, &view.stamp.accent_text),
+            &view.stamp.date,
+        ),
+    );
     context.insert("delivery_chart", &chart);
     context.insert("fonts_css", &fonts_css());
     let html = templates.tera.render("monitor.html", &context).map_err(template_error("monitor.html"))?;
