@@ -34,6 +34,18 @@ impl Decoder {
         self.diagnostics.push(diagnostic);
     }
 
+    /// The comment written straight after `key:` on its line (`accent: #ffcc00`
+    /// gives `#ffcc00`), where the user probably meant a value.
+    fn comment_after(&self, key: &Key) -> Option<String> {
+        let rest = self.source.get(key.loc.offset.saturating_add(key.name.len())..)?;
+        let line = rest.lines().next()?.trim_start();
+        let after = line.strip_prefix(':')?.trim();
+        let after = after.strip_suffix(['}', ',']).unwrap_or(after).trim();
+        // `key: # to do` is a note; `key: #ffcc00` (no space after `#`) a value.
+        let value = after.strip_prefix('#')?;
+        value.starts_with(|c: char| !c.is_whitespace()).then(|| after.to_owned())
+    }
+
     /// A scalar as the user wrote it (`25.0`, `0x10`, `No`), when its place is known.
     pub fn spelling(&self, node: &Node) -> String {
         let written =
@@ -330,7 +342,14 @@ impl<'n> Fields<'n> {
             d.report(
                 Diagnostic::error("empty-value", format!("`{name}` has no value"))
                     .at(Loc { len: key.name.len(), ..key.loc })
-                    .hint("give a value after the colon, or delete the line"),
+                    .hint(match d.comment_after(key) {
+                        Some(comment) => format!(
+                            "`#` starts a comment in YAML, so `{comment}` was read as one; \
+                             put the value in quotes: `{}: \"{comment}\"`",
+                            key.name
+                        ),
+                        None => "give a value after the colon, or delete the line".to_owned(),
+                    }),
             );
             None
         } else {
@@ -417,5 +436,31 @@ pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_at(source: &str, name: &str) -> Key {
+        let offset = source.find(name).expect("key in source");
+        Key { name: name.to_owned(), loc: Loc { offset, len: name.len(), ..Loc::default() } }
+    }
+
+    #[test]
+    fn a_colour_read_as_a_comment_is_found_after_its_key() {
+        let source = "theme:\n  accent: #ffcc00\n  logo: x.png\n";
+        let d = Decoder::new(source);
+        assert_eq!(d.comment_after(&key_at(source, "accent")).as_deref(), Some("#ffcc00"));
+    }
+
+    #[test]
+    fn a_note_after_an_empty_key_is_not_taken_for_a_value() {
+        // `# ` with a space is how people write comments: no quoting hint.
+        let source = "deadweight:   # to be decided\nlogo:\n";
+        let d = Decoder::new(source);
+        assert_eq!(d.comment_after(&key_at(source, "deadweight")), None);
+        assert_eq!(d.comment_after(&key_at(source, "logo")), None);
     }
 }

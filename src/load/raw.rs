@@ -512,23 +512,35 @@ fn stakeholder(d: &mut Decoder, node: &Node) -> Option<RawStakeholder> {
     Some(raw)
 }
 
-/// `excluded:` holds the reason; `false` (or `""`) means the group is included.
+/// `excluded:` holds the reason; `""` means the group is included. A yes or
+/// no (`true`, `yes`, `false`, `no`: a YAML bool) is an error: the reason is
+/// what the report prints, and "yes" explains nothing.
 fn excluded(d: &mut Decoder, node: &Node) -> Option<L<String>> {
-    match node.kind {
-        Kind::Bool(false) => Some(L::new(String::new(), node.loc)),
-        Kind::Bool(true) => {
-            d.diagnostics.push(
-                crate::diag::Diagnostic::error(
-                    "excluded-without-reason",
-                    "`excluded` needs the reason the group is left out",
-                )
-                .at(node.loc)
-                .hint("write the reason, such as `excluded: Their gain is matched by a cost elsewhere`"),
-            );
-            None
-        }
-        _ => d.text(node),
+    // YAML 1.2 reads `yes`, `no`, `on` and `off` as text; they are no reason either.
+    let written = d.spelling(node);
+    let yes_or_no = ["yes", "no", "y", "n", "on", "off", "true", "false"]
+        .contains(&written.trim().to_lowercase().as_str());
+    let no_reason = match node.kind {
+        Kind::Bool(_) => true,
+        Kind::Str(_) => yes_or_no,
+        _ => false,
+    };
+    if !no_reason {
+        return d.text(node);
     }
+    d.diagnostics.push(
+        crate::diag::Diagnostic::error(
+            "excluded-without-reason",
+            format!("`excluded` takes the reason it is left out, not `{written}`"),
+        )
+        .at(node.loc)
+        .hint(
+            "write the reason the group or outcome is left out, e.g. \
+             `excluded: Not material: 3 people, under 1% of the value`; \
+             to count it, delete the line",
+        ),
+    );
+    None
 }
 
 fn input(d: &mut Decoder, node: &Node) -> Option<RawInput> {

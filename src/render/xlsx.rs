@@ -20,8 +20,8 @@
 //! analysis ([`crate::import`]).
 
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
-    column_number_to_name,
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime,
+    Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError, column_number_to_name,
 };
 
 use crate::compute::Results;
@@ -145,6 +145,8 @@ struct Formats {
     year: Format,
     text: Format,
     bold: Format,
+    /// The Summary's Markdown summary: wrapped, so it prints whole.
+    input_wrapped: Format,
 }
 
 impl Formats {
@@ -174,9 +176,13 @@ impl Formats {
             // Not wrapped: spreadsheets do not grow rows to fit wrapped text they did not type.
             text: Format::new(),
             bold: Format::new().set_bold(),
+            input_wrapped: input(Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top)),
         }
     }
 }
+
+/// The width of the Summary's column B, which holds the wrapped summary.
+const SUMMARY_WIDTH: f64 = 60.0;
 
 /// Builds formulas with or without cached results.
 struct Writer {
@@ -254,6 +260,86 @@ pub(crate) fn write_long_text(
     Ok(())
 }
 
+/// What a cell of an input kind takes, checked where it is typed: Excel and
+/// LibreOffice show the message on entering the cell and refuse other values,
+/// as `sroi import` would.
+#[derive(Clone, Copy)]
+enum Takes {
+    /// 0% to 100% (stored as a fraction 0..1).
+    Percentage,
+    /// A number not below zero.
+    Quantity,
+}
+
+impl Takes {
+    fn validation(self) -> Result<DataValidation, XlsxError> {
+        let (rule, title, message) = match self {
+            Takes::Percentage => (
+                DataValidationRule::Between(0.0, 1.0),
+                "A percentage",
+                "A percentage from 0% to 100%, such as 25% (type the % sign).",
+            ),
+            Takes::Quantity => (
+                DataValidationRule::GreaterThanOrEqualTo(0.0),
+                "A quantity",
+                "How many: a number not below zero, such as 40.",
+            ),
+        };
+        DataValidation::new()
+            .allow_decimal_number(rule)
+            .set_input_title(title)?
+            .set_input_message(message)?
+            .set_error_title(title)?
+            .set_error_message(message)
+            .map(|v| v.set_error_style(DataValidationErrorStyle::Stop))
+    }
+}
+
+/// Checks the cells `first..=last` (row, column) against what they take.
+fn validate(
+    sheet: &mut Worksheet,
+    first: (u32, u16),
+    last: (u32, u16),
+    takes: Takes,
+) -> Result<(), XlsxError> {
+    if last.0 >= first.0 && last.1 >= first.1 {
+        sheet.add_data_validation(first.0, first.1, last.0, last.1, &takes.validation()?)?;
+    }
+    Ok(())
+}
+
+/// Every sheet prints landscape, one page wide, with its heading rows
+/// repeated at the top of each page.
+fn set_up_printing(book: &mut Workbook) -> Result<(), XlsxError> {
+    for sheet in book.worksheets_mut() {
+        // A4 (paper size 9), as UK councils print; otherwise the reader's locale decides.
+        sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+        match sheet.name().as_str() {
+            sheet_name::SUMMARY => {}
+            // The year numbers and the discount factors.
+            "Values" => {
+                sheet.set_repeat_rows(0, 1)?;
+            }
+            _ => {
+                sheet.set_repeat_rows(0, 0)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A row tall enough for `text` wrapped in a column `width` characters wide,
+/// within the 409 points a row may have.
+fn wrapped_height(text: &str, width: f64) -> f64 {
+    let per_line = width.max(1.0);
+    let lines: f64 = text
+        .lines()
+        .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0))
+        .sum::<f64>()
+        .max(1.0);
+    (lines * 15.0).min(409.0)
+}
+
 /// `col` as a letter, e.g. 0 → `A`.
 fn col(col: u16) -> String {
     column_number_to_name(col)
@@ -304,7 +390,8 @@ pub fn render(
     // Summary.
     let summary = book.add_worksheet().set_name(sheet_name::SUMMARY)?;
     summary.set_column_width(0, 28)?;
-    summary.set_column_width(1, 22)?;
+    // Wide enough for the summary's text to wrap into a readable paragraph.
+    summary.set_column_width(1, SUMMARY_WIDTH)?;
     summary.write_string_with_format(0, 0, &analysis.title, &f.title)?;
     summary.write_string(1, 0, "Blue cells are inputs; every other figure is a formula over them.")?;
     summary.write_string_with_format(3, 0, about::DISCOUNT_RATE, &f.bold)?;
@@ -390,7 +477,13 @@ pub fn render(
         row += 1;
     }
     summary.write_string_with_format(row, 0, about::SUMMARY, &f.bold)?;
-    write_long_text(summary, (row, 1), analysis.summary.as_deref().unwrap_or(""), &f.input_text)?;
+    let text = analysis.summary.as_deref().unwrap_or("");
+    write_long_text(summary, (row, 1), text, &f.input_wrapped)?;
+    summary.set_row_height(row, wrapped_height(text, SUMMARY_WIDTH))?;
+    match analysis.settings.discount_rate {
+        DiscountRate::Constant(_) => validate(summary, (3, 1), (3, 1), Takes::Percentage)?,
+        DiscountRate::GreenBook => {}
+    }
 
     // Stakeholders.
     let sheet = book.add_worksheet().set_name(sheet_name::STAKEHOLDERS)?;
@@ -570,6 +663,10 @@ pub fn render(
         }
     }
 
+    // Quantity (year 1), then deadweight, displacement, attribution and drop-off.
+    validate(sheet, (1, 3), (outcomes, 3), Takes::Quantity)?;
+    validate(sheet, (1, 5), (outcomes, 8), Takes::Percentage)?;
+
     // Outputs.
     if !analysis.outputs.is_empty() {
         let sheet = book.add_worksheet().set_name(sheet_name::OUTPUTS)?;
@@ -594,6 +691,8 @@ pub fn render(
             let inputs: Vec<&str> = output.inputs.iter().map(|&k| analysis.inputs[k].id.as_str()).collect();
             sheet.write_string(row, 4, inputs.join(", "))?;
         }
+        let last = u32::try_from(analysis.outputs.len()).unwrap_or(u32::MAX);
+        validate(sheet, (1, 2), (last, 2), Takes::Quantity)?;
     }
 
     // Values.
@@ -682,6 +781,8 @@ pub fn render(
                 }
             }
         }
+        let last = u32::try_from(schedules.len()).unwrap_or(u32::MAX);
+        validate(sheet, (1, 1), (last, longest), Takes::Quantity)?;
     }
 
     // Ranges.
@@ -708,6 +809,11 @@ pub fn render(
             };
             sheet.write_number_with_format(row, 2, range.low, format)?;
             sheet.write_number_with_format(row, 3, range.high, format)?;
+            match range.assumption {
+                a if a.is_percentage() => validate(sheet, (row, 2), (row, 3), Takes::Percentage)?,
+                Assumption::Quantity => validate(sheet, (row, 2), (row, 3), Takes::Quantity)?,
+                _ => {}
+            }
         }
     }
 
@@ -745,6 +851,7 @@ pub fn render(
             }
             DiscountRate::GreenBook => {
                 sheet.write_number_with_format(row, 1, rate, &f.input_percent)?;
+                validate(sheet, (row, 1), (row, 1), Takes::Percentage)?;
             }
         }
         w.put(sheet, (row, 2), format!("=C{prev}/(1+B{r1})"), cumulative, &f.factor)?;
@@ -793,5 +900,6 @@ pub fn render(
     if let DiscountRate::Constant(_) = analysis.settings.discount_rate {
         book.define_name("DiscountRate", "=Summary!$B$4")?;
     }
+    set_up_printing(&mut book)?;
     book.save_to_buffer()
 }

@@ -212,14 +212,14 @@ fn regression_words_like_no_and_numbers_are_text_where_text_is_expected() {
         .expect("fixture")
         .replace("title: Minimal analysis", "title: No")
         .replace("description: Feel better", "description: 1.50")
-        .replace("name: People who take part", "name: yes, excluded: false");
+        .replace("name: People who take part", "name: yes, excluded: \"\"");
     std::fs::write(&path, text).expect("write");
     let run = sroi(&["calc", &path.to_string_lossy(), "--json"]);
     assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["title"], "No");
     assert_eq!(json["outcomes"][0]["description"], "1.50", "kept as written, not as the number 1.5");
-    assert_eq!(json["stakeholders"][0]["excluded"], false);
+    assert_eq!(json["stakeholders"][0]["excluded"], false, "an empty reason counts the group");
 }
 
 #[test]

@@ -126,3 +126,96 @@ fn the_workbook_is_the_same_bytes_each_time_and_carries_its_results() {
         "and only when asked"
     );
 }
+
+/// The XML of every worksheet of `bytes`, by sheet file (`xl/worksheets/sheet1.xml`, ...).
+fn sheet_xml(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut sheets = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("a part");
+        let name = file.name().expect("a part name").into_owned();
+        if name.starts_with("xl/worksheets/sheet") {
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).expect("XML text");
+            sheets.push((name, xml));
+        }
+    }
+    sheets.sort();
+    sheets
+}
+
+#[test]
+fn a_five_outcome_workbook_prints_one_page_wide_per_sheet() {
+    // Before: LibreOffice printed this workbook on 23 A4 pages, the Impact map
+    // and Values split by column across pages.
+    let dir = scratch("xlsx-print");
+    let fixture = "fixtures/youth-into-work.yaml";
+    let (analysis, results) = crate::common::results_of(fixture);
+    assert_eq!(analysis.outcomes.len(), 5);
+    let bytes = render(&analysis, &results, Cached::Results, 0).expect("workbook");
+    let path = dir.join("five.xlsx");
+    std::fs::write(&path, &bytes).expect("write");
+    let sheets = sheet_xml(&bytes);
+    let status = Command::new("soffice")
+        .arg(recalculating_profile(&dir))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("soffice (apt-get install libreoffice-calc-nogui) could not run: {e}"));
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let info = Command::new("pdfinfo")
+        .arg(dir.join("five.pdf"))
+        .output()
+        .unwrap_or_else(|e| panic!("pdfinfo (apt-get install poppler-utils) could not run: {e}"));
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("a page count in\n{info}"));
+    // One page for each sheet: every sheet here is short enough to fit one page tall.
+    assert_eq!(pages, sheets.len(), "{} sheets printed on {pages} pages", sheets.len());
+    for (name, xml) in &sheets {
+        assert!(xml.contains("orientation=\"landscape\""), "{name}: landscape");
+        assert!(xml.contains("fitToWidth=\"1\"") || !xml.contains("fitToWidth"), "{name}: one page wide");
+        assert!(xml.contains("fitToHeight=\"0\""), "{name}: as many pages tall as it needs");
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name}: fit to page");
+    }
+}
+
+#[test]
+fn workbook_input_cells_refuse_out_of_range_percentages_and_negative_quantities() {
+    let (analysis, results) = crate::common::results_of("fixtures/youth-into-work.yaml");
+    let bytes = render(&analysis, &results, Cached::Results, 0).expect("workbook");
+    let sheets = sheet_xml(&bytes);
+    // Sheet 4 is the Impact map (Summary, Stakeholders, Inputs, Impact map, ...).
+    let map = &sheets.iter().find(|(n, _)| n == "xl/worksheets/sheet4.xml").expect("Impact map").1;
+    let rows = analysis.outcomes.len() + 1;
+    let percent = format!("sqref=\"F2:I{rows}\"");
+    let quantity = format!("sqref=\"D2:D{rows}\"");
+    for (range, rule, message) in [
+        (&percent, "<formula1>0</formula1><formula2>1</formula2>", "A percentage from 0% to 100%"),
+        (&quantity, "operator=\"greaterThanOrEqual\"", "a number not below zero"),
+    ] {
+        let validation = map
+            .split("<dataValidation ")
+            .find(|v| v.contains(range.as_str()))
+            .unwrap_or_else(|| panic!("a validation of {range} in\n{map}"));
+        assert!(validation.contains("type=\"decimal\""), "{validation}");
+        assert!(validation.contains(rule), "{rule} in {validation}");
+        assert!(validation.contains(message), "{message} in {validation}");
+        assert!(validation.contains("showInputMessage=\"1\""), "{validation}");
+    }
+    // Repeated heading rows are the print titles, a defined name per sheet.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).expect("zip");
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/workbook.xml").expect("workbook part"),
+        &mut workbook,
+    )
+    .expect("text");
+    assert!(workbook.contains("'Impact map'!$1:$1"), "{workbook}");
+    assert!(workbook.contains("Values!$1:$2"), "{workbook}");
+}
