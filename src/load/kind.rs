@@ -77,29 +77,50 @@ pub fn resolve(naming: &SourceFile, named: &str) -> PathBuf {
 /// read is an error at the line that names it, with `what` ("the framework")
 /// and the path tried.
 ///
-/// This is the one place commissioning files follow a path written in a file,
-/// so a stricter reader (refusing some paths) can replace it here.
+/// A framework or offer may sit beside or above the file that names it (SPEC
+/// §7 writes `framework: ../framework.yaml`), so `..` is allowed here; but
+/// only a regular file of at most [`super::MAX_FILE_BYTES`] is read (a FIFO or
+/// device cannot hang the tool), and never one under `/proc`, `/sys` or `/dev`.
 pub fn read_named(
     naming: &SourceFile,
     named: &Located<String>,
     what: &str,
 ) -> Result<SourceFile, Box<Diagnostic>> {
+    use super::named::{ReadFailure, is_system_path, read_regular};
     let path = resolve(naming, &named.value);
-    match super::read_source(&path.to_string_lossy()) {
+    let shown = crate::diag::escape_controls(&named.value).into_owned();
+    let refuse = |message: String, hint: &str| {
+        Box::new(Diagnostic::error("unreadable-named-file", message).at(named.loc).hint(hint))
+    };
+    let unreadable = |error: std::io::Error| {
+        refuse(
+            format!(
+                "cannot read {what} `{}`: {error}",
+                crate::diag::escape_controls(&path.to_string_lossy())
+            ),
+            &format!("the path is relative to this file's folder; check the spelling of `{shown}`"),
+        )
+    };
+    let real = path.canonicalize().map_err(unreadable)?;
+    if is_system_path(&real) {
+        return Err(refuse(format!("{what} `{shown}` is not a file sroi reads"), "name an ordinary file"));
+    }
+    let bytes = read_regular(&real, super::MAX_FILE_BYTES).map_err(|failure| match failure {
+        ReadFailure::Io(error) => unreadable(error),
+        ReadFailure::NotRegular => refuse(
+            format!("{what} `{shown}` is not a regular file"),
+            "name an ordinary file, not a folder, device or pipe",
+        ),
+        ReadFailure::TooLarge(_) => refuse(
+            format!("{what} `{shown}` is larger than {} MB", super::MAX_FILE_BYTES / (1024 * 1024)),
+            "check that this is the file you meant",
+        ),
+    })?;
+    match super::source_from_bytes(path.to_string_lossy().into_owned(), bytes) {
         Ok(source) => Ok(source),
         Err(super::ReadError::Invalid { file, diagnostic }) => {
             Err(Box::new(diagnostic.in_file(std::sync::Arc::new(file))))
         }
-        Err(super::ReadError::Io { source, .. }) => Err(Box::new(
-            Diagnostic::error(
-                "unreadable-named-file",
-                format!("cannot read {what} `{}`: {source}", path.display()),
-            )
-            .at(named.loc)
-            .hint(format!(
-                "the path is relative to this file's folder; check the spelling of `{}`",
-                named.value
-            )),
-        )),
+        Err(super::ReadError::Io { source, .. }) => Err(unreadable(source)),
     }
 }

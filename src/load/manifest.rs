@@ -102,6 +102,8 @@ pub fn from_folder(dir: &Path) -> std::io::Result<Manifest> {
             if kind.is_dir() {
                 pending.push(path);
             } else if !(kind.is_symlink() && path.is_dir())
+                // Only regular files: a FIFO or a link to a device named `x.yaml` would hang the run.
+                && path.is_file()
                 && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
             {
                 files.push(path);

@@ -174,7 +174,7 @@ fn leaves_folder(relative: &Path) -> bool {
 
 /// The kernel's own file systems, never an analysis's files even when the
 /// analysis lies at `/` (their sizes say 0 or 4096 whatever they hold).
-fn is_system_path(real: &Path) -> bool {
+pub fn is_system_path(real: &Path) -> bool {
     ["/proc", "/sys", "/dev"].iter().any(|p| real.starts_with(p))
 }
 

@@ -389,3 +389,22 @@ fn the_same_files_give_the_same_bytes() {
         }
     }
 }
+
+#[test]
+fn a_framework_named_as_a_device_pipe_or_system_file_is_refused_without_reading_it() {
+    let offer = std::fs::read_to_string(fixture("offer-greenway.yaml")).expect("read");
+    for (target, expected) in [
+        ("/dev/stdin", "is not a file sroi reads"),
+        ("/proc/self/environ", "is not a file sroi reads"),
+        ("fifo.yaml", "is not a regular file"),
+    ] {
+        let text = offer.replace("framework: framework.yaml", &format!("framework: {target}"));
+        let dir = folder("framework-device", &[("offer.yaml", &text)]);
+        let fifo = dir.join("fifo.yaml");
+        let _ = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let run = sroi(&["monitor", &path(&dir, "offer.yaml"), &fixture("returns-greenway.yaml")]);
+        assert_eq!(run.code, Exit::Invalid, "{target}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{target}: {}", run.stderr);
+        assert!(!run.stderr.contains("PATH="), "{target}: no content of another file");
+    }
+}
