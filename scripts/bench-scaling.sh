@@ -2,7 +2,8 @@
 # How cost grows with the work: times the release binary and measures its
 # peak memory on generated analyses of 200, 2,000, 20,000 and 100,000
 # outcomes (a range on every outcome, so the simulation runs too), for
-# `check`, `calc --json` and `report -f html,pdf,json,xlsx`.
+# `check`, `calc --json` without the simulation (`core…yaml`: draws: 0), with
+# it, and `report -f html,pdf,json,xlsx`.
 #
 #   scripts/bench-scaling.sh [SIZES...]      e.g. scripts/bench-scaling.sh 2000 20000
 #
@@ -41,12 +42,15 @@ peak_mb() {
 printf '| outcomes | YAML | job | time | peak memory | memory / YAML |\n|---:|---:|---|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
   ./target/release/examples/synthetic "$n" > "$dir/a$n.yaml"
+  # The same analysis with the Monte Carlo simulation off, to time the core alone.
+  sed 's/^settings:/settings:\n  simulation: { draws: 0 }/' "$dir/a$n.yaml" > "$dir/core$n.yaml"
   bytes=$(wc -c < "$dir/a$n.yaml")
   yaml_mb=$(awk "BEGIN { printf \"%.1f\", $bytes / 1048576 }")
   runs=5; [ "$n" -ge 100000 ] && runs=1
-  for job in check calc report; do
+  for job in check core calc report; do
     case $job in
       check) cmd=("$sroi" check "$dir/a$n.yaml");;
+      core) cmd=("$sroi" calc "$dir/core$n.yaml" --json);;
       calc) cmd=("$sroi" calc "$dir/a$n.yaml" --json);;
       report) cmd=("$sroi" report "$dir/a$n.yaml" -f html,pdf,json,xlsx -o "$dir/out");;
     esac

@@ -38,16 +38,16 @@ const MAX_ALIASES: usize = 1_000;
 /// and a few megabytes.
 const MAX_REPLAYED_EVENTS: usize = 50_000;
 
-/// Most nodes (values, lists and mappings) in one file: about 40 times what
-/// a 2,000-outcome analysis needs.
-const MAX_NODES: usize = 4_000_000;
+/// Most nodes (values, lists and mappings) in one file: as many as events.
+pub const MAX_NODES: usize = 5_000_000;
 
 /// Most parser events in one file (every key and value is one, every list
 /// and mapping two). This is the limit large analyses meet first: an
 /// outcome is 20 events written briefly and about 50 with every field and
-/// a range, so it allows 20,000 to 50,000 outcomes (serde-saphyr's default,
-/// named here so that the message can say so).
-const MAX_EVENTS: usize = 1_000_000;
+/// a range, so it allows 100,000 to 250,000 outcomes, about what the 32 MB
+/// file limit lets in (five times serde-saphyr's default; the located tree
+/// of a file at this limit stays near ten times the file's size).
+pub const MAX_EVENTS: usize = 5_000_000;
 
 /// Most levels of nesting; an analysis needs six.
 const MAX_DEPTH: usize = 64;
@@ -128,6 +128,12 @@ fn too_large(name: String, size: u64) -> ReadError {
 
 /// Parses the YAML of `source` into a node tree.
 pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
+    parse_yaml_within(source, MAX_EVENTS)
+}
+
+/// [`parse_yaml`] with another limit on parser events (and nodes), so the
+/// limit's message can be tested without a file of millions of values.
+pub fn parse_yaml_within(source: &SourceFile, max_events: usize) -> Result<Node, Diagnostic> {
     if source.text.trim().is_empty() || is_only_comments(&source.text) {
         return Err(Diagnostic::error("empty-file", "the file has no analysis in it")
             .at(Loc::START)
@@ -136,8 +142,8 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     let mut options = serde_saphyr::Options::default();
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = MAX_ALIASES;
-    budget.max_nodes = MAX_NODES;
-    budget.max_events = MAX_EVENTS;
+    budget.max_nodes = MAX_NODES.min(max_events);
+    budget.max_events = max_events;
     budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
     let mut alias_limits = serde_saphyr::options::AliasLimits::default();
@@ -147,7 +153,8 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
     options.with_snippet = false;
     // `No`, `yes` and `on` are words (a title, a name), not YAML 1.1 booleans.
     options.strict_booleans = true;
-    serde_saphyr::from_str_with_options::<Node>(&source.text, options).map_err(|e| yaml_error(&e, source))
+    serde_saphyr::from_str_with_options::<Node>(&source.text, options)
+        .map_err(|e| yaml_error(&e, source, max_events))
 }
 
 fn is_only_comments(text: &str) -> bool {
@@ -158,7 +165,7 @@ fn is_only_comments(text: &str) -> bool {
 }
 
 /// Turns a parser error into a located diagnostic in the user's terms.
-fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
+fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile, max_events: usize) -> Diagnostic {
     let mut loc = error.location().map(Loc::from_yaml).filter(|l| l.line > 0);
     let text = error.to_string();
     // serde-saphyr writes "error: line L column C: message at line L, column C";
@@ -203,8 +210,8 @@ fn yaml_error(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
     } else if lower.contains("budget breached: events") || lower.contains("budget breached: nodes") {
         (
             format!(
-                "the file is too large to check: it has more than {} YAML values (keys, values, lists and mappings; 20,000 to 50,000 outcomes, by how much each says)",
-                crate::format::number(MAX_EVENTS as f64, 0),
+                "the file is too large to check: it has more than {} YAML values (keys, values, lists and mappings; about one outcome in every 20 to 50 of them)",
+                crate::format::number(max_events as f64, 0),
             ),
             "split the programme into several analyses and combine them with `sroi portfolio`; or keep the impact map in a workbook and read it with `sroi import`".to_owned(),
         )
