@@ -20,6 +20,8 @@ pub struct Analysis {
     pub title: String,
     /// Who carried it out or runs the programme.
     pub organisation: Option<String>,
+    /// The ward or place the programme serves (`area:`), for statements' breakdowns.
+    pub area: Option<String>,
     /// Evaluative (what happened) or forecast (what is expected).
     pub kind: AnalysisKind,
     /// The period the analysis covers.
@@ -59,6 +61,7 @@ impl Analysis {
         Analysis {
             title: title.into(),
             organisation: None,
+            area: None,
             kind: AnalysisKind::Evaluative,
             period: None,
             currency: "GBP".to_owned(),

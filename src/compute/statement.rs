@@ -437,7 +437,8 @@ impl Item {
             title: analysis.title.clone(),
             organisation: metadata.supplier.clone().or_else(|| analysis.organisation.clone()),
             contract: metadata.contract.clone(),
-            area: metadata.area.clone(),
+            // The manifest's area for it, else the analysis's own `area:`.
+            area: metadata.area.clone().or_else(|| analysis.area.clone()),
             kind: analysis.kind,
             present_value: results.present_value,
             investment: results.investment,

@@ -42,6 +42,8 @@ pub struct RawAnalysis {
     pub title: Option<L<String>>,
     /// `organisation:`.
     pub organisation: Option<L<String>>,
+    /// `area:`, the ward or place the programme serves (SPEC §8).
+    pub area: Option<L<String>>,
     /// `kind:`.
     pub kind: Option<L<AnalysisKind>>,
     /// `period:`.
@@ -271,6 +273,7 @@ const TOP_KEYS: &[&str] = &[
     "sroi",
     "title",
     "organisation",
+    "area",
     "kind",
     "period",
     "currency",
@@ -331,6 +334,7 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         sroi: m.required(d, "sroi", Decoder::whole),
         title: m.required(d, "title", Decoder::text),
         organisation: m.optional(d, "organisation", Decoder::text),
+        area: m.optional(d, "area", Decoder::text),
         kind: m.optional(d, "kind", |d, n| {
             d.keyword(n, &[("evaluative", AnalysisKind::Evaluative), ("forecast", AnalysisKind::Forecast)])
         }),

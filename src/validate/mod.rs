@@ -223,6 +223,7 @@ impl Validator<'_> {
         Some(Analysis {
             title: title?,
             organisation: raw.organisation.map(|o| o.value),
+            area: raw.area.map(|a| a.value),
             kind: raw.kind.map_or(AnalysisKind::Evaluative, |k| k.value),
             period,
             currency,

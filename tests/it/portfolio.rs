@@ -445,3 +445,16 @@ fn a_year_statement_page_says_the_year_and_what_was_left_out() {
     }
     crate::common::assert_inert(&html);
 }
+
+#[test]
+fn an_analysis_says_its_own_area_for_the_statements_breakdown() {
+    let dir = scratch("portfolio-area");
+    let text = std::fs::read_to_string("fixtures/youth-into-work.yaml").expect("fixture");
+    let text = text.replacen("\ntitle:", "\narea: Riverside East\ntitle:", 1);
+    std::fs::write(dir.join("youth.yaml"), text).expect("write");
+    let year = statement_of(&["portfolio", &dir.to_string_lossy(), "--year", "2025/26", "--json"]);
+    let areas = year["by_area"].as_array().expect("areas");
+    assert_eq!(areas.len(), 1, "{areas:?}");
+    assert_eq!(areas[0]["area"], "Riverside East");
+    assert_close(number(&areas[0], "in_year_value"), number(&year, "in_year_value"), "the area's value");
+}
