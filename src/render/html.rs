@@ -130,10 +130,24 @@ impl<'a> Page<'a> {
         Page { lang, generator, accent, accent_text, date }
     }
 
-    /// A comparison's or statement's page, in the language they are written in.
-    fn of(stamp: &'a crate::report::Stamp) -> Self {
-        Page::new("en-GB", &stamp.generator, (&stamp.accent, &stamp.accent_text), &stamp.date)
+    /// A page of many analyses or files, stamped by `stamp`, in `lang`.
+    fn of(lang: &'a str, stamp: &'a crate::report::Stamp) -> Self {
+        Page::new(lang, &stamp.generator, (&stamp.accent, &stamp.accent_text), &stamp.date)
     }
+}
+
+/// Renders template `name` with `context` and what every page has: the
+/// embedded fonts and `base.html`'s `page`.
+fn render_page(
+    templates: &Templates,
+    name: &str,
+    mut context: Context,
+    page: &Page<'_>,
+) -> Result<Vec<u8>, HtmlError> {
+    context.insert("fonts_css", &fonts_css());
+    context.insert("page", page);
+    let html = templates.tera.render(name, &context).map_err(template_error(name))?;
+    Ok(html.into_bytes())
 }
 
 /// An image embedded in the report.
@@ -233,15 +247,10 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
     let mut context = Context::new();
     context.insert("report", report);
     context.insert("charts", &charts(report)?);
-    context.insert("fonts_css", &fonts_css());
     context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
     let theme = &report.theme;
-    context.insert(
-        "page",
-        &Page::new(report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date),
-    );
-    let html = templates.tera.render("report.html", &context).map_err(template_error("report.html"))?;
-    Ok(html.into_bytes())
+    let page = Page::new(report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date);
+    render_page(templates, "report.html", context, &page)
 }
 
 /// Renders a social value statement as one HTML page, with `statement.html`.
@@ -261,10 +270,7 @@ pub fn statement(view: &crate::report::statement::View, templates: &Templates) -
     let mut context = Context::new();
     context.insert("p", view);
     context.insert("theme_chart", &chart);
-    context.insert("fonts_css", &fonts_css());
-    context.insert("page", &Page::of(&view.stamp));
-    let html = templates.tera.render("statement.html", &context).map_err(template_error("statement.html"))?;
-    Ok(html.into_bytes())
+    render_page(templates, "statement.html", context, &Page::of("en-GB", &view.stamp))
 }
 
 /// Renders a comparison as one HTML page, with `comparison.html`.
@@ -279,11 +285,7 @@ pub fn comparison(
     context.insert("c", view);
     context.insert("ratio_chart", &ratio_chart);
     context.insert("mix_chart", &mix_chart);
-    context.insert("fonts_css", &fonts_css());
-    context.insert("page", &Page::of(&view.stamp));
-    let html =
-        templates.tera.render("comparison.html", &context).map_err(template_error("comparison.html"))?;
-    Ok(html.into_bytes())
+    render_page(templates, "comparison.html", context, &Page::of("en-GB", &view.stamp))
 }
 
 /// Renders a tender evaluation as one HTML page, with `bids.html`.
@@ -301,19 +303,8 @@ pub fn render_bids(
     )?;
     let mut context = Context::new();
     context.insert("b", view);
-    context.insert(
-        "page",
-        &Page::new(
-            view.lang,
-            &view.stamp.generator,
-            (&view.stamp.accent, &view.stamp.accent_text),
-            &view.stamp.date,
-        ),
-    );
     context.insert("priority_chart", &chart);
-    context.insert("fonts_css", &fonts_css());
-    let html = templates.tera.render("bids.html", &context).map_err(template_error("bids.html"))?;
-    Ok(html.into_bytes())
+    render_page(templates, "bids.html", context, &Page::of(view.lang, &view.stamp))
 }
 
 /// Renders a monitoring report as one HTML page, with `monitor.html`.
@@ -331,17 +322,6 @@ pub fn render_monitor(
     )?;
     let mut context = Context::new();
     context.insert("m", view);
-    context.insert(
-        "page",
-        &Page::new(
-            view.lang,
-            &view.stamp.generator,
-            (&view.stamp.accent, &view.stamp.accent_text),
-            &view.stamp.date,
-        ),
-    );
     context.insert("delivery_chart", &chart);
-    context.insert("fonts_css", &fonts_css());
-    let html = templates.tera.render("monitor.html", &context).map_err(template_error("monitor.html"))?;
-    Ok(html.into_bytes())
+    render_page(templates, "monitor.html", context, &Page::of(view.lang, &view.stamp))
 }
