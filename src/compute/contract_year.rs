@@ -21,15 +21,6 @@ pub struct ContractYear {
     pub status: Status,
 }
 
-/// `value` times the share of `part`'s days that fall in `year`: the days
-/// first, then the division, so whole spans stay exact.
-fn pro_rata(value: f64, part: &Span, year: &StatementYear) -> f64 {
-    match part.days() {
-        0 => 0.0,
-        days => value * part.overlap(&year.span) as f64 / days as f64,
-    }
-}
-
 /// The contract of `offer` in `year`, with `returns` delivered against it;
 /// `None` when no day of the contract falls in the year.
 pub fn contract_in_year(
@@ -51,14 +42,14 @@ pub fn contract_in_year(
     for commitment in &offer.commitments {
         for (k, quantity) in (1u32..).zip(&commitment.quantities) {
             let span = Span { start: contract.year_start(k), end: contract.year_start(k + 1) };
-            committed += pro_rata(net(commitment.measure, *quantity), &span, year);
+            committed += span.pro_rata(net(commitment.measure, *quantity), &year.span);
         }
     }
     let (mut delivered, mut validated) = (0.0, 0.0);
     for delivery in &returns.delivered {
         let period = &returns.periods[delivery.period];
         let span = Span::inclusive(period.start, period.end);
-        let value = pro_rata(net(delivery.measure, delivery.quantity), &span, year);
+        let value = span.pro_rata(net(delivery.measure, delivery.quantity), &year.span);
         delivered += value;
         if delivery.validated {
             validated += value;

@@ -9,7 +9,7 @@
 //! their in-year value is a forecast, not value delivered.
 
 use super::Results;
-use super::calendar::{Span, add_years};
+use super::calendar::Span;
 use crate::model::{Analysis, AnalysisKind, Date};
 
 /// The year a statement covers: a UK financial year (`2026/27`, 1 April to
@@ -107,11 +107,10 @@ pub fn shares(analysis: &Analysis, years: usize, year: &StatementYear) -> Result
     let shares: Vec<Share> = (0i32..)
         .take(years)
         .map(|t| {
-            let span = Span { start: add_years(start, t), end: add_years(start, t + 1) };
+            let span = Span { start: start.plus_years(t), end: start.plus_years(t + 1) };
             // Year t+1 begins at S + t years: observed when on or before the period's end.
             let observed = analysis.kind == AnalysisKind::Evaluative
-                && (t == 0
-                    || super::calendar::day_number(span.start) <= super::calendar::day_number(period.end));
+                && (t == 0 || span.start.day_number() <= period.end.day_number());
             Share { inside: span.overlap(&year.span), days: span.days(), observed }
         })
         .collect();
@@ -119,7 +118,7 @@ pub fn shares(analysis: &Analysis, years: usize, year: &StatementYear) -> Result
         Ok(shares)
     } else {
         let years = i32::try_from(years).unwrap_or(i32::MAX);
-        Err(NotInYear::Outside { first: start, end: add_years(start, years) })
+        Err(NotInYear::Outside { first: start, end: start.plus_years(years) })
     }
 }
 

@@ -239,7 +239,7 @@ pub fn why_not_in_year(reason: &crate::compute::in_year::NotInYear, year: &str) 
     match reason {
         NotInYear::NoPeriod => format!("It gives no period, so its years cannot be placed in {year}."),
         NotInYear::Outside { first, end } => {
-            let last = crate::report::date::long(crate::compute::calendar::day_before(*end));
+            let last = crate::report::date::long(end.minus_one_day());
             format!("Its years run from {} to {last}, outside {year}.", crate::report::date::long(*first))
         }
     }
