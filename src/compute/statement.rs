@@ -426,7 +426,7 @@ impl Item {
     }
 
     /// What the statement keeps of one analysis read from `file`.
-    pub fn of(file: String, metadata: &Metadata, analysis: Analysis, results: &Results) -> Item {
+    pub fn of(file: String, metadata: &Metadata, analysis: &Analysis, results: &Results) -> Item {
         let themes = tally(analysis.outcomes.iter().zip(&results.outcomes).flat_map(|(outcome, result)| {
             theme_names(outcome).into_iter().map(|theme| (theme, [result.present_value]))
         }))
@@ -455,7 +455,7 @@ impl Item {
                 .filter(|(s, _)| !s.is_excluded())
                 .map(|(s, r)| (s.name.clone(), r.present_value))
                 .collect(),
-            currency: analysis.currency,
+            currency: analysis.currency.clone(),
             file,
         }
     }

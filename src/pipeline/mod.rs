@@ -278,7 +278,7 @@ fn summarise_in_year(entry: &Entry, basis: &YearBasis) -> (Summary, Option<Own>)
     let results = crate::compute::compute(&rebased);
     match crate::compute::in_year::shares(&rebased, results.years.len(), &basis.year) {
         Ok(shares) => {
-            let item = Item::of(file, &metadata(entry), rebased.clone(), &results);
+            let item = Item::of(file, &metadata(entry), &rebased, &results);
             (Summary::Counted(Box::new(item.in_year(&rebased, &results, &shares))), Some(own))
         }
         Err(reason) => {
@@ -335,7 +335,7 @@ pub fn unique<F: Copy + PartialEq>(items: &[F]) -> Vec<F> {
 fn summarise(entry: &Entry) -> Result<Item, Failed> {
     let analysis = analysis_of(entry)?;
     let results = crate::compute::compute(&analysis);
-    Ok(Item::of(entry.file.to_string_lossy().into_owned(), &metadata(entry), analysis, &results))
+    Ok(Item::of(entry.file.to_string_lossy().into_owned(), &metadata(entry), &analysis, &results))
 }
 
 /// The manifest's metadata of one analysis.
