@@ -247,15 +247,17 @@ fn gathered(source: &SourceFile, saids: Vec<Said>) -> Vec<Diagnostic> {
 /// summary when it is valid. `None` when `source` is an analysis (or not YAML).
 pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
     let root = load::parse_yaml(source).ok()?;
-    let count = |n: usize, noun: &str| if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") };
+    // `(one, many)`: "1 priority", "3 priorities".
+    let count =
+        |n: usize, (one, many): (&str, &str)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
     let checked = match kind_of(&root) {
         FileKind::Analysis => return None,
         FileKind::Framework => match framework_from(source.clone()) {
             Ok(f) => {
                 let summary = format!(
                     "a framework of {} and {}",
-                    count(f.value.priorities.len(), "priority").replace("prioritys", "priorities"),
-                    count(f.value.measures.len(), "measure")
+                    count(f.value.priorities.len(), ("priority", "priorities")),
+                    count(f.value.measures.len(), ("measure", "measures"))
                 );
                 (f.said.diagnostics, Some(summary))
             }
@@ -267,7 +269,10 @@ pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
                 if let Some(f) = framework {
                     diagnostics.extend(gathered(source, vec![f.said]));
                 }
-                let summary = format!("an offer of {}", count(o.value.commitments.len(), "commitment"));
+                let summary = format!(
+                    "an offer of {}",
+                    count(o.value.commitments.len(), ("commitment", "commitments"))
+                );
                 (diagnostics, Some(summary))
             }
             Err(saids) => (gathered(source, saids), None),
@@ -284,10 +289,9 @@ pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
                 Ok(m) => {
                     let summary = format!(
                         "returns of {} and {}",
-                        count(m.returns.value.periods.len(), "period"),
-                        count(m.returns.value.delivered.len(), "delivery")
-                    )
-                    .replace("deliverys", "deliveries");
+                        count(m.returns.value.periods.len(), ("period", "periods")),
+                        count(m.returns.value.delivered.len(), ("delivery", "deliveries"))
+                    );
                     (gathered(source, vec![m.returns.said, m.offer.said, m.framework.said]), Some(summary))
                 }
                 Err(Failure::Invalid(saids)) => (gathered(source, saids), None),
