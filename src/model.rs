@@ -22,6 +22,9 @@ pub struct Analysis {
     pub organisation: Option<String>,
     /// The ward or place the programme serves (`area:`), for statements' breakdowns.
     pub area: Option<String>,
+    /// The language it is written in (`lang:`, a BCP 47 tag); reports
+    /// declare it, `en-GB` when it is not given.
+    pub lang: Option<String>,
     /// Evaluative (what happened) or forecast (what is expected).
     pub kind: AnalysisKind,
     /// The period the analysis covers.
@@ -62,6 +65,7 @@ impl Analysis {
             title: title.into(),
             organisation: None,
             area: None,
+            lang: None,
             kind: AnalysisKind::Evaluative,
             period: None,
             currency: "GBP".to_owned(),

@@ -102,6 +102,9 @@ pub struct Drawing {
     pub height: f32,
     /// The shapes, first painted first.
     pub shapes: Vec<Shape>,
+    /// What it shows, in words: the PDF figure's alternative text (the
+    /// chart's title and description, as the SVG's `<title>` and `<desc>`).
+    pub alt: String,
 }
 
 fn hex(c: Rgb) -> String {

@@ -88,6 +88,7 @@ pub fn drawing(chart: &impl Chart) -> Result<drawing::Drawing, ChartError> {
         let root = drawing::Recorder::new(&mut out, chart.size()).into_drawing_area();
         chart.draw(&root).map_err(chart_error(chart.name()))?;
     }
+    out.alt = format!("{}. {}", chart.title(), chart.description());
     Ok(out)
 }
 
@@ -285,6 +286,46 @@ pub fn measure(text: &str, face: Face, size: f32) -> f32 {
         previous = Some(glyph);
     }
     width
+}
+
+/// One glyph of a [`glyph_run`]: its id in the face, its advance in ems
+/// (the kerning with the next glyph included, as [`measure`] adds it), and
+/// the bytes of the text it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunGlyph {
+    /// The glyph's id in the face.
+    pub id: u16,
+    /// How far the pen moves after it, in ems.
+    pub advance: f32,
+    /// The bytes of the text it stands for.
+    pub text: std::ops::Range<usize>,
+}
+
+/// `text` as the glyphs of `face` that show it, placed as [`measure`]
+/// measures them, so a PDF line is exactly as wide as the layout thought.
+/// Characters the face has no glyph for are left out (their width too):
+/// they are reported as missing, never drawn as an empty box.
+pub fn glyph_run(text: &str, face: Face) -> Vec<RunGlyph> {
+    let font = font(face);
+    let em = font.units_per_em().unwrap_or(2048.0);
+    let mut run: Vec<RunGlyph> = Vec::with_capacity(text.len());
+    let mut previous: Option<ab_glyph::GlyphId> = None;
+    for (i, c) in text.char_indices() {
+        let glyph = font.glyph_id(c);
+        if glyph.0 == 0 {
+            continue;
+        }
+        if let (Some(prev), Some(last)) = (previous, run.last_mut()) {
+            last.advance += font.kern_unscaled(prev, glyph) / em;
+        }
+        run.push(RunGlyph {
+            id: glyph.0,
+            advance: font.h_advance_unscaled(glyph) / em,
+            text: i..i + c.len_utf8(),
+        });
+        previous = Some(glyph);
+    }
+    run
 }
 
 /// The width of `text` set in the regular face at a CSS font size of `size` pixels.

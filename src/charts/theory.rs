@@ -106,7 +106,12 @@ pub fn drawing(toc: &TheoryOfChange, accent: Rgb) -> Option<Drawing> {
             }
         }
     }
-    Some(Drawing { width: WIDTH as f32, height, shapes })
+    Some(Drawing {
+        width: WIDTH as f32,
+        height,
+        shapes,
+        alt: format!("Theory of change. {}", description(toc)),
+    })
 }
 
 /// A text description of the diagram.

@@ -132,6 +132,26 @@ impl Decoder {
         }
     }
 
+    /// A language tag (BCP 47's shape: a 2- or 3-letter language, then
+    /// subtags such as a region), e.g. `en-GB` or `cy`.
+    pub fn language(&mut self, node: &Node) -> Option<Located<String>> {
+        let tag = self.text(node)?;
+        let mut parts = tag.value.split('-');
+        let language = parts.next().unwrap_or_default();
+        let well_formed = (2..=3).contains(&language.len())
+            && language.chars().all(|c| c.is_ascii_alphabetic())
+            && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        if !well_formed {
+            self.report(
+                Diagnostic::error("invalid-language", format!("`{}` is not a language tag", tag.value))
+                    .at(node.loc)
+                    .hint("write a language tag such as `en-GB` (British English), `cy` (Welsh) or `ga` (Irish); reports and PDFs declare it to screen readers"),
+            );
+            return None;
+        }
+        Some(tag)
+    }
+
     /// A finite number, at most a quadrillion in size.
     pub fn number(&mut self, node: &Node) -> Option<Located<f64>> {
         let value = match node.kind {

@@ -44,6 +44,8 @@ pub struct RawAnalysis {
     pub organisation: Option<L<String>>,
     /// `area:`, the ward or place the programme serves (SPEC §8).
     pub area: Option<L<String>>,
+    /// `lang:`, the language the analysis is written in (SPEC §9).
+    pub lang: Option<L<String>>,
     /// `kind:`.
     pub kind: Option<L<AnalysisKind>>,
     /// `period:`.
@@ -274,6 +276,7 @@ const TOP_KEYS: &[&str] = &[
     "title",
     "organisation",
     "area",
+    "lang",
     "kind",
     "period",
     "currency",
@@ -335,6 +338,7 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
         title: m.required(d, "title", Decoder::text),
         organisation: m.optional(d, "organisation", Decoder::text),
         area: m.optional(d, "area", Decoder::text),
+        lang: m.optional(d, "lang", Decoder::language),
         kind: m.optional(d, "kind", |d, n| {
             d.keyword(n, &[("evaluative", AnalysisKind::Evaluative), ("forecast", AnalysisKind::Forecast)])
         }),

@@ -249,7 +249,7 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
     context.insert("charts", &charts(report)?);
     context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
     let theme = &report.theme;
-    let page = Page::new(report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date);
+    let page = Page::new(&report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date);
     render_page(templates, "report.html", context, &page)
 }
 
@@ -270,7 +270,7 @@ pub fn statement(view: &crate::report::statement::View, templates: &Templates) -
     let mut context = Context::new();
     context.insert("p", view);
     context.insert("theme_chart", &chart);
-    render_page(templates, "statement.html", context, &Page::of("en-GB", &view.stamp))
+    render_page(templates, "statement.html", context, &Page::of(crate::report::DEFAULT_LANG, &view.stamp))
 }
 
 /// Renders a comparison as one HTML page, with `comparison.html`.
@@ -285,7 +285,7 @@ pub fn comparison(
     context.insert("c", view);
     context.insert("ratio_chart", &ratio_chart);
     context.insert("mix_chart", &mix_chart);
-    render_page(templates, "comparison.html", context, &Page::of("en-GB", &view.stamp))
+    render_page(templates, "comparison.html", context, &Page::of(crate::report::DEFAULT_LANG, &view.stamp))
 }
 
 /// Renders a tender evaluation as one HTML page, with `bids.html`.

@@ -16,6 +16,9 @@ pub mod uncertainty;
 
 use serde::Serialize;
 
+/// The language of a document when its analysis names none (SPEC §9).
+pub const DEFAULT_LANG: &str = "en-GB";
+
 /// What made a page: `sroi` and its version.
 pub(crate) fn generator() -> String {
     format!("sroi {}", env!("CARGO_PKG_VERSION"))
@@ -64,7 +67,7 @@ use crate::model::{Analysis, AnalysisKind, DiscountRate, InputValue, Profile, Ti
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The language of the text, for `lang` attributes and PDF metadata.
-    pub lang: &'static str,
+    pub lang: String,
     /// The analysis's title.
     pub title: String,
     /// The organisation, if given.
@@ -552,7 +555,7 @@ pub fn build(
     let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
     let assurance_view = assurance::view(analysis, results);
     Report {
-        lang: "en-GB",
+        lang: analysis.lang.clone().unwrap_or_else(|| DEFAULT_LANG.to_owned()),
         title: analysis.title.clone(),
         organisation: analysis.organisation.clone(),
         kind: match analysis.kind {

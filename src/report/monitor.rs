@@ -312,7 +312,7 @@ pub fn view(
         format!("Values use the framework's proxy for each measure, net of its deadweight, displacement and attribution. Social value delivered is also discounted at {} a year, a period counting in the contract year its last day falls in; the committed, delivered and validated values to date are net but not discounted.", super::bids::discount_words(framework)),
     ];
     MonitorView {
-        lang: "en-GB",
+        lang: crate::report::DEFAULT_LANG,
         title: returns.name.clone(),
         contract: offer.contract.id.clone(),
         supplier: offer.supplier.clone(),

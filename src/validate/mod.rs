@@ -224,6 +224,7 @@ impl Validator<'_> {
             title: title?,
             organisation: raw.organisation.map(|o| o.value),
             area: raw.area.map(|a| a.value),
+            lang: raw.lang.map(|a| a.value),
             kind: raw.kind.map_or(AnalysisKind::Evaluative, |k| k.value),
             period,
             currency,

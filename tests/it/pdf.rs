@@ -247,3 +247,89 @@ fn the_themes_png_logo_is_on_page_one_and_an_svg_logo_is_said_to_be_left_out() {
             .contains("warning: the PDF report has no logo: the PDF shows PNG and JPEG logos, not SVG")
     );
 }
+
+/// The structure tree as poppler reads it (`pdfinfo -struct-text`): each
+/// element's type and, indented below it, its text.
+fn structure(pdf: &Path) -> String {
+    String::from_utf8_lossy(&tool("pdfinfo", &["-struct-text", &pdf.to_string_lossy()]).stdout).into_owned()
+}
+
+/// The headings of a structure dump, as (level, text), in reading order.
+fn headings(tree: &str) -> Vec<(u8, String)> {
+    tree.lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let level = line.strip_prefix('H')?.chars().next()?.to_digit(10)? as u8;
+            let text = line.split('"').nth(1)?.to_owned();
+            Some((level, text))
+        })
+        .collect()
+}
+
+#[test]
+fn a_report_is_tagged_in_reading_order_with_its_sections_as_headings() {
+    let fixture = Path::new("fixtures/community-garden.yaml");
+    let pdf = pdf_of(fixture, &scratch("pdf-tagged"));
+    let info = String::from_utf8_lossy(&tool("pdfinfo", &[&pdf.to_string_lossy()]).stdout).into_owned();
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let tree = structure(&pdf);
+    assert!(tree.starts_with("Document"), "{tree}");
+    let report = view_model(fixture);
+    let found = headings(&tree);
+    // One title, then sections; no level skipped.
+    assert_eq!(found.first(), Some(&(1, report.title.clone())), "{found:?}");
+    assert_eq!(found.iter().filter(|(level, _)| *level == 1).count(), 1, "{found:?}");
+    for pair in found.windows(2) {
+        assert!(pair[1].0 <= pair[0].0 + 1, "a heading skips a level: {pair:?}");
+    }
+    let sections: Vec<&str> = found.iter().filter(|(l, _)| *l == 2).map(|(_, t)| t.as_str()).collect();
+    for expected in
+        ["Summary", "Scope and stakeholders", "Impact map", "Financial proxies", "Appendix: year by year"]
+    {
+        assert!(sections.contains(&expected), "no section {expected:?} in {sections:?}");
+    }
+    // The headline figures are read in the order the page shows them.
+    let h = &report.headline;
+    let mut at = 0;
+    for figure in [&h.ratio, &h.present_value, &h.investment, &h.net_present_value, &h.net_ratio] {
+        let quoted = format!("\"{figure}\"");
+        let found = tree[at..].find(&quoted).unwrap_or_else(|| panic!("{quoted} after byte {at} in\n{tree}"));
+        at += found + quoted.len();
+    }
+    // Tables have column header cells with a scope; charts are figures.
+    assert!(tree.contains("TH:\n         /Scope /Column"), "{tree}");
+    assert!(tree.contains("Figure"), "{tree}");
+    assert!(tree.contains("L (block)") && tree.contains("LBody"), "lists are tagged as lists:\n{tree}");
+}
+
+#[test]
+fn the_analysis_language_is_declared_in_the_pdf_and_the_html_and_a_bad_tag_is_located() {
+    let dir = scratch("pdf-lang");
+    let minimal = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("minimal");
+    let welsh = dir.join("welsh.yaml");
+    std::fs::write(
+        &welsh,
+        minimal.replacen("title: Minimal analysis", "title: Minimal analysis\nlang: cy", 1),
+    )
+    .expect("write");
+    let out = report(&welsh.to_string_lossy(), &dir, &["-f", "html,pdf"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.join("welsh.html")).expect("html");
+    assert!(html.contains("<html lang=\"cy\""), "{}", &html[..200.min(html.len())]);
+    let bytes = std::fs::read(dir.join("welsh.pdf")).expect("pdf");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/Lang(cy)") || text.contains("/Lang (cy)"), "the catalogue's /Lang");
+    assert!(text.contains("<dc:language><rdf:Bag><rdf:li>cy</rdf:li>"), "the XMP dc:language");
+
+    let bad = dir.join("bad.yaml");
+    std::fs::write(
+        &bad,
+        minimal.replacen("title: Minimal analysis", "title: Minimal analysis\nlang: Welsh language", 1),
+    )
+    .expect("write");
+    let out = binary(&["check", &bad.to_string_lossy()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("bad.yaml:3:7: error: `Welsh language` is not a language tag"), "{stderr}");
+    assert!(stderr.contains("`en-GB`"), "{stderr}");
+}

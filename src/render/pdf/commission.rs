@@ -34,6 +34,7 @@ pub fn bids(view: &BidsView) -> Result<Rendered, PdfError> {
         author: view.organisation.as_deref(),
         subject: "Tender evaluation: social value".to_owned(),
         generator: &view.stamp.generator,
+        lang: view.lang,
         timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, view.stamp.ink)?;
@@ -185,7 +186,7 @@ pub fn bids(view: &BidsView) -> Result<Rendered, PdfError> {
         prose(&mut l, paragraph);
     }
     let footer = format!("{} · tender evaluation · {}", view.title, view.stamp.date);
-    Ok(save(doc, l, &view.title, &footer))
+    save(doc, l, &view.title, &footer)
 }
 
 /// A monitoring report as a PDF document.
@@ -195,6 +196,7 @@ pub fn monitor(view: &MonitorView) -> Result<Rendered, PdfError> {
         author: view.organisation.as_deref(),
         subject: "Contract monitoring: social value".to_owned(),
         generator: &view.stamp.generator,
+        lang: view.lang,
         timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, view.stamp.ink)?;
@@ -285,5 +287,5 @@ pub fn monitor(view: &MonitorView) -> Result<Rendered, PdfError> {
         prose(&mut l, paragraph);
     }
     let footer = format!("{} · contract monitoring · {}", view.title, view.stamp.date);
-    Ok(save(doc, l, &view.title, &footer))
+    save(doc, l, &view.title, &footer)
 }

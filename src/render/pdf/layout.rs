@@ -3,20 +3,21 @@
 //! header, drawings set as vectors, and a running header and "Page x of N"
 //! footer added once the page count is known.
 //!
-//! Positions are in points from the top-left corner of the page; they are
-//! turned into PDF coordinates (from the bottom-left) only when emitted.
-
-use printpdf::{
-    Actions, Color, FontId, Line, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Polygon,
-    PolygonRing, Pt, Rect, TextItem, WindingOrder,
-};
+//! As it sets the pages it builds the document's structure (SPEC §9): every
+//! piece of text or drawing belongs to a node of the structure tree
+//! (headings, paragraphs, lists, tables with header cells, figures with
+//! their alternative text, links) or is marked as an artifact (running
+//! headers and footers, rules, panels, repeated table headers). The pages
+//! and the tree are written out by [`super::write`].
+//!
+//! Positions are in points from the top-left corner of the page.
 
 use crate::charts::drawing::{Anchor, Drawing, Shape};
 use crate::charts::{Face, measure};
 use crate::colour::Rgb;
 
 /// A4 width in points.
-pub const PAGE_W: f32 = 595.28;
+pub const PAGE_W: f32 = 595.276;
 /// A4 height in points.
 pub const PAGE_H: f32 = 841.89;
 /// Left and right margin.
@@ -136,36 +137,255 @@ pub struct Table {
     pub size: f32,
 }
 
-/// The pages being set.
+/// What a node of the structure tree is (PDF 1.7 §14.8.4's standard types).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// The document's root.
+    Document,
+    /// A heading of level 1 to 3 and its text (the bookmark's title).
+    Heading(u16, String),
+    /// A paragraph.
+    P,
+    /// A list.
+    L,
+    /// A list item, with a label and a body.
+    LI,
+    /// A list item's marker.
+    Lbl,
+    /// A list item's text.
+    LBody,
+    /// A table.
+    Table,
+    /// A table's caption.
+    Caption,
+    /// A table row.
+    TR,
+    /// A column header cell.
+    TH,
+    /// A data cell.
+    TD,
+    /// A figure and its alternative text.
+    Figure(String),
+    /// A link: its text and its annotation.
+    Link,
+}
+
+impl Role {
+    /// Whether text set directly inside it needs no paragraph of its own.
+    fn holds_text(&self) -> bool {
+        !matches!(self, Role::Document | Role::L | Role::LI | Role::Table | Role::TR)
+    }
+}
+
+/// A child of a structure node, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Child {
+    /// Another node (an index into [`Layout::nodes`]).
+    Node(usize),
+    /// A run of marked content (its sequence number).
+    Content(usize),
+    /// A link annotation (its index into [`Layout::links`]).
+    Annotation(usize),
+}
+
+/// A node of the structure tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What it is.
+    pub role: Role,
+    /// Its children, in reading order.
+    pub children: Vec<Child>,
+}
+
+/// Why a piece of content is not part of the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Artifact {
+    /// The running header.
+    Header,
+    /// The running footer.
+    Footer,
+    /// The page number.
+    PageNumber,
+    /// Rules, panels and accent bars.
+    Layout,
+    /// A table's caption and header repeated on a new page.
+    Pagination,
+}
+
+/// How a piece of content is marked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mark {
+    /// Part of the run of marked content with this sequence number.
+    Content(usize),
+    /// An artifact.
+    Artifact(Artifact),
+}
+
+/// One segment of a path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Segment {
+    /// Start a subpath here.
+    Move(f32, f32),
+    /// A straight line to here.
+    Line(f32, f32),
+    /// A cubic Bézier curve through two control points to the third.
+    Cubic(f32, f32, f32, f32, f32, f32),
+    /// Close the subpath.
+    Close,
+}
+
+/// What is painted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paint {
+    /// A line of text with its baseline at `baseline`.
+    Text {
+        /// Left edge.
+        x: f32,
+        /// Baseline, from the top.
+        baseline: f32,
+        /// The text.
+        text: String,
+        /// Face.
+        face: Face,
+        /// Size in points.
+        size: f32,
+        /// Colour.
+        colour: Rgb,
+    },
+    /// A filled path.
+    Fill(Vec<Segment>, Rgb),
+    /// A stroked path: colour and line width.
+    Stroke(Vec<Segment>, Rgb, f32),
+    /// The document's image (its logo) in this box: x, y, width, height.
+    Image(f32, f32, f32, f32),
+}
+
+/// A link annotation: the page it is on, its box (x, y, width, height from
+/// the top left) and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The page's index.
+    pub page: usize,
+    /// x, y, width, height, in points from the top left.
+    pub rect: (f32, f32, f32, f32),
+    /// The address.
+    pub url: String,
+}
+
+/// A bookmark: the heading's level, text, page and position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// 2 for a section, 3 for a part of one.
+    pub level: u16,
+    /// The heading's text.
+    pub title: String,
+    /// The page's index.
+    pub page: usize,
+    /// Distance from the top of the page.
+    pub y: f32,
+}
+
+/// The pages being set, and the structure of what is on them.
 pub struct Layout {
-    pages: Vec<Vec<Op>>,
-    ops: Vec<Op>,
+    pages: Vec<Vec<(Mark, Paint)>>,
+    ops: Vec<(Mark, Paint)>,
     /// Distance of the next line from the top of the page.
     pub y: f32,
-    fonts: [FontId; 3],
     /// The accent colour, for rules, figures and links.
     pub accent: Rgb,
     /// Characters the embedded font cannot show, in order of first use.
     pub missing: Vec<char>,
+    /// The structure tree; node 0 is the document.
+    pub nodes: Vec<Node>,
+    /// The open nodes, innermost last.
+    open: Vec<usize>,
+    /// The run of marked content being added to: its node, sequence number,
+    /// and whether it holds text (runs hold text or graphics, not both).
+    run: Option<(usize, usize, bool)>,
+    /// How many runs of marked content there are.
+    pub runs: usize,
+    /// While set, everything painted is this kind of artifact.
+    artifact: Option<Artifact>,
+    /// The lists that [`Layout::item`] opened and the next call closes:
+    /// each level's L node and its open LI.
+    lists: Vec<(usize, Option<usize>)>,
+    /// The link annotations.
+    pub links: Vec<Link>,
+    /// The bookmarks, one for each heading.
+    pub bookmarks: Vec<Bookmark>,
+    /// A heading just set, with nothing after it yet: where its painting
+    /// starts in `ops`, the `y` it started at, and whether it is still being
+    /// set. A page break now takes it to the new page, so no heading is
+    /// left alone at the foot of a page.
+    kept: Option<(usize, f32, bool)>,
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: f32::from(c.0) / 255.0,
-        g: f32::from(c.1) / 255.0,
-        b: f32::from(c.2) / 255.0,
-        icc_profile: None,
-    })
+impl Paint {
+    /// The same painting `dy` points lower.
+    fn shifted(mut self, dy: f32) -> Paint {
+        let shift = |s: &mut Segment| match s {
+            Segment::Move(_, y) | Segment::Line(_, y) => *y += dy,
+            Segment::Cubic(_, y1, _, y2, _, y) => {
+                *y1 += dy;
+                *y2 += dy;
+                *y += dy;
+            }
+            Segment::Close => {}
+        };
+        match &mut self {
+            Paint::Text { baseline, .. } => *baseline += dy,
+            Paint::Fill(path, _) | Paint::Stroke(path, _, _) => path.iter_mut().for_each(shift),
+            Paint::Image(_, y, _, _) => *y += dy,
+        }
+        self
+    }
 }
 
-fn pt(x: f32, y_from_top: f32) -> Point {
-    Point { x: Pt(x), y: Pt(PAGE_H - y_from_top) }
+fn rect_path(x: f32, y: f32, w: f32, h: f32) -> Vec<Segment> {
+    vec![
+        Segment::Move(x, y),
+        Segment::Line(x + w, y),
+        Segment::Line(x + w, y + h),
+        Segment::Line(x, y + h),
+        Segment::Close,
+    ]
+}
+
+/// The finished pages and their structure.
+pub struct Pages {
+    /// What each page paints, in order, and how each piece is marked.
+    pub pages: Vec<Vec<(Mark, Paint)>>,
+    /// The structure tree; node 0 is the document.
+    pub nodes: Vec<Node>,
+    /// How many runs of marked content there are.
+    pub runs: usize,
+    /// The link annotations.
+    pub links: Vec<Link>,
+    /// The bookmarks.
+    pub bookmarks: Vec<Bookmark>,
+    /// Characters the embedded font cannot show.
+    pub missing: Vec<char>,
 }
 
 impl Layout {
-    /// An empty first page, with `fonts` holding the ids of the three faces.
-    pub fn new(fonts: [FontId; 3], accent: Rgb) -> Layout {
-        Layout { pages: Vec::new(), ops: Vec::new(), y: TOP - 24.0, fonts, accent, missing: Vec::new() }
+    /// An empty first page.
+    pub fn new(accent: Rgb) -> Layout {
+        Layout {
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: TOP - 24.0,
+            accent,
+            missing: Vec::new(),
+            nodes: vec![Node { role: Role::Document, children: Vec::new() }],
+            open: Vec::new(),
+            run: None,
+            runs: 0,
+            artifact: None,
+            lists: Vec::new(),
+            links: Vec::new(),
+            bookmarks: Vec::new(),
+            kept: None,
+        }
     }
 
     /// Space left on this page.
@@ -173,10 +393,24 @@ impl Layout {
         BOTTOM - self.y
     }
 
-    /// Starts a new page.
+    /// Starts a new page; a heading with nothing after it yet moves with it.
     pub fn new_page(&mut self) {
+        let before = self.y;
+        let kept = self.kept.take().filter(|&(_, start, _)| start > TOP);
+        let moved = kept.map(|(at, _, _)| self.ops.split_off(at));
         self.pages.push(std::mem::take(&mut self.ops));
+        self.run = None;
         self.y = TOP;
+        if let (Some((_, start, setting)), Some(moved)) = (kept, moved) {
+            let dy = TOP - start;
+            self.ops = moved.into_iter().map(|(mark, paint)| (mark, paint.shifted(dy))).collect();
+            if let Some(b) = self.bookmarks.last_mut() {
+                b.page = self.pages.len();
+                b.y += dy;
+            }
+            self.y = before + dy;
+            self.kept = Some((0, TOP, setting));
+        }
     }
 
     /// Moves to a new page unless `height` still fits.
@@ -191,7 +425,94 @@ impl Layout {
         self.y += height;
     }
 
-    /// One piece of text with its baseline at `baseline`.
+    fn current(&self) -> usize {
+        self.open.last().copied().unwrap_or(0)
+    }
+
+    /// Opens a structure node inside the current one; what is set until
+    /// the matching [`Layout::close`] belongs to it.
+    pub fn open(&mut self, role: Role) {
+        let index = self.nodes.len();
+        let parent = self.current();
+        self.nodes.push(Node { role, children: Vec::new() });
+        self.nodes[parent].children.push(Child::Node(index));
+        self.open.push(index);
+        self.run = None;
+    }
+
+    /// Closes the innermost open node (closing first any list that
+    /// [`Layout::item`] left open inside it).
+    pub fn close(&mut self) {
+        self.end_lists_inside(self.open.len().saturating_sub(1));
+        self.open.pop();
+        self.run = None;
+    }
+
+    /// Closes the lists [`Layout::item`] left open, down to those opened at
+    /// a depth of the open-node stack below `depth`.
+    fn end_lists_inside(&mut self, depth: usize) {
+        while let Some(&(list, _)) = self.lists.last() {
+            let Some(at) = self.open.iter().rposition(|&n| n == list) else {
+                self.lists.pop();
+                continue;
+            };
+            if at < depth {
+                break;
+            }
+            self.open.truncate(at);
+            self.lists.pop();
+            self.run = None;
+        }
+    }
+
+    /// Ends the lists [`Layout::item`] left open: everything but another
+    /// item starts with this.
+    fn end_lists(&mut self) {
+        if let Some(&(list, _)) = self.lists.first() {
+            if let Some(at) = self.open.iter().rposition(|&n| n == list) {
+                self.open.truncate(at);
+            }
+            self.lists.clear();
+            self.run = None;
+        }
+    }
+
+    /// Sets what `f` paints as an artifact of `kind`.
+    pub fn artifact(&mut self, kind: Artifact, f: impl FnOnce(&mut Layout)) {
+        let before = self.artifact.replace(kind);
+        f(self);
+        self.artifact = before;
+    }
+
+    /// Adds one piece of painting to the page, marked as the current
+    /// node's content (a new run when the node, the page or the kind of
+    /// content changed) or as the artifact being set.
+    fn paint(&mut self, paint: Paint) {
+        if matches!(self.kept, Some((_, _, false))) {
+            self.kept = None;
+        }
+        let mark = match self.artifact {
+            Some(kind) => Mark::Artifact(kind),
+            None => {
+                let node = self.current();
+                let text = matches!(paint, Paint::Text { .. });
+                match self.run {
+                    Some((n, run, t)) if n == node && t == text => Mark::Content(run),
+                    _ => {
+                        let run = self.runs;
+                        self.runs += 1;
+                        self.nodes[node].children.push(Child::Content(run));
+                        self.run = Some((node, run, text));
+                        Mark::Content(run)
+                    }
+                }
+            }
+        };
+        self.ops.push((mark, paint));
+    }
+
+    /// One piece of text with its baseline at `baseline`; a link becomes a
+    /// Link node holding the text and its annotation.
     pub fn text(&mut self, x: f32, baseline: f32, span: &Span, size: f32) {
         if span.text.trim().is_empty() {
             return;
@@ -201,72 +522,65 @@ impl Layout {
                 self.missing.push(c);
             }
         }
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(self.fonts[span.face.index()].clone()),
-                size: Pt(size),
-            },
-            Op::SetFillColor { col: color(span.colour) },
-            Op::SetTextCursor { pos: pt(x, baseline) },
-            Op::ShowText { items: vec![TextItem::Text(span.text.clone())] },
-            Op::EndTextSection,
-        ]);
-        if let Some(url) = &span.link {
+        let link = span.link.as_ref().filter(|_| self.artifact.is_none());
+        if link.is_some() {
+            self.open(Role::Link);
+        }
+        self.paint(Paint::Text {
+            x,
+            baseline,
+            text: span.text.clone(),
+            face: span.face,
+            size,
+            colour: span.colour,
+        });
+        if let Some(url) = link {
             let width = measure(&span.text, span.face, size);
-            let rect = Rect {
-                x: Pt(x),
-                y: Pt(PAGE_H - baseline - size * 0.25),
-                width: Pt(width),
-                height: Pt(size * 1.1),
-                mode: None,
-                winding_order: None,
-            };
-            let annotation = LinkAnnotation::new(
-                rect,
-                Actions::Uri(url.clone()),
-                Some(printpdf::BorderArray::Solid([0.0, 0.0, 0.0])),
-                Some(printpdf::ColorArray::Transparent),
-                Some(printpdf::HighlightingMode::None),
-            );
-            self.ops.push(Op::LinkAnnotation { link: annotation });
+            let index = self.links.len();
+            self.links.push(Link {
+                page: self.pages.len(),
+                rect: (x, baseline - size * 0.85, width, size * 1.1),
+                url: url.clone(),
+            });
+            let node = self.current();
+            self.nodes[node].children.push(Child::Annotation(index));
+            self.close();
         }
     }
 
-    /// A filled rectangle, top-left at (`x`, `y`).
+    /// Paints decoration: a layout artifact, or part of the artifact being set.
+    fn decoration(&mut self, paint: Paint) {
+        let kind = self.artifact.unwrap_or(Artifact::Layout);
+        self.artifact(kind, |l| l.paint(paint));
+    }
+
+    /// A filled rectangle, top-left at (`x`, `y`): decoration, so an artifact.
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Rgb) {
-        self.ops.push(Op::SetFillColor { col: color(fill) });
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(PAGE_H - y - h),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(PaintMode::Fill),
-                winding_order: None,
-            },
-        });
+        self.decoration(Paint::Fill(rect_path(x, y, w, h), fill));
     }
 
-    /// A straight line.
+    /// A straight rule: decoration, so an artifact.
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), colour: Rgb, width: f32) {
-        self.ops.extend([
-            Op::SetOutlineColor { col: color(colour) },
-            Op::SetOutlineThickness { pt: Pt(width) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint { p: pt(from.0, from.1), bezier: false },
-                        LinePoint { p: pt(to.0, to.1), bezier: false },
-                    ],
-                    is_closed: false,
-                },
-            },
-        ]);
+        self.decoration(Paint::Stroke(
+            vec![Segment::Move(from.0, from.1), Segment::Line(to.0, to.1)],
+            colour,
+            width,
+        ));
     }
 
-    /// Sets wrapped lines at `x`, `width` wide, flowing onto new pages as needed.
+    /// Sets wrapped lines at `x`, `width` wide, flowing onto new pages as
+    /// needed: a paragraph of its own, unless the current node holds text
+    /// (a heading, a cell, a list item's body…).
     pub fn paragraph(&mut self, spans: &[Span], size: f32, leading: f32, x: f32, width: f32) {
+        self.end_lists();
+        self.lines(spans, size, leading, x, width);
+    }
+
+    fn lines(&mut self, spans: &[Span], size: f32, leading: f32, x: f32, width: f32) {
+        let own = self.artifact.is_none() && !self.nodes[self.current()].role.holds_text();
+        if own {
+            self.open(Role::P);
+        }
         for line in wrap(spans, size, width) {
             self.ensure(leading);
             let baseline = self.y + size;
@@ -274,6 +588,9 @@ impl Layout {
                 self.text(x + dx, baseline, span, size);
             }
             self.y += leading;
+        }
+        if own {
+            self.close();
         }
     }
 
@@ -285,22 +602,107 @@ impl Layout {
     /// The height of a [`Layout::heading`].
     pub const HEADING: f32 = 45.0;
 
+    /// The room a heading keeps with it: a heading is never the last thing
+    /// on a page.
+    const KEEP_WITH_HEADING: f32 = 90.0;
+
+    /// A heading of `level` (1 for the title, 2 for a section, 3 for a
+    /// part of one) set in `spans`, with a bookmark for levels 2 and 3.
+    pub fn heading_spans(&mut self, level: u16, text: &str, spans: &[Span], size: f32, leading: f32) {
+        self.end_lists();
+        if level > 1 {
+            self.bookmarks.push(Bookmark {
+                level,
+                title: text.to_owned(),
+                page: self.pages.len(),
+                y: self.y,
+            });
+        }
+        if self.kept.is_none() {
+            self.kept = Some((self.ops.len(), self.y, true));
+        }
+        self.open(Role::Heading(level, text.to_owned()));
+        self.lines(spans, size, leading, MARGIN, MEASURE);
+        self.close();
+        if let Some(kept) = self.kept.as_mut() {
+            kept.2 = false;
+        }
+    }
+
+    /// The document's title (its one level-1 heading).
+    pub fn title(&mut self, text: &str) {
+        self.end_lists();
+        self.heading_spans(1, text, &[Span::new(text, Face::Bold)], 22.0, 27.0);
+    }
+
     /// A section heading with the accent rule above it, kept with what follows.
     pub fn heading(&mut self, text: &str) {
-        self.ensure(90.0);
+        self.end_lists();
+        self.ensure(Self::KEEP_WITH_HEADING);
+        self.kept = Some((self.ops.len(), self.y, true));
         self.space(10.0);
         let accent = self.accent;
         self.rect(MARGIN, self.y, MEASURE, 2.0, accent);
         self.space(8.0);
-        self.paragraph(&[Span::new(text, Face::Bold)], 14.0, 19.0, MARGIN, MEASURE);
+        self.heading_spans(2, text, &[Span::new(text, Face::Bold)], 14.0, 19.0);
         self.space(4.0);
     }
 
-    /// A smaller heading.
+    /// A smaller heading, kept with what follows.
     pub fn subheading(&mut self, text: &str) {
+        self.end_lists();
         self.ensure(50.0);
+        self.kept = Some((self.ops.len(), self.y, true));
         self.space(4.0);
-        self.paragraph(&[Span::new(text, Face::Bold)], 10.0, 14.0, MARGIN, MEASURE);
+        self.heading_spans(3, text, &[Span::new(text, Face::Bold)], 10.0, 14.0);
+    }
+
+    /// A list item at nesting `depth` (1 for the outermost): its `marker`
+    /// in the margin, its text wrapped beside it, at `size` with `leading`.
+    /// Consecutive items make one list (a deeper item a list inside the
+    /// item before it); anything else set afterwards ends the list.
+    pub fn item(&mut self, marker: &str, spans: &[Span], depth: usize, size: f32, leading: f32) {
+        let depth = depth.max(1);
+        // Close deeper lists, then the open item of this depth.
+        while self.lists.len() > depth {
+            if let Some((list, _)) = self.lists.pop()
+                && let Some(at) = self.open.iter().rposition(|&n| n == list)
+            {
+                self.open.truncate(at);
+            }
+        }
+        if let Some((_, Some(li))) = self.lists.last().copied()
+            && self.lists.len() == depth
+        {
+            if let Some(at) = self.open.iter().rposition(|&n| n == li) {
+                self.open.truncate(at);
+            }
+            if let Some(last) = self.lists.last_mut() {
+                last.1 = None;
+            }
+        }
+        while self.lists.len() < depth {
+            self.open(Role::L);
+            let list = self.current();
+            self.lists.push((list, None));
+        }
+        self.open(Role::LI);
+        let li = self.current();
+        if let Some(last) = self.lists.last_mut() {
+            last.1 = Some(li);
+        }
+        self.run = None;
+        let indent = 14.0 * depth as f32;
+        self.ensure(leading);
+        let top = self.y;
+        self.open(Role::Lbl);
+        self.lines(&[Span::new(marker, Face::Regular)], size, leading, MARGIN + indent - 10.0, 14.0);
+        self.open.pop();
+        self.y = top;
+        self.open(Role::LBody);
+        self.lines(spans, size, leading, MARGIN + indent + 6.0, MEASURE - indent - 6.0);
+        self.open.pop();
+        self.run = None;
     }
 
     fn cell_width(table: &Table, i: usize) -> f32 {
@@ -322,11 +724,20 @@ impl Layout {
             .collect()
     }
 
-    fn set_row(&mut self, table: &Table, lines: &[Vec<Pieces>], leading: f32) {
+    /// Sets one row: a TR of `cell` nodes (TH or TD), or, while an artifact
+    /// is being set, just the text.
+    fn set_row(&mut self, table: &Table, lines: &[Vec<Pieces>], leading: f32, cell: &Role) {
+        let tagged = self.artifact.is_none();
+        if tagged {
+            self.open(Role::TR);
+        }
         let mut x = MARGIN;
-        for (i, cell) in lines.iter().enumerate() {
+        for (i, lines) in lines.iter().enumerate() {
             let width = Self::cell_width(table, i);
-            for (l, line) in cell.iter().enumerate() {
+            if tagged {
+                self.open(cell.clone());
+            }
+            for (l, line) in lines.iter().enumerate() {
                 let line_width = line.last().map_or(0.0, |(dx, s)| dx + measure(&s.text, s.face, table.size));
                 let left = match table.columns[i].2 {
                     Align::Left => x + 3.0,
@@ -337,21 +748,44 @@ impl Layout {
                     self.text(left + dx, baseline, span, table.size);
                 }
             }
+            if tagged {
+                self.close();
+            }
             x += width;
+        }
+        if tagged {
+            self.close();
         }
     }
 
+    /// The caption and header row; on a page after the first, a repeat
+    /// that is an artifact.
     fn header(&mut self, table: &Table, continued: bool) {
+        if continued {
+            self.artifact(Artifact::Pagination, |l| l.header_rows(table, true));
+        } else {
+            self.header_rows(table, false);
+        }
+    }
+
+    fn header_rows(&mut self, table: &Table, continued: bool) {
         let leading = table.size * 1.35;
         let caption =
             if continued { format!("{} (continued)", table.caption) } else { table.caption.clone() };
-        self.paragraph(&[Span::new(caption, Face::Bold)], 9.0, 13.0, MARGIN, MEASURE);
+        let tagged = self.artifact.is_none();
+        if tagged {
+            self.open(Role::Caption);
+        }
+        self.lines(&[Span::new(caption, Face::Bold)], 9.0, 13.0, MARGIN, MEASURE);
+        if tagged {
+            self.close();
+        }
         self.space(2.0);
         let headers: Vec<Vec<Span>> =
             table.columns.iter().map(|c| vec![Span::new(c.0.clone(), Face::Bold)]).collect();
         let lines = Self::row_lines(table, &headers, true);
         let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 6.0;
-        self.set_row(table, &lines, leading);
+        self.set_row(table, &lines, leading, &Role::TH);
         self.y += height;
         self.line((MARGIN, self.y), (MARGIN + MEASURE, self.y), INK, 1.0);
     }
@@ -359,8 +793,10 @@ impl Layout {
     /// A table: its caption and header stay with the first row, rows never
     /// split, and on every new page the caption and header are repeated.
     pub fn table(&mut self, table: &Table) {
+        self.end_lists();
         let leading = table.size * 1.35;
         self.ensure(Self::table_start(table));
+        self.open(Role::Table);
         self.header(table, false);
         for row in &table.rows {
             let height = Self::row_height(table, row, leading);
@@ -369,7 +805,7 @@ impl Layout {
                 self.header(table, true);
             }
             let lines = Self::row_lines(table, row, false);
-            self.set_row(table, &lines, leading);
+            self.set_row(table, &lines, leading, &Role::TD);
             self.y += height;
             self.line((MARGIN, self.y), (MARGIN + MEASURE, self.y), RULE, 0.5);
         }
@@ -378,9 +814,10 @@ impl Layout {
             self.ensure(height);
             self.line((MARGIN, self.y), (MARGIN + MEASURE, self.y), INK, 1.0);
             let lines = Self::row_lines(table, footer, true);
-            self.set_row(table, &lines, leading);
+            self.set_row(table, &lines, leading, &Role::TD);
             self.y += height;
         }
+        self.close();
         self.space(10.0);
     }
 
@@ -406,87 +843,63 @@ impl Layout {
         Self::row_lines(table, row, false).iter().map(Vec::len).max().unwrap_or(1) as f32 * leading + 6.0
     }
 
-    /// An image already in the document's resources as `id`, `pixels` in
-    /// size, set `width` by `height` points with its top left at `x`, `y` from the top.
-    pub fn image(
-        &mut self,
-        id: &printpdf::XObjectId,
-        pixels: (usize, usize),
-        (x, y): (f32, f32),
-        (width, height): (f32, f32),
-    ) {
-        self.ops.push(Op::UseXobject {
-            id: id.clone(),
-            transform: printpdf::XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(PAGE_H - y - height)),
-                // At 72 dpi a pixel is a point; the scale makes it the size asked for.
-                dpi: Some(72.0),
-                scale_x: Some(width / pixels.0.max(1) as f32),
-                scale_y: Some(height / pixels.1.max(1) as f32),
-                ..Default::default()
-            },
-        });
+    /// The document's image (its logo), `width` by `height` points with its
+    /// top left at `x`, `y` from the top: a figure with `alt` as its text.
+    pub fn image(&mut self, alt: &str, (x, y): (f32, f32), (width, height): (f32, f32)) {
+        self.end_lists();
+        self.open(Role::Figure(alt.to_owned()));
+        self.paint(Paint::Image(x, y, width, height));
+        self.close();
     }
 
-    /// A drawing, scaled to `width` points, kept whole on one page.
+    /// A drawing, scaled to `width` points, kept whole on one page: a
+    /// figure whose alternative text is the drawing's description.
     pub fn drawing(&mut self, drawing: &Drawing, width: f32) {
+        self.end_lists();
         let scale = width / drawing.width.max(1.0);
         let height = drawing.height * scale;
         self.ensure(height);
         let (left, top) = (MARGIN + (MEASURE - width) / 2.0, self.y);
-        let at = |(x, y): (f32, f32)| pt(left + x * scale, top + y * scale);
+        let at = |(x, y): (f32, f32)| (left + x * scale, top + y * scale);
+        let poly = |points: &[(f32, f32)], close: bool| {
+            let mut path: Vec<Segment> = points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let (x, y) = at(*p);
+                    if i == 0 { Segment::Move(x, y) } else { Segment::Line(x, y) }
+                })
+                .collect();
+            if close {
+                path.push(Segment::Close);
+            }
+            path
+        };
+        let alt = if drawing.alt.trim().is_empty() { "Chart".to_owned() } else { drawing.alt.clone() };
+        self.open(Role::Figure(alt));
         for shape in &drawing.shapes {
             match shape {
                 Shape::Rect { x, y, w, h, fill, stroke, .. } => {
-                    let (x0, y0) = (left + x * scale, top + (y + h) * scale);
-                    let rect = |mode| Rect {
-                        x: Pt(x0),
-                        y: Pt(PAGE_H - y0),
-                        width: Pt(w * scale),
-                        height: Pt(h * scale),
-                        mode: Some(mode),
-                        winding_order: None,
-                    };
+                    let (x0, y0) = at((*x, *y));
+                    let path = rect_path(x0, y0, w * scale, h * scale);
                     if let Some(fill) = fill {
-                        self.ops.push(Op::SetFillColor { col: color(*fill) });
-                        self.ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Fill) });
+                        self.paint(Paint::Fill(path.clone(), *fill));
                     }
                     if let Some((colour, w)) = stroke {
-                        self.ops.push(Op::SetOutlineColor { col: color(*colour) });
-                        self.ops.push(Op::SetOutlineThickness { pt: Pt(w * scale) });
-                        self.ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Stroke) });
+                        self.paint(Paint::Stroke(path, *colour, w * scale));
                     }
                 }
                 Shape::Polyline { points, colour, width } => {
-                    self.ops.push(Op::SetOutlineColor { col: color(*colour) });
-                    self.ops.push(Op::SetOutlineThickness { pt: Pt(width * scale) });
-                    let points = points.iter().map(|p| LinePoint { p: at(*p), bezier: false }).collect();
-                    self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+                    self.paint(Paint::Stroke(poly(points, false), *colour, width * scale));
                 }
                 Shape::Polygon { points, fill } => {
-                    self.ops.push(Op::SetFillColor { col: color(*fill) });
-                    let ring = PolygonRing {
-                        points: points.iter().map(|p| LinePoint { p: at(*p), bezier: false }).collect(),
-                    };
-                    self.ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![ring],
-                            mode: PaintMode::Fill,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
+                    self.paint(Paint::Fill(poly(points, true), *fill));
                 }
                 Shape::Curve { points: [a, b, c, d], colour, width, arrow } => {
-                    self.ops.push(Op::SetOutlineColor { col: color(*colour) });
-                    self.ops.push(Op::SetOutlineThickness { pt: Pt(width * scale) });
-                    let points = vec![
-                        LinePoint { p: at(*a), bezier: false },
-                        LinePoint { p: at(*b), bezier: true },
-                        LinePoint { p: at(*c), bezier: true },
-                        LinePoint { p: at(*d), bezier: false },
-                    ];
-                    self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+                    let (a, b2, c2, d2) = (at(*a), at(*b), at(*c), at(*d));
+                    let path =
+                        vec![Segment::Move(a.0, a.1), Segment::Cubic(b2.0, b2.1, c2.0, c2.1, d2.0, d2.1)];
+                    self.paint(Paint::Stroke(path, *colour, width * scale));
                     if *arrow {
                         // An arrowhead along the curve's last tangent.
                         let (dx, dy) = (d.0 - c.0, d.1 - c.1);
@@ -497,17 +910,7 @@ impl Layout {
                             (d.0 - ux - uy * 0.5, d.1 - uy + ux * 0.5),
                             (d.0 - ux + uy * 0.5, d.1 - uy - ux * 0.5),
                         ];
-                        self.ops.push(Op::SetFillColor { col: color(*colour) });
-                        let ring = PolygonRing {
-                            points: head.iter().map(|p| LinePoint { p: at(*p), bezier: false }).collect(),
-                        };
-                        self.ops.push(Op::DrawPolygon {
-                            polygon: Polygon {
-                                rings: vec![ring],
-                                mode: PaintMode::Fill,
-                                winding_order: WindingOrder::NonZero,
-                            },
-                        });
+                        self.paint(Paint::Fill(poly(&head, true), *colour));
                     }
                 }
                 Shape::Text { text, x, y, size, bold, colour, anchor } => {
@@ -524,43 +927,51 @@ impl Layout {
                 }
             }
         }
+        self.close();
         self.y += height;
     }
 
     /// The finished pages, each with a running header (after the first page)
-    /// and a "Page x of N" footer.
-    pub fn finish(mut self, header: &str, footer: &str) -> Vec<Vec<Op>> {
+    /// and a "Page x of N" footer, all artifacts.
+    pub fn finish(mut self, header: &str, footer: &str) -> Pages {
+        self.end_lists();
         self.pages.push(std::mem::take(&mut self.ops));
         let total = self.pages.len();
         let mut pages = std::mem::take(&mut self.pages);
         for (i, ops) in pages.iter_mut().enumerate() {
-            let mut extra = Layout {
-                pages: Vec::new(),
-                ops: Vec::new(),
-                y: 0.0,
-                fonts: self.fonts.clone(),
-                accent: self.accent,
-                missing: Vec::new(),
-            };
-            if i > 0 {
-                let title = crate::charts::truncate_with(header, Face::Regular, 8.0, MEASURE);
-                extra.text(MARGIN, 38.0, &Span::new(title, Face::Regular).colour(MUTED), 8.0);
-                extra.line((MARGIN, 46.0), (MARGIN + MEASURE, 46.0), RULE, 0.5);
-            }
+            let mut extra = Layout::new(self.accent);
+            extra.artifact(Artifact::Header, |extra| {
+                if i > 0 {
+                    let title = crate::charts::truncate_with(header, Face::Regular, 8.0, MEASURE);
+                    extra.text(MARGIN, 38.0, &Span::new(title, Face::Regular).colour(MUTED), 8.0);
+                    extra.line((MARGIN, 46.0), (MARGIN + MEASURE, 46.0), RULE, 0.5);
+                }
+            });
             let page = format!("Page {} of {total}", i + 1);
             let width = measure(&page, Face::Regular, 8.0);
-            extra.line((MARGIN, PAGE_H - 44.0), (MARGIN + MEASURE, PAGE_H - 44.0), RULE, 0.5);
-            let left = crate::charts::truncate_with(footer, Face::Regular, 8.0, MEASURE - width - 20.0);
-            extra.text(MARGIN, PAGE_H - 32.0, &Span::new(left, Face::Regular).colour(MUTED), 8.0);
-            extra.text(
-                MARGIN + MEASURE - width,
-                PAGE_H - 32.0,
-                &Span::new(page, Face::Regular).colour(MUTED),
-                8.0,
-            );
+            extra.artifact(Artifact::Footer, |extra| {
+                extra.line((MARGIN, PAGE_H - 44.0), (MARGIN + MEASURE, PAGE_H - 44.0), RULE, 0.5);
+                let left = crate::charts::truncate_with(footer, Face::Regular, 8.0, MEASURE - width - 20.0);
+                extra.text(MARGIN, PAGE_H - 32.0, &Span::new(left, Face::Regular).colour(MUTED), 8.0);
+            });
+            extra.artifact(Artifact::PageNumber, |extra| {
+                extra.text(
+                    MARGIN + MEASURE - width,
+                    PAGE_H - 32.0,
+                    &Span::new(page, Face::Regular).colour(MUTED),
+                    8.0,
+                );
+            });
             ops.extend(extra.ops);
         }
-        pages
+        Pages {
+            pages,
+            nodes: self.nodes,
+            runs: self.runs,
+            links: self.links,
+            bookmarks: self.bookmarks,
+            missing: self.missing,
+        }
     }
 }
 
@@ -577,6 +988,95 @@ mod tests {
             let end = line.last().map_or(0.0, |(dx, s)| dx + measure(s.text.trim_end(), s.face, 10.0));
             assert!(end <= 200.0 + 0.01, "line ends at {end}");
         }
+    }
+
+    fn texts(paints: &[(Mark, Paint)]) -> Vec<String> {
+        paints
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Paint::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn table(rows: usize) -> Table {
+        Table {
+            caption: "Caption".into(),
+            columns: vec![("Name".into(), 1.0, Align::Left), ("Value".into(), 1.0, Align::Right)],
+            rows: (0..rows)
+                .map(|i| vec![vec![Span::new(format!("row {i}"), Face::Regular)], vec![]])
+                .collect(),
+            footer: None,
+            size: 8.0,
+        }
+    }
+
+    #[test]
+    fn a_heading_at_the_foot_of_a_page_moves_to_the_next_with_what_follows() {
+        let mut l = Layout::new(INK);
+        l.paragraph(&[Span::new("Before", Face::Regular)], 10.0, 14.0, MARGIN, MEASURE);
+        // Room for the heading, not for the heading and the table's start.
+        l.y = BOTTOM - 95.0;
+        l.heading("Financial proxies");
+        l.table(&table(30));
+        let pages = l.finish("Header", "Footer");
+        let page = |i: usize| texts(&pages.pages[i]).concat();
+        assert!(!page(0).contains("Financial proxies"), "{}", page(0));
+        assert!(page(1).starts_with("Financial proxies"), "{}", page(1));
+        assert_eq!(pages.bookmarks[0].page, 1);
+        assert!(pages.bookmarks[0].y < TOP + 20.0, "{:?}", pages.bookmarks[0]);
+    }
+
+    #[test]
+    fn consecutive_items_are_one_list_and_a_paragraph_ends_it() {
+        let mut l = Layout::new(INK);
+        l.item("•", &[Span::new("one", Face::Regular)], 1, 10.0, 14.0);
+        l.item("•", &[Span::new("two", Face::Regular)], 1, 10.0, 14.0);
+        l.item("–", &[Span::new("two and a half", Face::Regular)], 2, 10.0, 14.0);
+        l.item("•", &[Span::new("three", Face::Regular)], 1, 10.0, 14.0);
+        l.paragraph(&[Span::new("after", Face::Regular)], 10.0, 14.0, MARGIN, MEASURE);
+        let pages = l.finish("", "");
+        let roles = |children: &[Child]| -> Vec<Role> {
+            children
+                .iter()
+                .filter_map(|c| match c {
+                    Child::Node(n) => Some(pages.nodes[*n].role.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(roles(&pages.nodes[0].children), vec![Role::L, Role::P]);
+        let Child::Node(list) = pages.nodes[0].children[0] else { panic!() };
+        assert_eq!(roles(&pages.nodes[list].children), vec![Role::LI, Role::LI, Role::LI]);
+        let Child::Node(second) = pages.nodes[list].children[1] else { panic!() };
+        assert_eq!(roles(&pages.nodes[second].children), vec![Role::Lbl, Role::LBody, Role::L]);
+    }
+
+    #[test]
+    fn rules_headers_and_repeated_table_headers_are_artifacts_and_cells_are_cells() {
+        let mut l = Layout::new(INK);
+        l.heading("Section");
+        l.table(&table(120));
+        let pages = l.finish("Header", "Footer");
+        assert!(pages.pages.len() > 1);
+        let repeated = ["Caption ", "(continued)", "Name", "Value"];
+        for (i, page) in pages.pages.iter().enumerate() {
+            for (mark, paint) in page {
+                if matches!(paint, Paint::Fill(..) | Paint::Stroke(..)) {
+                    assert!(matches!(mark, Mark::Artifact(_)), "a rule is content: {paint:?}");
+                }
+                if let Paint::Text { text, .. } = paint {
+                    let artifact = matches!(mark, Mark::Artifact(_));
+                    let running = ["Header", "Footer", "Page "].iter().any(|r| text.starts_with(r));
+                    let expected = running || (i > 0 && repeated.contains(&text.as_str()));
+                    assert_eq!(artifact, expected, "page {i}: {text:?}");
+                }
+            }
+        }
+        let cells = pages.nodes.iter().filter(|n| n.role == Role::TH).count();
+        assert_eq!(cells, 2, "one header row in the structure, however many pages");
+        assert_eq!(pages.nodes.iter().filter(|n| n.role == Role::TR).count(), 121);
     }
 
     #[test]

@@ -11,11 +11,10 @@ mod commission;
 pub mod layout;
 pub mod markdown;
 mod statements;
+mod write;
 
 pub use commission::{bids, monitor};
 pub use statements::{comparison, statement};
-
-use printpdf::{FontId, Mm, OffsetDateTime, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions};
 
 use crate::charts::{self, Face};
 use crate::colour::Rgb;
@@ -32,11 +31,12 @@ pub enum PdfError {
     /// A chart could not be drawn.
     #[error(transparent)]
     Chart(#[from] charts::ChartError),
+    /// The document would break a rule of PDF/UA-1 that krilla checks (a
+    /// fault in the layout, not the user's): no file is written rather than
+    /// one that claims a standard it does not meet.
+    #[error("the PDF would not be valid PDF/UA-1: {0}")]
+    Invalid(String),
 }
-
-/// Font resource names: six capital letters, the PDF convention for a
-/// subset's tag, so readers and `pdffonts` see the fonts are subsets.
-const FONT_TAGS: [&str; 3] = ["SRREGU", "SRBOLD", "SRITAL"];
 
 /// Most stakeholders shown as columns of the year table; beyond, totals only.
 const MAX_YEAR_COLUMNS: usize = 6;
@@ -62,65 +62,36 @@ pub struct Rendered {
     pub logo_left_out: Option<String>,
 }
 
-/// What a document says about itself (its PDF document information).
+/// What a document says about itself (its metadata).
+#[derive(Debug, Clone)]
 pub(crate) struct About<'a> {
     pub(crate) title: &'a str,
     pub(crate) author: Option<&'a str>,
     pub(crate) subject: String,
     pub(crate) generator: &'a str,
+    /// Its language, a BCP 47 tag such as `en-GB`.
+    pub(crate) lang: &'a str,
     /// When it was made, in seconds since 1970.
     pub(crate) timestamp: i64,
 }
 
-/// A new document with the embedded fonts, its information filled in, and
-/// the layout its pages are set on.
-pub(crate) fn document(about: &About<'_>, accent: Rgb) -> Result<(PdfDocument, Layout), PdfError> {
-    let mut doc = PdfDocument::new(about.title);
-    let ids = FONT_TAGS.map(|tag| FontId(tag.to_owned()));
-    for (face, id) in Face::ALL.iter().zip(&ids) {
-        let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
-            .ok_or_else(|| PdfError::Font(format!("{face:?}: {warnings:?}")))?;
-        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(font));
-    }
-    let info = &mut doc.metadata.info;
-    info.author = about.author.unwrap_or_default().to_owned();
-    info.subject = about.subject.clone();
-    info.creator = about.generator.to_owned();
-    info.producer = about.generator.to_owned();
-    info.keywords = vec!["SROI".into(), "social value".into(), "impact".into()];
-    let when = OffsetDateTime::from_unix_timestamp(about.timestamp)
-        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
-        .map_err(|e| PdfError::Font(e.to_owned()))?;
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
-    Ok((doc, Layout::new(ids, accent)))
+/// A document being made: what it says about itself, and its logo.
+pub(crate) struct Doc<'a> {
+    about: About<'a>,
+    logo: Option<krilla::image::Image>,
 }
 
-/// The document with the pages set on `l`, each with `header` and a footer, saved.
-pub(crate) fn save(mut doc: PdfDocument, mut l: Layout, header: &str, footer: &str) -> Rendered {
-    let missing_glyphs = std::mem::take(&mut l.missing);
-    doc.pages =
-        l.finish(header, footer).into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
-    let options = PdfSaveOptions { subset_fonts: true, optimize: true, ..PdfSaveOptions::default() };
-    let bytes = without_empty_pdfx_version(doc.save(&options, &mut Vec::new()));
-    Rendered { bytes, missing_glyphs, logo_left_out: None }
+/// A new document described by `about`, and the layout its pages are set on.
+pub(crate) fn document<'a>(about: &About<'a>, accent: Rgb) -> Result<(Doc<'a>, Layout), PdfError> {
+    Ok((Doc { about: about.clone(), logo: None }, Layout::new(accent)))
 }
 
-/// printpdf writes `/GTS_PDFXVersion()` into the document information even
-/// when the document claims no PDF/X conformance, and some tools then read
-/// it as PDF/X. The entry is blanked with spaces of the same length (white
-/// space between dictionary entries), so every cross-reference offset stays true.
-fn without_empty_pdfx_version(mut bytes: Vec<u8>) -> Vec<u8> {
-    const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
-    let mut from = 0;
-    while let Some(at) = bytes[from..].windows(ENTRY.len()).position(|w| w == ENTRY) {
-        let start = from + at;
-        bytes[start..start + ENTRY.len()].fill(b' ');
-        from = start + ENTRY.len();
-    }
-    bytes
+/// The document with the pages set on `l`, each with `header` and a footer,
+/// written as tagged PDF/UA-1.
+pub(crate) fn save(doc: Doc<'_>, l: Layout, header: &str, footer: &str) -> Result<Rendered, PdfError> {
+    let pages = l.finish(header, footer);
+    let bytes = write::document(&pages, &doc.about, doc.logo.as_ref())?;
+    Ok(Rendered { bytes, missing_glyphs: pages.missing, logo_left_out: None })
 }
 
 /// Renders `report` as a PDF document, with the theme's `logo` (PNG or JPEG) on page one.
@@ -131,6 +102,7 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
         author: report.organisation.as_deref(),
         subject: format!("{}: Social Return on Investment report", report.kind),
         generator: &report.generator,
+        lang: &report.lang,
         timestamp: report.timestamp,
     };
     let (mut doc, mut l) = document(&about, accent)?;
@@ -162,29 +134,33 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
         Some(org) => format!("{} · {org}", report.title),
         None => report.title.clone(),
     };
-    let mut rendered = save(doc, l, &header, &footer);
+    let mut rendered = save(doc, l, &header, &footer)?;
     rendered.logo_left_out = logo_left_out;
     Ok(rendered)
 }
 
 /// The logo at the top of page one, at most 44 points high and 180 wide,
 /// keeping its shape; or why it cannot be.
-fn place_logo(
-    doc: &mut PdfDocument,
-    l: &mut Layout,
-    logo: &crate::render::html::Image,
-) -> Result<(), String> {
-    if logo.mime != "image/png" && logo.mime != "image/jpeg" {
-        let kind = logo.mime.trim_start_matches("image/").trim_end_matches("+xml").to_uppercase();
-        return Err(format!("the PDF shows PNG and JPEG logos, not {kind}"));
+fn place_logo(doc: &mut Doc<'_>, l: &mut Layout, logo: &crate::render::html::Image) -> Result<(), String> {
+    let data: krilla::Data = logo.bytes.clone().into();
+    let image = match logo.mime {
+        "image/png" => krilla::image::Image::from_png(data, true),
+        "image/jpeg" => krilla::image::Image::from_jpeg(data, true),
+        other => {
+            let kind = other.trim_start_matches("image/").trim_end_matches("+xml").to_uppercase();
+            return Err(format!("the PDF shows PNG and JPEG logos, not {kind}"));
+        }
     }
-    let image = printpdf::RawImage::decode_from_bytes(&logo.bytes, &mut Vec::new())
-        .map_err(|error| format!("the logo cannot be decoded ({error})"))?;
-    let (w, h) = (image.width as f32, image.height as f32);
+    .map_err(|error| format!("the logo cannot be decoded ({error})"))?;
+    let (w, h) = image.size();
+    let (w, h) = (w as f32, h as f32);
     let scale = (44.0 / h.max(1.0)).min(180.0 / w.max(1.0));
-    let id = printpdf::XObjectId("SRLOGO".to_owned());
-    l.image(&id, (image.width, image.height), (MARGIN, l.y), (w * scale, h * scale));
-    doc.resources.xobjects.map.insert(id, printpdf::XObject::Image(image));
+    let alt = match doc.about.author {
+        Some(org) => format!("Logo of {org}"),
+        None => "Logo".to_owned(),
+    };
+    l.image(&alt, (MARGIN, l.y), (w * scale, h * scale));
+    doc.logo = Some(image);
     l.y += h * scale + 12.0;
     Ok(())
 }
@@ -202,7 +178,7 @@ pub(crate) fn title_block(l: &mut Layout, kind: &str, title: &str, meta: &str) {
     let accent = l.accent;
     l.paragraph(&[Span::new(kind.to_uppercase(), Face::Bold).colour(accent)], 8.5, 13.0, MARGIN, MEASURE);
     l.space(2.0);
-    l.paragraph(&[Span::new(title.to_owned(), Face::Bold)], 22.0, 27.0, MARGIN, MEASURE);
+    l.title(title);
     l.paragraph(&[muted(meta.to_owned())], 9.5, 14.0, MARGIN, MEASURE);
     l.space(12.0);
 }
@@ -273,14 +249,9 @@ pub(crate) fn headline_panel(
 }
 
 /// A list item at nesting `depth` (1 for the outermost): its marker in the
-/// margin, its text wrapped beside it.
+/// margin, its text wrapped beside it; consecutive items make one list.
 pub(crate) fn item(l: &mut Layout, marker: &str, spans: &[Span], depth: usize) {
-    let indent = 14.0 * depth as f32;
-    l.ensure(14.5);
-    let top = l.y;
-    l.paragraph(&[Span::new(marker, Face::Regular)], 10.0, 14.5, MARGIN + indent - 10.0, 14.0);
-    l.y = top;
-    l.paragraph(spans, 10.0, 14.5, MARGIN + indent + 6.0, MEASURE - indent - 6.0);
+    l.item(marker, spans, depth, 10.0, 14.5);
 }
 
 fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
@@ -292,7 +263,8 @@ fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
             }
             Block::Heading(spans) => {
                 l.ensure(40.0);
-                l.paragraph(&spans, 11.0, 15.0, MARGIN, MEASURE);
+                let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+                l.heading_spans(3, &text, &spans, 11.0, 15.0);
                 l.space(2.0);
             }
             Block::Quote(spans) => {
@@ -637,11 +609,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             format!(" would have to {} before the ratio reaches 1 : 1.", s.change),
             Face::Regular,
         ));
-        l.ensure(14.5);
-        let top = l.y;
-        l.paragraph(&[Span::new("•", Face::Regular)], 10.0, 14.5, MARGIN + 4.0, 10.0);
-        l.y = top;
-        l.paragraph(&spans, 10.0, 14.5, MARGIN + 16.0, MEASURE - 16.0);
+        l.item("•", &spans, 1, 10.0, 14.5);
         l.space(2.0);
     }
     let none = if u.switching.is_empty() {
@@ -781,11 +749,7 @@ fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError>
         if let Some(hint) = &f.hint {
             spans.push(muted(format!(". {hint}.")));
         }
-        l.ensure(14.0);
-        let top = l.y;
-        l.paragraph(&[Span::new("•", Face::Regular)], 9.5, 13.5, MARGIN + 4.0, 10.0);
-        l.y = top;
-        l.paragraph(&spans, 9.5, 13.5, MARGIN + 16.0, MEASURE - 16.0);
+        l.item("•", &spans, 1, 9.5, 13.5);
         l.space(2.0);
     }
     l.space(6.0);

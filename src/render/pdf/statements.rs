@@ -63,6 +63,7 @@ pub fn comparison(view: &crate::report::comparison::View) -> Result<Rendered, Pd
         author: None,
         subject: "Comparison of Social Return on Investment analyses".to_owned(),
         generator: &view.stamp.generator,
+        lang: crate::report::DEFAULT_LANG,
         timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, accent)?;
@@ -186,7 +187,7 @@ pub fn comparison(view: &crate::report::comparison::View) -> Result<Rendered, Pd
         prose(&mut l, paragraph);
     }
     let footer = format!("{} · {}", view.title, view.stamp.date);
-    Ok(save(doc, l, &view.title, &footer))
+    save(doc, l, &view.title, &footer)
 }
 
 /// A social value statement as a PDF document: the summary on page one, then
@@ -198,6 +199,7 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         author: view.organisation.as_deref(),
         subject: "Social value statement".to_owned(),
         generator: &view.stamp.generator,
+        lang: crate::report::DEFAULT_LANG,
         timestamp: view.stamp.timestamp,
     };
     let (doc, mut l) = document(&about, accent)?;
@@ -500,5 +502,5 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
     } else {
         format!("{} · {} · {}", view.title, view.kind.to_lowercase(), view.stamp.date)
     };
-    Ok(save(doc, l, &header, &footer))
+    save(doc, l, &header, &footer)
 }

@@ -367,7 +367,7 @@ pub fn view(
         format!("Flags mark what a panel should question: a commitment worth more in a contract year (gross) than the contract pays in a year, commitments worth more than the whole contract, a commitment without a delivery plan (`how:`), and an offer that commits nothing to the first priority ({}). Flags do not change the score.", framework.priorities.first().map_or("", |p| p.name.as_str())),
     ];
     BidsView {
-        lang: "en-GB",
+        lang: crate::report::DEFAULT_LANG,
         title: framework.name.clone(),
         organisation: framework.organisation.clone(),
         stamp,
