@@ -1,10 +1,11 @@
 //! The PDF report: the same content and figures as the HTML report, from
-//! the same [view model](crate::report), typeset for A4 with printpdf.
+//! the same [view model](crate::report), typeset for A4 by [`layout`] and
+//! written as tagged PDF/UA-1 by krilla (the `write` module).
 //!
-//! Fonts are the embedded Open Sans faces, subset by printpdf and tagged as
-//! subsets; charts are vector drawings from the same plotters code as the
-//! HTML; document information (title, author, subject, creator, dates) comes
-//! from the report, its date from `SOURCE_DATE_EPOCH` when set.
+//! Fonts are the embedded Open Sans faces, subset by krilla; charts are
+//! vector drawings from the same plotters code as the HTML; the metadata
+//! (title, author, subject, language, creator, dates) comes from the report,
+//! its date from `SOURCE_DATE_EPOCH` when set.
 
 mod assurance;
 mod commission;
