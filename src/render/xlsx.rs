@@ -31,6 +31,8 @@ use crate::model::{Analysis, Assumption, DiscountRate, InputValue, Profile, Timi
 /// each with its value in column B (read back by [`crate::import`]).
 pub(crate) mod about {
     pub const ORGANISATION: &str = "Organisation";
+    /// Optional: a workbook written before `area:` has no such row.
+    pub const AREA: &str = "Area (ward or place)";
     pub const KIND: &str = "Kind (evaluative or forecast)";
     pub const CURRENCY: &str = "Currency";
     pub const PRICE_YEAR: &str = "Price year";
@@ -456,8 +458,9 @@ pub fn render(
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
     let simulation = analysis.settings.simulation;
-    let rows: [(&str, Option<f64>, String); 8] = [
+    let rows: [(&str, Option<f64>, String); 9] = [
         (about::ORGANISATION, None, analysis.organisation.clone().unwrap_or_default()),
+        (about::AREA, None, analysis.area.clone().unwrap_or_default()),
         (about::KIND, None, analysis.kind.word().to_owned()),
         (about::CURRENCY, None, analysis.currency.clone()),
         (about::PRICE_YEAR, analysis.price_year.map(f64::from), String::new()),
