@@ -247,3 +247,28 @@ fn the_themes_png_logo_is_on_page_one_and_an_svg_logo_is_said_to_be_left_out() {
             .contains("warning: the PDF report has no logo: the PDF shows PNG and JPEG logos, not SVG")
     );
 }
+
+#[test]
+fn a_year_statement_pdf_has_a_chart_and_table_for_each_breakdown() {
+    let out = scratch("pdf-year-statement");
+    let shown = out.to_string_lossy().into_owned();
+    let run = binary(&["portfolio", "fixtures", "--year", "2026/27", "-f", "pdf", "-o", &shown]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let path = out.join("fixtures.pdf").to_string_lossy().into_owned();
+    let check = tool("qpdf", &["--check", &path]);
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
+    let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&path, "-"]).stdout));
+    for expected in [
+        "Value by framework priority",
+        "Stronger community groups",
+        "Of which validated deliveries",
+        "Claimed, not validated",
+        "Value by area",
+        "Kestrel North",
+        "Value by organisation",
+    ] {
+        assert!(text.contains(&words(expected)), "`{expected}` in\n{text}");
+    }
+    // The priority chart's bars are labelled with their figures, as the table gives them.
+    assert!(text.contains("£42,142 (62.8%)"), "{text}");
+}
