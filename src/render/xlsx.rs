@@ -317,7 +317,11 @@ fn set_up_printing(book: &mut Workbook) -> Result<(), XlsxError> {
         // A4 (paper size 9), as UK councils print; otherwise the reader's locale decides.
         sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
         match sheet.name().as_str() {
-            sheet_name::SUMMARY => {}
+            // Top and bottom margins of 0.55 inch (Excel's are 0.75), so the
+            // About rows and the summary's paragraph stay on one landscape page.
+            sheet_name::SUMMARY => {
+                sheet.set_margins(0.7, 0.7, 0.55, 0.55, 0.3, 0.3);
+            }
             // The year numbers and the discount factors.
             "Values" => {
                 sheet.set_repeat_rows(0, 1)?;
