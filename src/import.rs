@@ -359,6 +359,7 @@ fn summary_places(sheet: &Sheet, places: &mut Vec<(String, String)>) {
         ("settings/simulation/draws", about::DRAWS),
         ("settings/simulation/seed", about::SEED),
         ("organisation", about::ORGANISATION),
+        ("area", about::AREA),
         ("kind", about::KIND),
         ("currency", about::CURRENCY),
         ("price_year", about::PRICE_YEAR),
@@ -497,6 +498,12 @@ fn read_summary(sheet: &Sheet, errors: &mut Vec<ImportError>) -> Analysis {
         sroi: 1,
         title,
         organisation: text(about::ORGANISATION, errors),
+        // A workbook written before `area:` has no Area row: no area, not an error.
+        area: sheet
+            .labelled(about::AREA)
+            .and_then(|row| sheet.text((row, 1), errors))
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
         kind,
         period: start.zip(end).map(|(start, end)| Period { start: start.to_string(), end: end.to_string() }),
         currency: text(about::CURRENCY, errors).unwrap_or_else(|| "GBP".to_owned()),
@@ -966,6 +973,8 @@ struct Analysis {
     title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     organisation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area: Option<String>,
     kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<Period>,

@@ -18,6 +18,9 @@ pub struct ByStakeholder<'a> {
     /// What each bar's share is of: the sum of the bars, or (when bars
     /// overlap, as themes do) the whole they are part of.
     pub total: Option<f64>,
+    /// Its description, when the caller words it (a statement's view does,
+    /// so the page and the PDF say the same); else one listing every bar.
+    pub description: Option<&'a str>,
 }
 
 const LABEL_WIDTH: u32 = 210;
@@ -36,6 +39,9 @@ impl Chart for ByStakeholder<'_> {
     }
 
     fn description(&self) -> String {
+        if let Some(description) = self.description {
+            return description.to_owned();
+        }
         let items: Vec<String> = self
             .values
             .iter()

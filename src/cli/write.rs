@@ -190,7 +190,9 @@ pub(crate) fn write_outputs(
             Made::Html(made) => html_bytes(made, name, what, streams),
         };
         match bytes {
-            Ok(bytes) => files.push((written.out.join(format!("{name}.{}", output.extension)), bytes)),
+            Ok(bytes) => {
+                files.push((written.out.join(format!("{name}{}.{}", output.suffix, output.extension)), bytes))
+            }
             Err(code) => return code,
         }
     }

@@ -9,7 +9,7 @@ use super::monitor::Status;
 use crate::model::commission::{Framework, Offer, Returns};
 
 /// A contract's value in a statement year, net and undiscounted.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContractYear {
     /// Of the commitments of the contract years in the statement year.
     pub committed: f64,
@@ -19,6 +19,10 @@ pub struct ContractYear {
     pub validated: f64,
     /// Delivered against committed, by the framework's thresholds.
     pub status: Status,
+    /// The same three figures for each of the framework's priorities, in its
+    /// order (the priority of each measure committed or delivered): `[committed,
+    /// delivered, validated]`.
+    pub by_priority: Vec<[f64; 3]>,
 }
 
 /// The contract of `offer` in `year`, with `returns` delivered against it;
@@ -38,11 +42,15 @@ pub fn contract_in_year(
         let m = &framework.measures[measure];
         quantity * m.proxy.value * m.net_share()
     };
+    let mut by_priority = vec![[0.0; 3]; framework.priorities.len()];
+    let priority = |measure: usize| framework.measures[measure].priority;
     let mut committed = 0.0;
     for commitment in &offer.commitments {
         for (k, quantity) in (1u32..).zip(&commitment.quantities) {
             let span = Span { start: contract.year_start(k), end: contract.year_start(k + 1) };
-            committed += span.pro_rata(net(commitment.measure, *quantity), &year.span);
+            let value = span.pro_rata(net(commitment.measure, *quantity), &year.span);
+            committed += value;
+            by_priority[priority(commitment.measure)][0] += value;
         }
     }
     let (mut delivered, mut validated) = (0.0, 0.0);
@@ -51,8 +59,10 @@ pub fn contract_in_year(
         let span = Span::inclusive(period.start, period.end);
         let value = span.pro_rata(net(delivery.measure, delivery.quantity), &year.span);
         delivered += value;
+        by_priority[priority(delivery.measure)][1] += value;
         if delivery.validated {
             validated += value;
+            by_priority[priority(delivery.measure)][2] += value;
         }
     }
     let status = if committed <= 0.0 || delivered / committed >= framework.rag.green {
@@ -62,7 +72,7 @@ pub fn contract_in_year(
     } else {
         Status::Red
     };
-    Some(ContractYear { committed, delivered, validated, status })
+    Some(ContractYear { committed, delivered, validated, status, by_priority })
 }
 
 #[cfg(test)]
@@ -122,6 +132,42 @@ mod tests {
                 && c.delivered / c.committed < framework.rag.green
         );
         assert_eq!(c.status, Status::Amber);
+        // The one measure kept (jobs-25-plus) serves the framework's first
+        // priority: all three figures are that priority's; the others have none.
+        let first = framework.measures[offer.commitments[0].measure].priority;
+        assert_eq!(first, 0);
+        assert_eq!(c.by_priority.len(), framework.priorities.len());
+        assert_eq!(c.by_priority[first], [c.committed, c.delivered, c.validated]);
+        assert!(c.by_priority.iter().skip(1).all(|p| *p == [0.0; 3]));
+    }
+
+    #[test]
+    fn each_priority_has_the_value_of_its_own_measures() {
+        // The whole fixture: every measure's value goes to its own priority,
+        // and the priorities add up to the contract's totals.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/commissioning");
+        let m = crate::pipeline::commissioning::monitor(
+            &dir.join("offer-greenway.yaml").to_string_lossy(),
+            &dir.join("returns-greenway.yaml").to_string_lossy(),
+        )
+        .unwrap_or_else(|_| panic!("the fixtures load"));
+        let (framework, offer, returns) = (m.framework.value, m.offer.value, m.returns.value);
+        let year = StatementYear::parse("2026/27").expect("year");
+        let c = contract_in_year(&framework, &offer, &returns, &year).expect("in the year");
+        for (i, total) in [c.committed, c.delivered, c.validated].into_iter().enumerate() {
+            let sum: f64 = c.by_priority.iter().map(|p| p[i]).sum();
+            assert!((sum - total).abs() < 1e-6 * total.max(1.0), "figure {i}: {sum} against {total}");
+        }
+        // Trees planted (the greener priority) in period 1 (Jul–Dec 2026, inside
+        // 2026/27) and period 2 (Jan–Sep 2027, 90 of 273 days inside), both validated.
+        let greener = framework.priorities.iter().position(|p| p.id == "greener").expect("greener");
+        let trees = framework.measures.iter().find(|m| m.id == "trees-planted").expect("trees");
+        let carbon = framework.measures.iter().find(|m| m.id == "carbon-saved").expect("carbon");
+        let validated = trees.proxy.value * trees.net_share() * (120.0 + 260.0 * 90.0 / 273.0);
+        assert!((c.by_priority[greener][2] - validated).abs() < 1e-6, "{:?}", c.by_priority[greener]);
+        // Carbon saved (22 t in period 2) was returned but not validated: delivered only.
+        let claimed = carbon.proxy.value * carbon.net_share() * 22.0 * 90.0 / 273.0;
+        assert!((c.by_priority[greener][1] - validated - claimed).abs() < 1e-6);
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub struct InYearTotals {
     pub contracts: Vec<ContractRow>,
     /// The contracts by supplier size, in the order micro, sme, vcse, large.
     pub by_supplier_size: Vec<BySupplierSize>,
+    /// Value by the priorities of the frameworks the contracts' offers name, in
+    /// each framework's order: the contracts' measures, and the outcomes of
+    /// analyses tagged with a theme that is a priority's id.
+    pub by_priority: Vec<ByPriority>,
     /// Analyses and contracts left out, with why.
     pub not_counted: Vec<NotCounted>,
     /// In-year and lifetime value by area (the manifest's `area:`), largest first.
@@ -106,6 +110,23 @@ pub struct Previous {
     /// Its areas.
     #[serde(default)]
     pub by_area: Vec<PreviousRow>,
+    /// Its framework priorities.
+    #[serde(default)]
+    pub by_priority: Vec<PreviousPriority>,
+}
+
+/// One framework priority of last year's statement and what it delivered.
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+pub struct PreviousPriority {
+    /// The framework's name.
+    pub framework: String,
+    /// The priority's id.
+    pub priority: String,
+    /// Its name, as last year's framework gave it.
+    #[serde(default)]
+    pub name: String,
+    /// What it delivered in the year.
+    pub in_year_value: Option<f64>,
 }
 
 /// One row of last year's breakdowns: a theme or an area and what it delivered.
@@ -133,6 +154,22 @@ pub struct Change {
     pub by_theme: Vec<MovedRow>,
     /// Value delivered by area.
     pub by_area: Vec<MovedRow>,
+    /// Value delivered by framework priority, matched by framework and priority id.
+    pub by_priority: Vec<MovedPriority>,
+}
+
+/// One framework priority's value delivered, last year and this.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedPriority {
+    /// The framework's name.
+    pub framework: String,
+    /// The priority's id.
+    pub priority: String,
+    /// Its name (this year's, or last year's when only last year had it).
+    pub name: String,
+    /// Its figures.
+    #[serde(flatten)]
+    pub moved: Moved,
 }
 
 /// A figure last year and this.
@@ -206,7 +243,34 @@ pub fn change(now: &Statement, previous: &Previous) -> Option<Change> {
             totals.by_area.iter().map(|a| (a.area.as_str(), a.in_year_value)).collect(),
             &previous.by_area,
         ),
+        by_priority: priority_change(&totals.by_priority, &previous.by_priority),
     })
+}
+
+/// Each priority of this year's statement against last year's, then those only last year had.
+fn priority_change(now: &[ByPriority], before: &[PreviousPriority]) -> Vec<MovedPriority> {
+    let same = |p: &PreviousPriority, q: &ByPriority| p.framework == q.framework && p.priority == q.priority;
+    let mut rows: Vec<MovedPriority> = now
+        .iter()
+        .map(|q| {
+            let last = before.iter().find(|p| same(p, q)).and_then(|p| p.in_year_value).unwrap_or(0.0);
+            MovedPriority {
+                framework: q.framework.clone(),
+                priority: q.priority.clone(),
+                name: q.name.clone(),
+                moved: Moved::of(last, q.in_year_value),
+            }
+        })
+        .collect();
+    for p in before.iter().filter(|p| !now.iter().any(|q| same(p, q))) {
+        rows.push(MovedPriority {
+            framework: p.framework.clone(),
+            priority: p.priority.clone(),
+            name: if p.name.is_empty() { p.priority.clone() } else { p.name.clone() },
+            moved: Moved::of(p.in_year_value.unwrap_or(0.0), 0.0),
+        });
+    }
+    rows
 }
 
 /// An analysis left out of a statement year.
@@ -225,12 +289,50 @@ pub struct NotCounted {
 pub struct ByArea {
     /// The area, or `(not given)`.
     pub area: String,
-    /// Σ in-year value delivered.
+    /// Σ in-year value delivered: evaluations' observed years and contracts' validated deliveries.
     pub in_year_value: f64,
+    /// Σ value its contracts returned as delivered but the council has not validated: not counted.
+    pub claimed_value: f64,
     /// Σ in-year value forecast.
     pub forecast_in_year_value: f64,
     /// Σ lifetime present value.
     pub lifetime_present_value: f64,
+}
+
+/// One priority of a council's outcomes framework in a statement year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ByPriority {
+    /// The framework's name (`framework:`).
+    pub framework: String,
+    /// The priority's id.
+    pub priority: String,
+    /// What the council wants, as the framework says it.
+    pub name: String,
+    /// Σ value delivered: `analyses_in_year_value + validated_value`.
+    pub in_year_value: f64,
+    /// Σ value delivered in the year by evaluations' outcomes tagged with the priority's id as a theme.
+    pub analyses_in_year_value: f64,
+    /// Σ in-year value forecast for those outcomes.
+    pub forecast_in_year_value: f64,
+    /// Σ net value the contracts committed for the year to the priority's measures.
+    pub committed_value: f64,
+    /// Σ value the contracts returned as delivered to its measures, validated or not.
+    pub delivered_value: f64,
+    /// Σ of that the council has validated.
+    pub validated_value: f64,
+    /// Σ of that not yet validated: claimed, not counted as delivered.
+    pub claimed_value: f64,
+}
+
+/// A priority's part of one contract in a statement year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorityShare {
+    /// The priority's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// `[committed, delivered, validated]`, net and undiscounted.
+    pub values: [f64; 3],
 }
 
 /// How an analysis of a statement was made, before it was put on the statement's basis.
@@ -256,6 +358,11 @@ pub struct ContractRow {
     pub supplier_size: &'static str,
     /// Its area, from the manifest or the offer.
     pub area: Option<String>,
+    /// The framework its offer is scored against (`framework:`'s name).
+    pub framework: String,
+    /// Every priority of the framework, in its order, with the contract's value for it.
+    #[serde(skip)]
+    pub priorities: Vec<PriorityShare>,
     /// Net value of the commitments of the contract years in the year.
     pub committed_value: f64,
     /// Net value of the deliveries returned for the year, validated or not.
@@ -279,6 +386,8 @@ pub struct BySupplierSize {
     pub delivered_value: f64,
     /// Σ validated value.
     pub validated_value: f64,
+    /// Σ delivered value not yet validated: claimed, not counted as delivered.
+    pub claimed_value: f64,
 }
 
 /// What became of one analysis of a statement.
@@ -581,53 +690,61 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
 
     let analyses_in_year: f64 = items.iter().filter_map(|i| i.in_year_value).sum();
     let validated: f64 = contracts.iter().map(|c| c.validated_value).sum();
-    let in_year =
-        year.map(|(label, basis)| {
-            // Contracts add their validated value to their area's; what is only
-            // claimed, or committed, is not value delivered.
-            let areas =
-                tally(
-                    items
-                        .iter()
-                        .map(|i| {
-                            let area = i.area.as_deref().unwrap_or(NOT_GIVEN);
-                            let (delivered, forecast) =
-                                (i.in_year_value.unwrap_or(0.0), i.forecast_in_year_value.unwrap_or(0.0));
-                            (area, [delivered, forecast, i.present_value])
-                        })
-                        .chain(contracts.iter().map(|c| {
-                            (c.area.as_deref().unwrap_or(NOT_GIVEN), [c.validated_value, 0.0, 0.0])
-                        })),
-                );
-            let by_area =
-                largest_first(
-                    areas
-                        .into_iter()
-                        .map(|(area, [in_year_value, forecast_in_year_value, lifetime_present_value])| {
-                            ByArea { area, in_year_value, forecast_in_year_value, lifetime_present_value }
-                        })
-                        .collect(),
-                    |a| a.in_year_value + a.forecast_in_year_value,
-                );
-            (
-                label.to_owned(),
-                InYearTotals {
-                    in_year_value: analyses_in_year + validated,
-                    analyses_in_year_value: analyses_in_year,
-                    validated_value: validated,
-                    claimed_value: contracts.iter().map(|c| c.delivered_value - c.validated_value).sum(),
-                    committed_value: contracts.iter().map(|c| c.committed_value).sum(),
-                    by_supplier_size: by_supplier_size(&contracts),
-                    contracts,
-                    forecast_in_year_value: items.iter().filter_map(|i| i.forecast_in_year_value).sum(),
-                    lifetime_present_value: present_value,
-                    not_counted,
-                    by_area,
-                    basis,
-                    change: None,
-                },
-            )
-        });
+    let in_year = year.map(|(label, basis)| {
+        // Contracts add their validated value to their area's; what is only
+        // claimed, or committed, is not value delivered.
+        let areas = tally(
+            items
+                .iter()
+                .map(|i| {
+                    let area = i.area.as_deref().unwrap_or(NOT_GIVEN);
+                    let (delivered, forecast) =
+                        (i.in_year_value.unwrap_or(0.0), i.forecast_in_year_value.unwrap_or(0.0));
+                    (area, [delivered, 0.0, forecast, i.present_value])
+                })
+                .chain(contracts.iter().map(|c| {
+                    let claimed = c.delivered_value - c.validated_value;
+                    (c.area.as_deref().unwrap_or(NOT_GIVEN), [c.validated_value, claimed, 0.0, 0.0])
+                })),
+        );
+        let by_area = largest_first(
+            areas
+                .into_iter()
+                .map(
+                    |(
+                        area,
+                        [in_year_value, claimed_value, forecast_in_year_value, lifetime_present_value],
+                    )| ByArea {
+                        area,
+                        in_year_value,
+                        claimed_value,
+                        forecast_in_year_value,
+                        lifetime_present_value,
+                    },
+                )
+                .collect(),
+            |a| a.in_year_value + a.forecast_in_year_value,
+        );
+        (
+            label.to_owned(),
+            InYearTotals {
+                in_year_value: analyses_in_year + validated,
+                analyses_in_year_value: analyses_in_year,
+                validated_value: validated,
+                claimed_value: contracts.iter().map(|c| c.delivered_value - c.validated_value).sum(),
+                committed_value: contracts.iter().map(|c| c.committed_value).sum(),
+                by_supplier_size: by_supplier_size(&contracts),
+                by_priority: by_priority(&contracts, &items),
+                contracts,
+                forecast_in_year_value: items.iter().filter_map(|i| i.forecast_in_year_value).sum(),
+                lifetime_present_value: present_value,
+                not_counted,
+                by_area,
+                basis,
+                change: None,
+            },
+        )
+    });
     let (year, in_year) = match in_year {
         Some((label, totals)) => (Some(Year::Statement(label)), Some(totals)),
         None => (about.year.map(Year::Manifest), None),
@@ -650,6 +767,58 @@ fn statement_of(about: &About, summaries: Vec<Summary>, year: Option<(&str, Vec<
     }
 }
 
+/// Value by the priorities of the frameworks `contracts` are scored against:
+/// every priority of each framework (in the order the frameworks are first
+/// met, each in its own priority order), with the contracts' committed,
+/// delivered and validated value for its measures, and the in-year value of
+/// the outcomes of `items` tagged with a theme that is the priority's id.
+///
+/// Frameworks give their priorities no themes, so the id is the one link an
+/// analysis has to a priority (`themes: [skills]` to `- { id: skills, ... }`).
+/// An outcome with two such themes counts in both priorities, as it counts in
+/// both themes; and in each framework that has the id.
+fn by_priority(contracts: &[ContractRow], items: &[Item]) -> Vec<ByPriority> {
+    let mut rows: Vec<ByPriority> = Vec::new();
+    let mut index: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    for contract in contracts {
+        for share in &contract.priorities {
+            let i = *index.entry((contract.framework.as_str(), share.id.as_str())).or_insert_with(|| {
+                rows.push(ByPriority {
+                    framework: contract.framework.clone(),
+                    priority: share.id.clone(),
+                    name: share.name.clone(),
+                    in_year_value: 0.0,
+                    analyses_in_year_value: 0.0,
+                    forecast_in_year_value: 0.0,
+                    committed_value: 0.0,
+                    delivered_value: 0.0,
+                    validated_value: 0.0,
+                    claimed_value: 0.0,
+                });
+                rows.len() - 1
+            });
+            let [committed, delivered, validated] = share.values;
+            let row = &mut rows[i];
+            row.committed_value += committed;
+            row.delivered_value += delivered;
+            row.validated_value += validated;
+            row.claimed_value += delivered - validated;
+        }
+    }
+    if rows.is_empty() {
+        return rows;
+    }
+    let themes = tally(items.iter().flat_map(|i| i.themes_in_year.iter().map(|(t, v)| (t.as_str(), *v))));
+    for row in &mut rows {
+        if let Some((_, [delivered, forecast])) = themes.iter().find(|(theme, _)| *theme == row.priority) {
+            row.analyses_in_year_value += delivered;
+            row.forecast_in_year_value += forecast;
+        }
+        row.in_year_value = row.analyses_in_year_value + row.validated_value;
+    }
+    rows
+}
+
 /// The contracts by supplier size: micro, sme, vcse, large, those with none left out.
 fn by_supplier_size(contracts: &[ContractRow]) -> Vec<BySupplierSize> {
     ["micro", "sme", "vcse", "large"]
@@ -662,6 +831,7 @@ fn by_supplier_size(contracts: &[ContractRow]) -> Vec<BySupplierSize> {
                 committed_value: of.iter().map(|c| c.committed_value).sum(),
                 delivered_value: of.iter().map(|c| c.delivered_value).sum(),
                 validated_value: of.iter().map(|c| c.validated_value).sum(),
+                claimed_value: of.iter().map(|c| c.delivered_value - c.validated_value).sum(),
             })
         })
         .collect()
@@ -690,4 +860,149 @@ fn tally<'a, const N: usize>(
 pub fn largest_first<T>(mut rows: Vec<T>, present_value: impl Fn(&T) -> f64) -> Vec<T> {
     rows.sort_by(|a, b| present_value(b).total_cmp(&present_value(a)));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An evaluation whose outcomes deliver `themes` (theme, [delivered, forecast]) in the year.
+    fn item(title: &str, themes: &[(&str, [f64; 2])]) -> Item {
+        let delivered = themes.iter().map(|(_, [d, _])| d).sum();
+        let forecast = themes.iter().map(|(_, [_, f])| f).sum();
+        Item {
+            file: format!("{title}.yaml"),
+            title: title.to_owned(),
+            organisation: None,
+            contract: None,
+            area: None,
+            kind: crate::model::AnalysisKind::Evaluative,
+            present_value: 1000.0,
+            investment: 100.0,
+            sroi_ratio: 10.0,
+            in_year_value: Some(delivered),
+            forecast_in_year_value: Some(forecast),
+            themes: themes.iter().map(|(t, _)| ((*t).to_owned(), 1000.0)).collect(),
+            themes_in_year: themes.iter().map(|(t, v)| ((*t).to_owned(), *v)).collect(),
+            stakeholders: Vec::new(),
+            currency: "GBP".to_owned(),
+        }
+    }
+
+    /// A contract under `framework` with `[committed, delivered, validated]` for each of its priorities.
+    fn contract(framework: &str, area: Option<&str>, priorities: &[(&str, [f64; 3])]) -> ContractRow {
+        let sum = |i: usize| priorities.iter().map(|(_, v)| v[i]).sum();
+        ContractRow {
+            file: "returns.yaml".to_owned(),
+            contract: "C-1".to_owned(),
+            supplier: "Supplier".to_owned(),
+            supplier_size: "sme",
+            area: area.map(str::to_owned),
+            framework: framework.to_owned(),
+            priorities: priorities
+                .iter()
+                .map(|(id, values)| PriorityShare {
+                    id: (*id).to_owned(),
+                    name: format!("The {id} priority"),
+                    values: *values,
+                })
+                .collect(),
+            committed_value: sum(0),
+            delivered_value: sum(1),
+            validated_value: sum(2),
+            status: "green",
+        }
+    }
+
+    fn year(summaries: Vec<Summary>) -> InYearTotals {
+        let about = About { title: "S".to_owned(), count: summaries.len(), ..About::default() };
+        statement_of_year(&about, summaries, "2026/27", Vec::new()).in_year.expect("a year statement")
+    }
+
+    #[test]
+    fn priorities_add_contracts_and_the_outcomes_tagged_with_their_id() {
+        let totals = year(vec![
+            Summary::Counted(Box::new(item("Garden", &[("skills", [50.0, 5.0]), ("health", [70.0, 0.0])]))),
+            Summary::Contract(contract(
+                "Kestrel",
+                Some("North"),
+                &[("good-work", [1000.0, 800.0, 600.0]), ("skills", [200.0, 100.0, 100.0])],
+            )),
+            Summary::Contract(contract(
+                "Kestrel",
+                None,
+                &[("good-work", [500.0, 400.0, 0.0]), ("skills", [0.0, 0.0, 0.0])],
+            )),
+        ]);
+        let p = &totals.by_priority;
+        // Every priority of the framework, once, in its order.
+        assert_eq!(p.iter().map(|r| r.priority.as_str()).collect::<Vec<_>>(), ["good-work", "skills"]);
+        assert_eq!(p[0].name, "The good-work priority");
+        assert_eq!(
+            (p[0].committed_value, p[0].delivered_value, p[0].validated_value, p[0].claimed_value),
+            (1500.0, 1200.0, 600.0, 600.0)
+        );
+        // No analysis is tagged good-work: its delivered value is what the council validated.
+        assert_eq!((p[0].analyses_in_year_value, p[0].in_year_value), (0.0, 600.0));
+        // The garden's skills outcome counts under the skills priority; its health outcome under none.
+        assert_eq!((p[1].analyses_in_year_value, p[1].forecast_in_year_value), (50.0, 5.0));
+        assert_eq!(p[1].in_year_value, 150.0);
+        // Areas and supplier sizes say what is claimed beside what is validated.
+        let north = totals.by_area.iter().find(|a| a.area == "North").expect("North");
+        assert_eq!((north.in_year_value, north.claimed_value), (700.0, 200.0));
+        let not_given = totals.by_area.iter().find(|a| a.area == NOT_GIVEN).expect("no area");
+        assert_eq!((not_given.in_year_value, not_given.claimed_value), (120.0, 400.0));
+        assert_eq!(totals.by_supplier_size[0].claimed_value, 600.0);
+        assert_eq!(totals.claimed_value, 600.0);
+    }
+
+    #[test]
+    fn no_contract_no_priorities_and_two_frameworks_stay_apart() {
+        let alone = year(vec![Summary::Counted(Box::new(item("Garden", &[("skills", [50.0, 0.0])])))]);
+        assert!(alone.by_priority.is_empty(), "an analysis alone names no framework");
+        let two = year(vec![
+            Summary::Counted(Box::new(item("Garden", &[("skills", [50.0, 0.0])]))),
+            Summary::Contract(contract("Kestrel", None, &[("skills", [10.0, 10.0, 10.0])])),
+            Summary::Contract(contract("Riverside", None, &[("skills", [20.0, 20.0, 0.0])])),
+        ]);
+        let rows: Vec<(&str, f64)> =
+            two.by_priority.iter().map(|r| (r.framework.as_str(), r.in_year_value)).collect();
+        // The same id in two frameworks is two rows; the outcome counts under each.
+        assert_eq!(rows, [("Kestrel", 60.0), ("Riverside", 50.0)]);
+    }
+
+    #[test]
+    fn the_change_matches_priorities_by_framework_and_id() {
+        let about = About { title: "S".to_owned(), count: 1, ..About::default() };
+        let now = statement_of_year(
+            &about,
+            vec![Summary::Contract(contract("Kestrel", None, &[("skills", [10.0, 10.0, 8.0])]))],
+            "2026/27",
+            Vec::new(),
+        );
+        let previous = Previous {
+            in_year_value: Some(3.0),
+            by_priority: vec![
+                PreviousPriority {
+                    framework: "Kestrel".to_owned(),
+                    priority: "skills".to_owned(),
+                    name: "Skills".to_owned(),
+                    in_year_value: Some(3.0),
+                },
+                PreviousPriority {
+                    framework: "Kestrel".to_owned(),
+                    priority: "green".to_owned(),
+                    name: String::new(),
+                    in_year_value: Some(2.0),
+                },
+            ],
+            ..Previous::default()
+        };
+        let change = change(&now, &previous).expect("a year statement");
+        let rows: Vec<(&str, f64, f64)> =
+            change.by_priority.iter().map(|r| (r.name.as_str(), r.moved.previous, r.moved.now)).collect();
+        // This year's name; a priority only last year had keeps its id when it gave no name.
+        assert_eq!(rows, [("The skills priority", 3.0, 8.0), ("green", 2.0, 0.0)]);
+        assert_eq!(change.by_priority[0].moved.change, 5.0);
+    }
 }

@@ -54,12 +54,16 @@ impl Format {
 pub fn outputs(formats: &[Format], make: impl Fn(Format) -> Option<Made>) -> Vec<Output> {
     unique(formats)
         .into_iter()
-        .filter_map(|format| make(format).map(|made| Output { extension: format.extension(), made }))
+        .filter_map(|format| {
+            make(format).map(|made| Output { suffix: "", extension: format.extension(), made })
+        })
         .collect()
 }
 
 /// One output of a run, made but not yet written.
 pub struct Output {
+    /// What follows the name before the extension (`-breakdowns`), usually nothing.
+    pub suffix: &'static str,
     /// The file's extension (`html`, `pdf`, ...).
     pub extension: &'static str,
     /// Its bytes, or why they could not be made.
@@ -244,6 +248,17 @@ fn summarise_contract(entry: &Entry, basis: &YearBasis) -> Summary {
             supplier: entry.supplier.clone().unwrap_or_else(|| offer.supplier.clone()),
             supplier_size: offer.size.word(),
             area: entry.area.clone().or_else(|| offer.area.clone()),
+            framework: framework.name.clone(),
+            priorities: framework
+                .priorities
+                .iter()
+                .zip(&year.by_priority)
+                .map(|(p, values)| crate::compute::statement::PriorityShare {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    values: *values,
+                })
+                .collect(),
             committed_value: year.committed,
             delivered_value: year.delivered,
             validated_value: year.validated,
@@ -296,7 +311,7 @@ pub fn statement_outputs(
     templates: Option<&std::path::Path>,
 ) -> Vec<Output> {
     let view = crate::report::statement::view(statement, stamp);
-    outputs(formats, |format| {
+    let mut made = outputs(formats, |format| {
         Some(match format {
             Format::Json => Made::Bytes(crate::render::statement::json(statement)),
             Format::Csv => Made::Bytes(crate::render::statement::csv(statement)),
@@ -305,7 +320,16 @@ pub fn statement_outputs(
                 Made::Html(self::templates(templates).and_then(|t| crate::render::html::statement(&view, &t)))
             }
         })
-    })
+    });
+    // The CSV of the analyses has a companion: every breakdown, a row each (`NAME-breakdowns.csv`).
+    if let Some(at) = made.iter().position(|o| o.extension == Format::Csv.extension()) {
+        let breakdowns = Made::Bytes(crate::render::statement::breakdowns_csv(statement));
+        made.insert(
+            at + 1,
+            Output { suffix: "-breakdowns", extension: Format::Csv.extension(), made: breakdowns },
+        );
+    }
+    made
 }
 
 /// The built-in templates, with those of the folder `dir` (a user's

@@ -199,6 +199,7 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
                 currency: &data.currency,
                 title: "Present value by stakeholder",
                 total: None,
+                description: None,
             },
             "chart-stakeholders",
         )?,
@@ -255,22 +256,42 @@ pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> R
 
 /// Renders a social value statement as one HTML page, with `statement.html`.
 pub fn statement(view: &crate::report::statement::View, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
-    let chart = match view.has_chart {
-        true => Some(charts::svg(
+    use crate::report::statement::Breakdown;
+    // Each breakdown's chart, its description (from the view) as the SVG's text alternative.
+    let chart = |breakdown: Breakdown, id: &str| -> Result<Option<String>, HtmlError> {
+        let Some(chart) = view.chart(breakdown) else { return Ok(None) };
+        Ok(Some(charts::svg(
             &charts::bars::ByStakeholder {
-                values: &view.chart,
+                values: &chart.rows,
                 currency: &view.currency,
-                title: &view.chart_title,
-                total: Some(view.total),
+                title: &chart.title,
+                total: Some(chart.total),
+                description: Some(&chart.description),
             },
-            "chart-themes",
-        )?),
-        false => None,
+            id,
+        )?))
+    };
+    let charts = StatementCharts {
+        theme: chart(Breakdown::Theme, "chart-themes")?,
+        priority: chart(Breakdown::Priority, "chart-priorities")?,
+        organisation: chart(Breakdown::Organisation, "chart-organisations")?,
+        supplier_size: chart(Breakdown::SupplierSize, "chart-sizes")?,
+        area: chart(Breakdown::Area, "chart-areas")?,
     };
     let mut context = Context::new();
     context.insert("p", view);
-    context.insert("theme_chart", &chart);
+    context.insert("charts", &charts);
     render_page(templates, "statement.html", context, &Page::of(crate::report::DEFAULT_LANG, &view.stamp))
+}
+
+/// The charts of a statement, as accessible SVG; `None` for a breakdown without one.
+#[derive(Debug, serde::Serialize)]
+struct StatementCharts {
+    theme: Option<String>,
+    priority: Option<String>,
+    organisation: Option<String>,
+    supplier_size: Option<String>,
+    area: Option<String>,
 }
 
 /// Renders a comparison as one HTML page, with `comparison.html`.

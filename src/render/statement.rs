@@ -59,6 +59,81 @@ pub fn csv(statement: &Statement) -> Vec<u8> {
     crate::render::csv::finish(writer)
 }
 
+/// Every breakdown of a statement as CSV (RFC 4180, UTF-8): one row per
+/// theme, framework priority, area, supplier size and organisation, each with
+/// the figures known for it; a cell is empty where the figure does not apply
+/// (an organisation has no in-year value, a theme no committed value).
+pub fn breakdowns_csv(statement: &Statement) -> Vec<u8> {
+    let mut writer = crate::render::csv::writer();
+    let _ = writer.write_record([
+        "breakdown",
+        "framework",
+        "id",
+        "name",
+        "in_year_value",
+        "validated_value",
+        "claimed_value",
+        "forecast_in_year_value",
+        "committed_value",
+        "present_value",
+    ]);
+    let text = crate::render::csv::text;
+    let figure = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    let mut row = |kind: &str, framework: &str, id: &str, name: &str, figures: [Option<f64>; 6]| {
+        let mut record = vec![
+            kind.to_owned(),
+            text(framework).into_owned(),
+            text(id).into_owned(),
+            text(name).into_owned(),
+        ];
+        record.extend(figures.map(figure));
+        let _ = writer.write_record(&record);
+    };
+    for t in &statement.by_theme {
+        let figures = [t.in_year_value, None, None, t.forecast_in_year_value, None, Some(t.present_value)];
+        row("theme", "", "", &t.theme, figures);
+    }
+    if let Some(totals) = &statement.in_year {
+        for p in &totals.by_priority {
+            let figures = [
+                Some(p.in_year_value),
+                Some(p.validated_value),
+                Some(p.claimed_value),
+                Some(p.forecast_in_year_value),
+                Some(p.committed_value),
+                None,
+            ];
+            row("priority", &p.framework, &p.priority, &p.name, figures);
+        }
+        for a in &totals.by_area {
+            let figures = [
+                Some(a.in_year_value),
+                None,
+                Some(a.claimed_value),
+                Some(a.forecast_in_year_value),
+                None,
+                Some(a.lifetime_present_value),
+            ];
+            row("area", "", "", &a.area, figures);
+        }
+        for z in &totals.by_supplier_size {
+            let figures = [
+                Some(z.validated_value),
+                Some(z.validated_value),
+                Some(z.claimed_value),
+                None,
+                Some(z.committed_value),
+                None,
+            ];
+            row("supplier_size", "", &z.size, crate::report::statement::size_words(&z.size), figures);
+        }
+    }
+    for o in &statement.by_organisation {
+        row("organisation", "", "", &o.organisation, [None, None, None, None, None, Some(o.present_value)]);
+    }
+    crate::render::csv::finish(writer)
+}
+
 /// The statement as tables, for the terminal.
 pub fn text(statement: &Statement) -> String {
     use std::fmt::Write as _;
@@ -84,6 +159,63 @@ pub fn text(statement: &Statement) -> String {
     );
     if let Some(note) = crate::report::statement::forecast_note(statement) {
         let _ = writeln!(out, "Note: {note}\n");
+    }
+    if let (Some(totals), Some(crate::compute::statement::Year::Statement(label))) =
+        (&statement.in_year, &statement.year)
+    {
+        let _ = writeln!(
+            out,
+            "In {label}: delivered {} (evaluations {}, validated deliveries {}); claimed, not validated {}; forecast {}; lifetime present value {} (never added to the year's)\n",
+            money(totals.in_year_value, c),
+            money(totals.analyses_in_year_value, c),
+            money(totals.validated_value, c),
+            money(totals.claimed_value, c),
+            money(totals.forecast_in_year_value, c),
+            money(totals.lifetime_present_value, c),
+        );
+        if !totals.by_priority.is_empty() {
+            let mut priorities = Table::new(&[
+                ("Framework priority", Align::Left),
+                ("Committed", Align::Right),
+                ("Delivered", Align::Right),
+                ("Validated", Align::Right),
+                ("Claimed", Align::Right),
+                ("Forecast", Align::Right),
+            ]);
+            for p in &totals.by_priority {
+                priorities.row(vec![
+                    p.name.clone(),
+                    money(p.committed_value, c),
+                    money(p.in_year_value, c),
+                    money(p.validated_value, c),
+                    money(p.claimed_value, c),
+                    money(p.forecast_in_year_value, c),
+                ]);
+            }
+            priorities.render(&mut out);
+            let _ = writeln!(
+                out,
+                "  Delivered: evaluations' outcomes tagged with the priority's id, and validated deliveries.\n"
+            );
+        }
+        let mut areas = Table::new(&[
+            ("Area", Align::Left),
+            ("Delivered", Align::Right),
+            ("Claimed", Align::Right),
+            ("Forecast", Align::Right),
+            ("Lifetime", Align::Right),
+        ]);
+        for a in totals.by_area.iter().take(20) {
+            areas.row(vec![
+                a.area.clone(),
+                money(a.in_year_value, c),
+                money(a.claimed_value, c),
+                money(a.forecast_in_year_value, c),
+                money(a.lifetime_present_value, c),
+            ]);
+        }
+        areas.render(&mut out);
+        let _ = writeln!(out);
     }
     let share = |value: f64| {
         if statement.present_value > 0.0 {

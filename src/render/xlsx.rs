@@ -31,6 +31,8 @@ use crate::model::{Analysis, Assumption, DiscountRate, InputValue, Profile, Timi
 /// each with its value in column B (read back by [`crate::import`]).
 pub(crate) mod about {
     pub const ORGANISATION: &str = "Organisation";
+    /// Optional: a workbook written before `area:` has no such row.
+    pub const AREA: &str = "Area (ward or place)";
     pub const KIND: &str = "Kind (evaluative or forecast)";
     pub const CURRENCY: &str = "Currency";
     pub const PRICE_YEAR: &str = "Price year";
@@ -315,7 +317,11 @@ fn set_up_printing(book: &mut Workbook) -> Result<(), XlsxError> {
         // A4 (paper size 9), as UK councils print; otherwise the reader's locale decides.
         sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
         match sheet.name().as_str() {
-            sheet_name::SUMMARY => {}
+            // Top and bottom margins of 0.55 inch (Excel's are 0.75), so the
+            // About rows and the summary's paragraph stay on one landscape page.
+            sheet_name::SUMMARY => {
+                sheet.set_margins(0.7, 0.7, 0.55, 0.55, 0.3, 0.3);
+            }
             // The year numbers and the discount factors.
             "Values" => {
                 sheet.set_repeat_rows(0, 1)?;
@@ -456,8 +462,9 @@ pub fn render(
         analysis.period.as_ref().map(|p| date(p).to_string()).unwrap_or_default()
     };
     let simulation = analysis.settings.simulation;
-    let rows: [(&str, Option<f64>, String); 8] = [
+    let rows: [(&str, Option<f64>, String); 9] = [
         (about::ORGANISATION, None, analysis.organisation.clone().unwrap_or_default()),
+        (about::AREA, None, analysis.area.clone().unwrap_or_default()),
         (about::KIND, None, analysis.kind.word().to_owned()),
         (about::CURRENCY, None, analysis.currency.clone()),
         (about::PRICE_YEAR, analysis.price_year.map(f64::from), String::new()),

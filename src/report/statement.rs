@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::compute::statement::{Failed, Item, Statement, Year, largest_first};
+use crate::compute::statement::{ByPriority, Failed, Item, Statement, Year, largest_first};
 use crate::model::AnalysisKind;
 
 /// A statement that adds forecasts to evaluations says how much of its value
@@ -71,19 +71,171 @@ pub struct View {
     pub(crate) year_view: Option<YearView>,
     /// How much of the value is forecast, when any is.
     pub(crate) forecast_note: Option<String>,
-    /// (theme, present value; or with `--year`, value delivered in the year), for the chart.
-    #[serde(skip)]
-    pub chart: Vec<(String, f64)>,
-    /// The chart's title.
-    pub(crate) chart_title: String,
-    /// Whether there is anything to chart (a year whose value delivered is nothing has no bars).
-    pub(crate) has_chart: bool,
+    /// A chart for each breakdown that has at least two rows and a value that is not zero.
+    pub charts: Vec<ChartView>,
     /// ISO 4217 code.
     #[serde(skip)]
     pub currency: String,
-    /// The total the chart's shares are of: present value, or with `--year` the value delivered in the year.
+}
+
+/// Which breakdown a chart is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Breakdown {
+    /// By outcome theme.
+    Theme,
+    /// By framework priority.
+    Priority,
+    /// By organisation.
+    Organisation,
+    /// By supplier size.
+    SupplierSize,
+    /// By area.
+    Area,
+}
+
+/// One breakdown's chart: horizontal bars, with the words the HTML page and the
+/// PDF both give it (its title, and its description as the text alternative).
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// The breakdown it shows.
+    pub breakdown: Breakdown,
+    /// Its title: `Value delivered in 2026/27 by area`.
+    pub title: String,
+    /// What it shows, with every bar's figure, for people who cannot see it.
+    pub description: String,
+    /// (label, amount) for each bar, first at the top.
+    #[serde(skip)]
+    pub rows: Vec<(String, f64)>,
+    /// The whole each bar's share is of.
     #[serde(skip)]
     pub total: f64,
+}
+
+/// The most bars a breakdown's chart shows; the table beside it has every row.
+pub const CHART_ROWS: usize = 12;
+
+impl View {
+    /// The chart of `breakdown`, when the statement has one.
+    pub fn chart(&self, breakdown: Breakdown) -> Option<&ChartView> {
+        self.charts.iter().find(|c| c.breakdown == breakdown)
+    }
+}
+
+/// The chart of `rows` (all of them; the chart keeps the first [`CHART_ROWS`]),
+/// titled `what` (`Value delivered in 2026/27 by area`); `None` with fewer than
+/// two rows, or when every amount is zero (there would be nothing to see).
+fn chart_of(
+    breakdown: Breakdown,
+    what: String,
+    rows: Vec<(String, f64)>,
+    total: f64,
+    currency: &str,
+) -> Option<ChartView> {
+    use crate::format::{money, number, percent};
+    if rows.len() < 2 || rows.iter().all(|(_, v)| *v == 0.0) {
+        return None;
+    }
+    let all = rows.len();
+    let rows: Vec<(String, f64)> = rows.into_iter().take(CHART_ROWS).collect();
+    let title = if all > CHART_ROWS {
+        format!("{what} (the first {} of {})", number(rows.len() as f64, 0), number(all as f64, 0))
+    } else {
+        what
+    };
+    let bars: Vec<String> = rows
+        .iter()
+        .map(|(name, value)| {
+            let share = if total != 0.0 { format!(" ({})", percent(value / total)) } else { String::new() };
+            format!("{name}: {}{share}", money(*value, currency))
+        })
+        .collect();
+    let description = format!(
+        "{title}, as a horizontal bar chart with one bar for each row of the table below. {}.",
+        bars.join("; ")
+    );
+    Some(ChartView { breakdown, title, description, rows, total })
+}
+
+/// The charts of a statement: by theme and organisation, and in a statement of
+/// one year by framework priority, supplier size and area too.
+fn charts(statement: &Statement) -> Vec<ChartView> {
+    let c = statement.currency.as_str();
+    let mut charts = Vec::new();
+    let year = statement.in_year.as_ref().zip(statement.year.as_ref().map(year_label));
+    charts.extend(match &year {
+        Some((totals, label)) => chart_of(
+            Breakdown::Theme,
+            format!("Value delivered in {label} by theme"),
+            statement.by_theme.iter().map(|t| (t.theme.clone(), t.in_year_value.unwrap_or(0.0))).collect(),
+            totals.in_year_value,
+            c,
+        ),
+        None => chart_of(
+            Breakdown::Theme,
+            "Present value by theme".to_owned(),
+            statement.by_theme.iter().map(|t| (t.theme.clone(), t.present_value)).collect(),
+            statement.present_value,
+            c,
+        ),
+    });
+    if let Some((totals, label)) = &year {
+        let frameworks = distinct_frameworks(&totals.by_priority);
+        let rows: Vec<(String, f64)> =
+            totals.by_priority.iter().map(|p| (priority_label(p, frameworks), p.in_year_value)).collect();
+        let total = rows.iter().map(|(_, v)| v).sum();
+        charts.extend(chart_of(
+            Breakdown::Priority,
+            format!("Value delivered in {label} by framework priority"),
+            rows,
+            total,
+            c,
+        ));
+    }
+    charts.extend(chart_of(
+        Breakdown::Organisation,
+        if year.is_some() {
+            "Lifetime present value by organisation".to_owned()
+        } else {
+            "Present value by organisation".to_owned()
+        },
+        statement.by_organisation.iter().map(|o| (o.organisation.clone(), o.present_value)).collect(),
+        statement.present_value,
+        c,
+    ));
+    if let Some((totals, label)) = &year {
+        charts.extend(chart_of(
+            Breakdown::SupplierSize,
+            format!("Contracts' validated value in {label} by supplier size"),
+            totals
+                .by_supplier_size
+                .iter()
+                .map(|z| (size_words(&z.size).to_owned(), z.validated_value))
+                .collect(),
+            totals.validated_value,
+            c,
+        ));
+        charts.extend(chart_of(
+            Breakdown::Area,
+            format!("Value delivered in {label} by area"),
+            totals.by_area.iter().map(|a| (a.area.clone(), a.in_year_value)).collect(),
+            totals.in_year_value,
+            c,
+        ));
+    }
+    charts
+}
+
+/// How many frameworks the priorities come from.
+fn distinct_frameworks(rows: &[ByPriority]) -> usize {
+    let mut names: Vec<&str> = rows.iter().map(|p| p.framework.as_str()).collect();
+    names.dedup();
+    names.len()
+}
+
+/// A priority's name, and its framework's when the statement has more than one.
+fn priority_label(p: &ByPriority, frameworks: usize) -> String {
+    if frameworks > 1 { format!("{} ({})", p.name, p.framework) } else { p.name.clone() }
 }
 
 /// A statement of one year, as people read it.
@@ -122,6 +274,13 @@ pub(crate) struct YearView {
     pub(crate) on_track: Option<String>,
     /// The contracts by supplier size.
     pub(crate) sizes: Vec<SizeView>,
+    /// Value by framework priority (when contracts name a framework).
+    pub(crate) priorities: Vec<PriorityView>,
+    pub(crate) priority_caption: String,
+    /// How the priorities' values are made, for a reader.
+    pub(crate) priority_note: String,
+    /// Whether any contract is counted: the area table then shows what is claimed.
+    pub(crate) has_contracts: bool,
     pub(crate) contracts_caption: String,
     pub(crate) sizes_caption: String,
     /// Table captions.
@@ -175,10 +334,24 @@ pub(crate) struct SizeView {
     pub(crate) committed: String,
     pub(crate) delivered: String,
     pub(crate) validated: String,
+    pub(crate) claimed: String,
+}
+
+/// One framework priority in the year.
+#[derive(Debug, Serialize)]
+pub(crate) struct PriorityView {
+    /// Its name, and its framework's when the statement has several.
+    pub(crate) name: String,
+    pub(crate) committed: String,
+    /// Delivered: evaluations' outcomes for it and contracts' validated deliveries.
+    pub(crate) delivered: String,
+    pub(crate) validated: String,
+    pub(crate) claimed: String,
+    pub(crate) forecast: String,
 }
 
 /// A supplier size as procurement rules say it.
-fn size_words(size: &str) -> &'static str {
+pub fn size_words(size: &str) -> &'static str {
     match size {
         "micro" => "Micro business",
         "sme" => "Small or medium enterprise",
@@ -192,6 +365,8 @@ fn size_words(size: &str) -> &'static str {
 pub(crate) struct YearRow {
     pub(crate) name: String,
     pub(crate) delivered: String,
+    /// What contracts returned for it but the council has not validated (areas only).
+    pub(crate) claimed: String,
     pub(crate) forecast: String,
     pub(crate) lifetime: String,
 }
@@ -441,9 +616,10 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
         }),
         year_view: statement.in_year.as_ref().zip(statement.year.as_ref()).map(|(totals, year)| {
             let label = year_label(year);
-            let year_row = |name: &str, delivered: f64, forecast: f64, lifetime: f64| YearRow {
+            let year_row = |name: &str, delivered: f64, claimed: Option<f64>, forecast: f64, lifetime: f64| YearRow {
                 name: name.to_owned(),
                 delivered: money(delivered, c),
+                claimed: claimed.map_or_else(String::new, |v| money(v, c)),
                 forecast: money(forecast, c),
                 lifetime: money(lifetime, c),
             };
@@ -477,7 +653,7 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                     .by_theme
                     .iter()
                     .map(|t| {
-                        year_row(&t.theme, t.in_year_value.unwrap_or(0.0), t.forecast_in_year_value.unwrap_or(0.0), t.present_value)
+                        year_row(&t.theme, t.in_year_value.unwrap_or(0.0), None, t.forecast_in_year_value.unwrap_or(0.0), t.present_value)
                     })
                     .collect(),
                 largest_theme: statement
@@ -488,7 +664,7 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                 areas: totals
                     .by_area
                     .iter()
-                    .map(|a| year_row(&a.area, a.in_year_value, a.forecast_in_year_value, a.lifetime_present_value))
+                    .map(|a| year_row(&a.area, a.in_year_value, Some(a.claimed_value), a.forecast_in_year_value, a.lifetime_present_value))
                     .collect(),
                 not_counted: totals
                     .not_counted
@@ -543,8 +719,37 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                         committed: money(z.committed_value, c),
                         delivered: money(z.delivered_value, c),
                         validated: money(z.validated_value, c),
+                        claimed: money(z.claimed_value, c),
                     })
                     .collect(),
+                priorities: {
+                    let frameworks = distinct_frameworks(&totals.by_priority);
+                    totals
+                        .by_priority
+                        .iter()
+                        .map(|p| PriorityView {
+                            name: priority_label(p, frameworks),
+                            committed: money(p.committed_value, c),
+                            delivered: money(p.in_year_value, c),
+                            validated: money(p.validated_value, c),
+                            claimed: money(p.claimed_value, c),
+                            forecast: money(p.forecast_in_year_value, c),
+                        })
+                        .collect()
+                },
+                priority_caption: {
+                    let mut names: Vec<&str> = totals.by_priority.iter().map(|p| p.framework.as_str()).collect();
+                    names.dedup();
+                    format!(
+                        "Value in {label} by the priorities of {}, in the council's order: committed, delivered (evaluations' outcomes and validated deliveries), claimed but not validated, and forecast",
+                        match names.as_slice() {
+                            [one] => one.to_string(),
+                            _ => "the contracts' frameworks".to_owned(),
+                        }
+                    )
+                },
+                priority_note: "A contract's commitments and deliveries count under the priority of each measure. An analysis counts under a priority when an outcome is tagged with the priority's id as its theme (themes: [skills] for the priority skills); an outcome with two such themes counts under both, so the rows are not added together.".to_owned(),
+                has_contracts: !totals.contracts.is_empty(),
                 contracts_caption: format!("Each contract's social value in {label}: committed, returned as delivered, and validated by the council (net of deadweight, displacement and attribution, undiscounted)"),
                 sizes_caption: format!("Contracts in {label} by the size of their supplier"),
                 change: totals.change.as_ref().map(|change| {
@@ -563,6 +768,7 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                     ];
                     rows.extend(change.by_theme.iter().map(|t| row(format!("Theme: {}", t.name), &t.moved)));
                     rows.extend(change.by_area.iter().map(|a| row(format!("Area: {}", a.name), &a.moved)));
+                    rows.extend(change.by_priority.iter().map(|p| row(format!("Priority: {}", p.name), &p.moved)));
                     ChangeView {
                         heading: format!("Change since {last}"),
                         sentence: format!(
@@ -571,7 +777,7 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                             money(change.in_year_value.previous, c),
                             signed(change.in_year_value.change)
                         ),
-                        caption: format!("Each figure in {last} and {label}; themes and areas by value delivered in the year"),
+                        caption: format!("Each figure in {last} and {label}; themes, areas and framework priorities by value delivered in the year"),
                         previous_label: last,
                         now_label: label.clone(),
                         rows,
@@ -580,22 +786,12 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                 theme_caption: format!(
                     "Value by theme in {label}, delivered and forecast, and over the analyses' lives; an outcome with several themes counts in each."
                 ),
-                area_caption: format!("Value by area in {label}, largest first; areas come from the statement's list of analyses."),
+                area_caption: format!("Value by area in {label}, largest first: delivered, claimed by contracts but not validated, forecast, and over the analyses' lives"),
                 analyses_caption: format!("Every analysis counted, with its value in {label} and over its life, largest present value first"),
                 label,
             }
         }),
-        chart: statement
-            .by_theme
-            .iter()
-            .map(|t| (t.theme.clone(), if statement.in_year.is_some() { t.in_year_value.unwrap_or(0.0) } else { t.present_value }))
-            .collect(),
-        chart_title: match &statement.year {
-            Some(year) if statement.in_year.is_some() => format!("Value delivered in {} by theme", year_label(year)),
-            _ => "Present value by theme".to_owned(),
-        },
+        charts: charts(statement),
         currency: statement.currency.clone(),
-        total: statement.in_year.as_ref().map_or(statement.present_value, |t| t.in_year_value),
-        has_chart: statement.in_year.as_ref().is_none_or(|_| statement.by_theme.iter().any(|t| t.in_year_value.unwrap_or(0.0) != 0.0)),
     }
 }

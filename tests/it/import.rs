@@ -57,8 +57,8 @@ fn every_fixture_keeps_every_figure_through_a_workbook() {
             sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
         assert_eq!(back.title, analysis.title, "{name}");
         assert_eq!(
-            (back.kind, back.period, back.summary.as_ref()),
-            (analysis.kind, analysis.period, analysis.summary.as_ref())
+            (back.kind, back.period, back.summary.as_ref(), back.area.as_ref()),
+            (analysis.kind, analysis.period, analysis.summary.as_ref(), analysis.area.as_ref())
         );
         assert_eq!(back.settings, analysis.settings, "{name}");
         for (b, a) in back.stakeholders.iter().zip(&analysis.stakeholders) {
@@ -88,6 +88,33 @@ fn every_fixture_keeps_every_figure_through_a_workbook() {
             assert_eq!((&b.proxy.description, &b.proxy.source), (&a.proxy.description, &a.proxy.source));
         }
     }
+}
+
+#[test]
+fn the_workbook_carries_the_area_back_to_the_yaml() {
+    let dir = scratch("import-area");
+    let yaml = std::fs::read_to_string("fixtures/youth-into-work.yaml").expect("fixture");
+    let yaml = yaml.replacen("\ntitle:", "\narea: Riverside East\ntitle:", 1);
+    let source = sroi::source::SourceFile::new("area.yaml", yaml.as_str());
+    let (analysis, _) = sroi::analyse(&source).expect("valid with an area");
+    assert_eq!(analysis.area.as_deref(), Some("Riverside East"));
+    let results = sroi::compute::compute(&analysis);
+    let book = dir.join("area.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
+    let imported = import(&book);
+    assert!(imported.contains("\narea: Riverside East\n"), "{imported}");
+    let (back, _) =
+        sroi::analyse(&sroi::source::SourceFile::new("imported", imported.as_str())).expect("valid");
+    assert_eq!(back.area.as_deref(), Some("Riverside East"));
+    // Without an area the row is empty and the YAML has no `area:` key.
+    let plain = import(&{
+        let (analysis, results) = crate::common::results_of("fixtures/youth-into-work.yaml");
+        let path = dir.join("plain.xlsx");
+        std::fs::write(&path, render(&analysis, &results, Cached::Results, 0).expect("workbook"))
+            .expect("write");
+        path
+    });
+    assert!(!plain.contains("area:"), "{plain}");
 }
 
 #[test]

@@ -333,3 +333,28 @@ fn the_analysis_language_is_declared_in_the_pdf_and_the_html_and_a_bad_tag_is_lo
     assert!(stderr.contains("bad.yaml:3:7: error: `Welsh language` is not a language tag"), "{stderr}");
     assert!(stderr.contains("`en-GB`"), "{stderr}");
 }
+
+#[test]
+fn a_year_statement_pdf_has_a_chart_and_table_for_each_breakdown() {
+    let out = scratch("pdf-year-statement");
+    let shown = out.to_string_lossy().into_owned();
+    let run = binary(&["portfolio", "fixtures", "--year", "2026/27", "-f", "pdf", "-o", &shown]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let path = out.join("fixtures.pdf").to_string_lossy().into_owned();
+    let check = tool("qpdf", &["--check", &path]);
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
+    let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&path, "-"]).stdout));
+    for expected in [
+        "Value by framework priority",
+        "Stronger community groups",
+        "Of which validated deliveries",
+        "Claimed, not validated",
+        "Value by area",
+        "Kestrel North",
+        "Value by organisation",
+    ] {
+        assert!(text.contains(&words(expected)), "`{expected}` in\n{text}");
+    }
+    // The priority chart's bars are labelled with their figures, as the table gives them.
+    assert!(text.contains("£42,142 (62.8%)"), "{text}");
+}

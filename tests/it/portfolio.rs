@@ -413,9 +413,15 @@ fn the_statement_json_fits_its_published_schema() {
     let validator = jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
     let dir = portfolio("portfolio-schema");
     let manifest = dir.join("statement.yaml").to_string_lossy().into_owned();
+    // Last year's statement, for a statement with every key: contracts, priorities and change.
+    let last = dir.join("last.json");
+    std::fs::write(&last, sroi(&["portfolio", "fixtures", "--year", "2025/26", "--json"]).stdout)
+        .expect("write");
+    let last = last.to_string_lossy().into_owned();
     for args in [
         vec!["portfolio", manifest.as_str(), "--json"],
         vec!["portfolio", manifest.as_str(), "--year", "2025/26", "--json"],
+        vec!["portfolio", "fixtures", "--year", "2026/27", "--previous", last.as_str(), "--json"],
     ] {
         let json = statement_of(&args);
         let errors: Vec<String> =
@@ -457,4 +463,124 @@ fn an_analysis_says_its_own_area_for_the_statements_breakdown() {
     assert_eq!(areas.len(), 1, "{areas:?}");
     assert_eq!(areas[0]["area"], "Riverside East");
     assert_close(number(&areas[0], "in_year_value"), number(&year, "in_year_value"), "the area's value");
+}
+
+#[test]
+fn a_year_statement_breaks_down_by_framework_priority() {
+    let year = statement_of(&["portfolio", "fixtures", "--year", "2026/27", "--json"]);
+    let priorities = year["by_priority"].as_array().expect("by_priority");
+    // Every priority of the Kestrel Vale framework, in its order.
+    let ids: Vec<&str> = priorities.iter().filter_map(|p| p["priority"].as_str()).collect();
+    assert_eq!(ids, ["good-work", "skills", "local-economy", "greener", "community"]);
+    assert!(priorities.iter().all(|p| p["framework"] == "Kestrel Vale Social Value Framework 2026"));
+    assert_eq!(priorities[0]["name"], "Residents out of work into good local jobs");
+    assert_eq!(year["contracts"][0]["framework"], "Kestrel Vale Social Value Framework 2026");
+    // The contract's figures, split by the priority of each measure, add up to its totals.
+    for (key, total) in [
+        ("committed_value", "committed_value"),
+        ("validated_value", "validated_value"),
+        ("claimed_value", "claimed_value"),
+    ] {
+        let sum: f64 = priorities.iter().map(|p| number(p, key)).sum();
+        assert_close(sum, number(&year, total), key);
+    }
+    // Delivered = evaluations' outcomes tagged with the id + validated deliveries; the
+    // garden's `skills` and `community` outcomes are projected in 2026/27: forecast.
+    let themes = year["by_theme"].as_array().expect("themes");
+    for p in priorities {
+        assert_close(
+            number(p, "in_year_value"),
+            number(p, "analyses_in_year_value") + number(p, "validated_value"),
+            "delivered",
+        );
+        let theme = themes.iter().find(|t| t["theme"] == p["priority"]);
+        let forecast = theme.map_or(0.0, |t| number(t, "forecast_in_year_value"));
+        assert_close(
+            number(p, "forecast_in_year_value"),
+            forecast,
+            "forecast of the outcomes tagged with it",
+        );
+    }
+    let skills = &priorities[1];
+    assert!(number(skills, "forecast_in_year_value") > 0.0, "the garden's skills outcome: {skills}");
+    // Carbon saved (greener) was returned but not validated: claimed, not delivered.
+    let greener = &priorities[3];
+    assert!(number(greener, "claimed_value") > 0.0 && number(greener, "validated_value") > 0.0);
+    // Areas say what is claimed beside what is validated.
+    let north =
+        year["by_area"].as_array().expect("areas").iter().find(|a| a["area"] == "Kestrel North").cloned();
+    let north = north.expect("the contract's area");
+    assert_close(number(&north, "claimed_value"), number(&year, "claimed_value"), "claimed in its area");
+
+    // In 2025/26 the contract (from July 2026) is not counted, so no framework is in the statement.
+    let before = statement_of(&["portfolio", "fixtures", "--year", "2025/26", "--json"]);
+    assert_eq!(before["by_priority"].as_array().map(Vec::len), Some(0));
+
+    // The change since 2025/26 has a row per priority; none had any value last year.
+    let dir = scratch("portfolio-priority-change");
+    let last = dir.join("last.json");
+    std::fs::write(&last, serde_json::to_vec(&before).expect("json")).expect("write");
+    let now = statement_of(&[
+        "portfolio",
+        "fixtures",
+        "--year",
+        "2026/27",
+        "--previous",
+        &last.to_string_lossy(),
+        "--json",
+    ]);
+    let moved = now["change"]["by_priority"].as_array().expect("change by priority");
+    assert_eq!(moved.len(), 5);
+    assert_eq!(number(&moved[0], "previous"), 0.0);
+    assert_close(number(&moved[0], "now"), number(&priorities[0], "in_year_value"), "now");
+}
+
+#[test]
+fn every_breakdown_has_a_chart_and_a_row_each_in_the_breakdowns_csv() {
+    let out = scratch("portfolio-breakdowns");
+    let run = sroi(&[
+        "portfolio",
+        "fixtures",
+        "--year",
+        "2026/27",
+        "-f",
+        "html,csv,json",
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let html = std::fs::read_to_string(out.join("fixtures.html")).expect("page");
+    // Two rows or more, and something to see: priorities, organisations, areas.
+    // One supplier size only, and no theme delivered anything in 2026/27: no chart.
+    for id in ["chart-priorities", "chart-organisations", "chart-areas"] {
+        assert!(html.contains(&format!("id=\"{id}-desc\"")), "{id}");
+    }
+    for id in ["chart-themes", "chart-sizes"] {
+        assert!(!html.contains(id), "{id} has fewer than two rows or nothing to show");
+    }
+    assert!(html.contains("Value delivered in 2026/27 by framework priority, as a horizontal bar chart"));
+    assert!(html.contains("Value by framework priority"));
+    assert!(html.contains("Claimed, not validated"));
+    crate::common::assert_inert(&html);
+
+    let csv = std::fs::read_to_string(out.join("fixtures-breakdowns.csv")).expect("breakdowns csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with("breakdown,framework,id,name,in_year_value,validated_value,claimed_value,forecast_in_year_value,committed_value,present_value"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("fixtures.json")).expect("json")).expect("json");
+    let count = |kind: &str| lines.iter().filter(|l| l.starts_with(&format!("{kind},"))).count();
+    let len = |key: &str| json[key].as_array().map_or(0, Vec::len);
+    assert_eq!(count("theme"), len("by_theme"));
+    assert_eq!(count("priority"), len("by_priority"));
+    assert_eq!(count("area"), len("by_area"));
+    assert_eq!(count("supplier_size"), len("by_supplier_size"));
+    assert_eq!(count("organisation"), len("by_organisation"));
+    let good_work = lines.iter().find(|l| l.contains(",good-work,")).expect("a priority row");
+    assert!(
+        good_work.starts_with("priority,Kestrel Vale Social Value Framework 2026,good-work,"),
+        "{good_work}"
+    );
+    // The analyses' CSV is unchanged: one row per analysis.
+    let analyses = std::fs::read_to_string(out.join("fixtures.csv")).expect("csv");
+    assert_eq!(analyses.lines().count(), 1 + len("items") + len("failed"));
 }

@@ -488,6 +488,7 @@ fn by_stakeholder(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         currency: &data.currency,
         title: "Present value by stakeholder",
         total: None,
+        description: None,
     })?;
     chart_section(l, "Value by stakeholder", None, &chart);
     let rows = report

@@ -6,6 +6,7 @@ use super::{
     About, PdfError, Rendered, cell, chart_section, document, headline_panel, muted, save, title_block,
 };
 use crate::charts::{self, Face};
+use crate::report::statement::Breakdown;
 
 fn bold(text: &str) -> Vec<Span> {
     vec![Span::new(text.to_owned(), Face::Bold)]
@@ -29,30 +30,76 @@ fn list(l: &mut Layout, items: &[String]) {
     l.space(4.0);
 }
 
-/// A table of one year's breakdown: delivered, forecast and lifetime value by `name`.
-fn year_table(caption: &str, name: &str, year: &str, rows: &[crate::report::statement::YearRow]) -> Table {
+/// A table of one year's breakdown: delivered, forecast and lifetime value by
+/// `name`, and with `claimed` what contracts claimed but the council has not validated.
+fn year_table(
+    caption: &str,
+    name: &str,
+    year: &str,
+    rows: &[crate::report::statement::YearRow],
+    claimed: bool,
+) -> Table {
+    let mut columns =
+        vec![(name.to_owned(), 2.4, Align::Left), (format!("Delivered in {year}"), 1.2, Align::Right)];
+    if claimed {
+        columns.push(("Claimed, not validated".to_owned(), 1.2, Align::Right));
+    }
+    columns.extend([
+        (format!("Forecast for {year}"), 1.2, Align::Right),
+        ("Lifetime present value".to_owned(), 1.2, Align::Right),
+    ]);
     Table {
         caption: caption.to_owned(),
-        columns: vec![
-            (name.to_owned(), 2.4, Align::Left),
-            (format!("Delivered in {year}"), 1.2, Align::Right),
-            (format!("Forecast for {year}"), 1.2, Align::Right),
-            ("Lifetime present value".to_owned(), 1.2, Align::Right),
-        ],
+        columns,
         rows: rows
             .iter()
             .map(|r| {
-                vec![
-                    bold(&r.name),
-                    cell(r.delivered.clone()),
-                    cell(r.forecast.clone()),
-                    cell(r.lifetime.clone()),
-                ]
+                let mut row = vec![bold(&r.name), cell(r.delivered.clone())];
+                if claimed {
+                    row.push(cell(r.claimed.clone()));
+                }
+                row.extend([cell(r.forecast.clone()), cell(r.lifetime.clone())]);
+                row
             })
             .collect(),
         footer: None,
         size: 8.5,
     }
+}
+
+/// A breakdown under `heading`: its chart (when the view has one) and then
+/// `table`, or the table alone, kept with its heading.
+fn breakdown(
+    l: &mut Layout,
+    view: &crate::report::statement::View,
+    which: crate::report::statement::Breakdown,
+    (heading, intro): (&str, Option<&str>),
+    table: &Table,
+) -> Result<(), PdfError> {
+    match view.chart(which) {
+        Some(chart) => {
+            // The view's words for the chart: the SVG's <desc> and the PDF figure's /Alt.
+            let alternative_text = chart.description.as_str();
+            let drawing = charts::drawing(&charts::bars::ByStakeholder {
+                values: &chart.rows,
+                currency: &view.currency,
+                title: &chart.title,
+                total: Some(chart.total),
+                description: Some(alternative_text),
+            })?;
+            chart_section(l, heading, intro, &drawing);
+            l.table(table);
+        }
+        None => match intro {
+            Some(intro) => {
+                l.heading(heading);
+                prose(l, intro);
+                l.table(table);
+            }
+            None => l.heading_and_table(heading, table),
+        },
+    }
+    Ok(())
 }
 
 /// A comparison as a PDF document.
@@ -246,131 +293,168 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
         prose(&mut l, note);
     }
 
-    if view.has_chart {
-        let chart = charts::drawing(&charts::bars::ByStakeholder {
-            values: &view.chart,
-            currency: &view.currency,
-            title: &view.chart_title,
-            total: Some(view.total),
-        })?;
-        chart_section(
-            &mut l,
-            "Value by theme",
-            Some("An outcome with several themes counts in each."),
-            &chart,
-        );
-    } else {
-        l.heading("Value by theme");
-    }
-    let share_rows = |rows: &[crate::report::statement::Row]| -> Vec<Vec<Vec<Span>>> {
-        rows.iter()
-            .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
-            .collect()
-    };
-    match &view.year_view {
-        Some(y) => {
-            l.table(&year_table(&y.theme_caption, "Theme", &y.label, &y.themes));
-            if let Some(change) = &y.change {
-                l.heading(&change.heading);
-                prose(&mut l, &change.sentence);
-                l.table(&Table {
-                    caption: change.caption.clone(),
-                    columns: vec![
-                        ("Figure".to_owned(), 2.4, Align::Left),
-                        (change.previous_label.clone(), 1.2, Align::Right),
-                        (change.now_label.clone(), 1.2, Align::Right),
-                        ("Change".to_owned(), 1.2, Align::Right),
-                    ],
-                    rows: change
-                        .rows
-                        .iter()
-                        .map(|r| {
-                            vec![
-                                bold(&r.name),
-                                cell(r.previous.clone()),
-                                cell(r.now.clone()),
-                                cell(r.change.clone()),
-                            ]
-                        })
-                        .collect(),
-                    footer: None,
-                    size: 8.5,
-                });
-            }
-            if !y.contracts.is_empty() {
-                l.heading_and_table(
-                    "Contracts",
-                    &Table {
-                        caption: y.contracts_caption.clone(),
-                        columns: vec![
-                            ("Contract".to_owned(), 1.6, Align::Left),
-                            ("Supplier · area".to_owned(), 2.0, Align::Left),
-                            ("Committed".to_owned(), 1.0, Align::Right),
-                            ("Delivered".to_owned(), 1.0, Align::Right),
-                            ("Validated".to_owned(), 1.0, Align::Right),
-                            ("Status".to_owned(), 1.1, Align::Left),
-                        ],
-                        rows: y
-                            .contracts
-                            .iter()
-                            .map(|k| {
-                                vec![
-                                    bold(&k.contract),
-                                    titled(&k.supplier, &[k.size, k.area.as_str()].join(" · ")),
-                                    cell(k.committed.clone()),
-                                    cell(k.delivered.clone()),
-                                    cell(k.validated.clone()),
-                                    cell(k.status.clone()),
-                                ]
-                            })
-                            .collect(),
-                        footer: None,
-                        size: 8.0,
-                    },
-                );
-                l.table(&Table {
-                    caption: y.sizes_caption.clone(),
-                    columns: vec![
-                        ("Supplier size".to_owned(), 2.6, Align::Left),
-                        ("Contracts".to_owned(), 0.9, Align::Right),
-                        ("Committed".to_owned(), 1.1, Align::Right),
-                        ("Delivered".to_owned(), 1.1, Align::Right),
-                        ("Validated".to_owned(), 1.1, Align::Right),
-                    ],
-                    rows: y
-                        .sizes
-                        .iter()
-                        .map(|z| {
-                            vec![
-                                bold(z.size),
-                                cell(z.contracts.clone()),
-                                cell(z.committed.clone()),
-                                cell(z.delivered.clone()),
-                                cell(z.validated.clone()),
-                            ]
-                        })
-                        .collect(),
-                    footer: None,
-                    size: 8.5,
-                });
-            }
-            l.heading_and_table("Value by area", &year_table(&y.area_caption, "Area", &y.label, &y.areas));
-        }
-        None => l.table(&Table {
+    let theme_note = "An outcome with several themes counts in each.";
+    let theme_table = match &view.year_view {
+        Some(y) => year_table(&y.theme_caption, "Theme", &y.label, &y.themes, false),
+        None => Table {
             caption: "Present value by theme (the numbers in the chart)".to_owned(),
             columns: vec![
                 ("Theme".to_owned(), 3.0, Align::Left),
                 ("Present value".to_owned(), 1.2, Align::Right),
                 ("Share of the total".to_owned(), 1.0, Align::Right),
             ],
-            rows: share_rows(&view.themes),
+            rows: view
+                .themes
+                .iter()
+                .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
+                .collect(),
             footer: None,
             size: 8.5,
-        }),
+        },
+    };
+    breakdown(&mut l, view, Breakdown::Theme, ("Value by theme", Some(theme_note)), &theme_table)?;
+    let share_rows = |rows: &[crate::report::statement::Row]| -> Vec<Vec<Vec<Span>>> {
+        rows.iter()
+            .map(|r| vec![bold(&r.name), cell(r.present_value.clone()), cell(r.share.clone())])
+            .collect()
+    };
+    if let Some(y) = &view.year_view {
+        if let Some(change) = &y.change {
+            l.heading(&change.heading);
+            prose(&mut l, &change.sentence);
+            l.table(&Table {
+                caption: change.caption.clone(),
+                columns: vec![
+                    ("Figure".to_owned(), 2.4, Align::Left),
+                    (change.previous_label.clone(), 1.2, Align::Right),
+                    (change.now_label.clone(), 1.2, Align::Right),
+                    ("Change".to_owned(), 1.2, Align::Right),
+                ],
+                rows: change
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            bold(&r.name),
+                            cell(r.previous.clone()),
+                            cell(r.now.clone()),
+                            cell(r.change.clone()),
+                        ]
+                    })
+                    .collect(),
+                footer: None,
+                size: 8.5,
+            });
+        }
+        if !y.contracts.is_empty() {
+            l.heading_and_table(
+                "Contracts",
+                &Table {
+                    caption: y.contracts_caption.clone(),
+                    columns: vec![
+                        ("Contract".to_owned(), 1.6, Align::Left),
+                        ("Supplier · area".to_owned(), 2.0, Align::Left),
+                        ("Committed".to_owned(), 1.0, Align::Right),
+                        ("Delivered".to_owned(), 1.0, Align::Right),
+                        ("Validated".to_owned(), 1.0, Align::Right),
+                        ("Status".to_owned(), 1.1, Align::Left),
+                    ],
+                    rows: y
+                        .contracts
+                        .iter()
+                        .map(|k| {
+                            vec![
+                                bold(&k.contract),
+                                titled(&k.supplier, &[k.size, k.area.as_str()].join(" · ")),
+                                cell(k.committed.clone()),
+                                cell(k.delivered.clone()),
+                                cell(k.validated.clone()),
+                                cell(k.status.clone()),
+                            ]
+                        })
+                        .collect(),
+                    footer: None,
+                    size: 8.0,
+                },
+            );
+            let sizes = Table {
+                caption: y.sizes_caption.clone(),
+                columns: vec![
+                    ("Supplier size".to_owned(), 2.4, Align::Left),
+                    ("Contracts".to_owned(), 0.8, Align::Right),
+                    ("Committed".to_owned(), 1.0, Align::Right),
+                    ("Delivered".to_owned(), 1.0, Align::Right),
+                    ("Validated".to_owned(), 1.0, Align::Right),
+                    ("Claimed, not validated".to_owned(), 1.0, Align::Right),
+                ],
+                rows: y
+                    .sizes
+                    .iter()
+                    .map(|z| {
+                        vec![
+                            bold(z.size),
+                            cell(z.contracts.clone()),
+                            cell(z.committed.clone()),
+                            cell(z.delivered.clone()),
+                            cell(z.validated.clone()),
+                            cell(z.claimed.clone()),
+                        ]
+                    })
+                    .collect(),
+                footer: None,
+                size: 8.5,
+            };
+            match view.chart(Breakdown::SupplierSize) {
+                Some(_) => breakdown(
+                    &mut l,
+                    view,
+                    Breakdown::SupplierSize,
+                    ("Contracts by supplier size", None),
+                    &sizes,
+                )?,
+                None => l.table(&sizes),
+            }
+        }
+        if !y.priorities.is_empty() {
+            let priorities = Table {
+                caption: y.priority_caption.clone(),
+                columns: vec![
+                    ("Priority".to_owned(), 2.4, Align::Left),
+                    ("Committed".to_owned(), 1.0, Align::Right),
+                    (format!("Delivered in {}", y.label), 1.0, Align::Right),
+                    ("Of which validated deliveries".to_owned(), 1.0, Align::Right),
+                    ("Claimed, not validated".to_owned(), 1.0, Align::Right),
+                    (format!("Forecast for {}", y.label), 1.0, Align::Right),
+                ],
+                rows: y
+                    .priorities
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            bold(&r.name),
+                            cell(r.committed.clone()),
+                            cell(r.delivered.clone()),
+                            cell(r.validated.clone()),
+                            cell(r.claimed.clone()),
+                            cell(r.forecast.clone()),
+                        ]
+                    })
+                    .collect(),
+                footer: None,
+                size: 8.0,
+            };
+            let heading = ("Value by framework priority", Some(y.priority_note.as_str()));
+            breakdown(&mut l, view, Breakdown::Priority, heading, &priorities)?;
+        }
+        let areas = year_table(&y.area_caption, "Area", &y.label, &y.areas, y.has_contracts);
+        breakdown(&mut l, view, Breakdown::Area, ("Value by area", None), &areas)?;
     }
 
-    l.heading_and_table(
-        "Value by organisation",
+    breakdown(
+        &mut l,
+        view,
+        Breakdown::Organisation,
+        ("Value by organisation", None),
         &Table {
             caption: "Present value and investment by supplier or organisation, largest first".to_owned(),
             columns: vec![
@@ -394,7 +478,7 @@ pub fn statement(view: &crate::report::statement::View) -> Result<Rendered, PdfE
             footer: None,
             size: 8.5,
         },
-    );
+    )?;
     if let Some(more) = &view.organisations_more {
         prose(&mut l, &format!("{more} more organisations are in the statement's JSON and CSV files."));
     }
