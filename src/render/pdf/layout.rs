@@ -736,6 +736,19 @@ impl Layout {
             let width = Self::cell_width(table, i);
             if tagged {
                 self.open(cell.clone());
+                // An empty cell still holds a space, so that it is in the
+                // structure (an empty group is dropped, and every later cell
+                // of the row would shift one column to the left).
+                if lines.iter().all(|line| line.iter().all(|(_, s)| s.text.trim().is_empty())) {
+                    self.paint(Paint::Text {
+                        x: x + 3.0,
+                        baseline: self.y + 3.0 + table.size,
+                        text: " ".to_owned(),
+                        face: Face::Regular,
+                        size: table.size,
+                        colour: INK,
+                    });
+                }
             }
             for (l, line) in lines.iter().enumerate() {
                 let line_width = line.last().map_or(0.0, |(dx, s)| dx + measure(&s.text, s.face, table.size));
@@ -1074,6 +1087,10 @@ mod tests {
                 }
             }
         }
+        // The empty "Value" cells are still cells, each with content.
+        let td: Vec<&Node> = pages.nodes.iter().filter(|n| n.role == Role::TD).collect();
+        assert_eq!(td.len(), 240);
+        assert!(td.iter().all(|n| n.children.iter().any(|c| matches!(c, Child::Content(_)))));
         let cells = pages.nodes.iter().filter(|n| n.role == Role::TH).count();
         assert_eq!(cells, 2, "one header row in the structure, however many pages");
         assert_eq!(pages.nodes.iter().filter(|n| n.role == Role::TR).count(), 121);
