@@ -10,7 +10,7 @@ Examples:
   sroi init my-analysis            write a commented example to start from
   sroi check my-analysis/analysis.yaml
   sroi calc analysis.yaml          headline figures and tables
-  sroi calc analysis.yaml --json   the figures as JSON
+  sroi calc analysis.yaml --json   the figures as JSON (or --format json)
   cat analysis.yaml | sroi calc -  read the analysis from standard input
   sroi report analysis.yaml -f html,pdf,xlsx -o reports
   sroi import analysis.xlsx -o analysis.yaml   back from the workbook
@@ -18,6 +18,10 @@ Examples:
   sroi portfolio contracts/ -f html,json,csv -o statement
   sroi bids framework.yaml offers/*.yaml -f html,pdf -o evaluation
   sroi monitor offer.yaml returns.yaml
+
+Figures print as text, or as JSON with --json (or --format json); files are
+written with -f/--formats into -o DIR. The quality checks' warnings go to
+stderr (--quiet silences them; --deny warnings makes any of them fail the run).
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
 2 the tool could not do its job (unreadable file, unwritable output).";
@@ -56,7 +60,7 @@ pub(super) enum Command {
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
-        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n  sroi check programmes/*.yaml --quiet --deny warnings   errors only; any warning fails (CI)\n\nExits 1 if any file is invalid, 2 if any cannot be read."
     )]
     Check {
         /// Analysis files; `-` reads standard input.
@@ -75,7 +79,7 @@ pub(super) enum Command {
     },
     /// Print the figures: headline results and value by stakeholder, outcome and year.
     #[command(
-        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json"
+        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json\n  sroi calc analysis.yaml --quiet             the figures without the quality findings on stderr\n  sroi calc analysis.yaml --deny warnings     exit 1 if the quality checks warn\n\nThe quality checks' warnings are summarised on stderr, as `sroi check` prints them."
     )]
     Calc {
         /// Analysis file; `-` reads standard input.
@@ -296,12 +300,12 @@ pub(super) struct Files<F: clap::ValueEnum + Clone + Send + Sync + 'static> {
 /// commissioning files.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub(super) struct Findings {
-    /// Print no warnings or counts of findings on standard error, only errors
-    /// (and `portfolio` no progress bar).
+    /// Print no quality findings (warnings, counts) on standard error, only errors;
+    /// `portfolio` shows no progress bar either.
     #[arg(short, long)]
     pub(super) quiet: bool,
-    /// `--deny warnings`: any warning fails the run with exit code 1 (for CI);
-    /// nothing is printed or written then but the findings and the line saying so.
+    /// `--deny warnings`: any warning fails the run with exit code 1 (for CI), and
+    /// the closing line says so; no figures are printed and no files written then.
     #[arg(long, value_enum, value_name = "warnings")]
     pub(super) deny: Option<Deny>,
 }

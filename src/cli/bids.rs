@@ -52,7 +52,7 @@ pub(super) fn run(
         Ok(loaded) => loaded,
         Err(failure) => return failed(failure, streams),
     };
-    let mut found = super::findings::Found::default();
+    let mut found = super::findings::Found::new(streams.color);
     found.file(&framework.said.source, framework.said.diagnostics.iter().cloned());
     let pairs: Vec<(String, &crate::model::commission::Offer)> =
         loaded.iter().map(|o| (o.said.source.name.clone(), &o.value)).collect();

@@ -10,7 +10,7 @@ pub(super) fn run(path: &str, json: bool, asked: Findings, streams: &mut Streams
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
-    let mut found = super::findings::Found::default();
+    let mut found = super::findings::Found::new(streams.color);
     found.file(&source, crate::pipeline::findings(&analysis, &results, warnings));
     if let Err(code) = found.print(asked, "nothing was printed", streams) {
         return code;

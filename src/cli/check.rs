@@ -34,7 +34,7 @@ fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
         Ok((analysis, warnings)) => {
             let results = crate::compute::compute(&analysis);
             let mut diagnostics = crate::pipeline::findings(&analysis, &results, warnings);
-            super::findings::sort(&mut diagnostics);
+            crate::diag::in_file_order(&mut diagnostics);
             let summary = [
                 count(analysis.stakeholders.len(), "stakeholder"),
                 count(analysis.inputs.len(), "input"),

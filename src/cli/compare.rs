@@ -68,7 +68,7 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
             Err(code) => worst = worst.max(code),
         }
     }
-    let mut found = super::findings::Found::default();
+    let mut found = super::findings::Found::new(streams.color);
     for (source, findings) in &mut said {
         found.file(source, std::mem::take(findings));
     }

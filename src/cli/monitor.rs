@@ -18,7 +18,7 @@ pub(super) fn run(offer: &str, returns: &str, written: &Asked<'_>, streams: &mut
         Ok(m) => m,
         Err(failure) => return super::bids::failed(failure, streams),
     };
-    let mut found = super::findings::Found::default();
+    let mut found = super::findings::Found::new(streams.color);
     for said in [&m.framework.said, &m.offer.said, &m.returns.said] {
         found.file(&said.source, said.diagnostics.iter().cloned());
     }

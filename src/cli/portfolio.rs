@@ -96,8 +96,8 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         about_run = Some(problem);
     }
     let pipeline::Stated { mut statement, findings } = match &asked.basis {
-        Some(basis) => pipeline::statement_of_year(&manifest, basis, &|| bar.inc(1)),
-        None => pipeline::statement(&manifest, &|| bar.inc(1)),
+        Some(basis) => pipeline::statement_of_year(&manifest, basis, streams.color, &|| bar.inc(1)),
+        None => pipeline::statement(&manifest, streams.color, &|| bar.inc(1)),
     };
     bar.finish_and_clear();
     if let Some(previous) = &previous {
@@ -110,9 +110,9 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         let _ = writeln!(streams.err, "{}", crate::diag::escape_controls(&failure.error));
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
-    let mut found = super::findings::Found::default();
-    for said in findings {
-        found.file_owned(said.source, said.diagnostics);
+    let mut found = super::findings::Found::new(streams.color);
+    for summary in findings {
+        found.summary(summary);
     }
     if let Some(problem) = about_run {
         found.run(Some(&path.display().to_string()), problem);

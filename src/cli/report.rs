@@ -100,7 +100,7 @@ pub(super) fn run(
     };
     let crate::pipeline::Reported { results, uncertainty, findings, report } =
         crate::pipeline::report(&analysis, warnings, streams.now);
-    let mut found = super::findings::Found::default();
+    let mut found = super::findings::Found::new(streams.color);
     found.file(&source, findings);
     if let Err(code) = found.print(asked, "nothing was written", streams) {
         return code;

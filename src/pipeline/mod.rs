@@ -162,35 +162,40 @@ pub fn comparison_outputs(
     })
 }
 
-/// A statement, and what the files it read said: each valid file's warnings
-/// and quality findings (a file in error is one of the statement's `failed`).
+/// A statement, and what the files it read said: the summary of each valid
+/// file's warnings and quality findings (a file in error is one of the
+/// statement's `failed`).
 pub struct Stated {
     /// The statement.
     pub statement: Statement,
     /// Each file with warnings or notes, once, in the manifest's order.
-    pub findings: Vec<commissioning::Said>,
+    pub findings: Vec<crate::diag::Summary>,
 }
 
-/// Each file's findings once (a framework many contracts name is read by each).
-fn once(findings: impl IntoIterator<Item = commissioning::Said>) -> Vec<commissioning::Said> {
+/// What a file said, summarised in the worker that read it (rendered in
+/// colour when `color`), so only the text shown is kept; `None` when it said nothing.
+fn summary(said: commissioning::Said, color: bool) -> Option<crate::diag::Summary> {
+    (!said.diagnostics.is_empty()).then(|| crate::diag::Summary::of(said.diagnostics, &said.source, color))
+}
+
+/// Each file's summary once (a framework many contracts name is read by each).
+fn once(findings: impl IntoIterator<Item = crate::diag::Summary>) -> Vec<crate::diag::Summary> {
     let mut seen = std::collections::HashSet::new();
-    findings
-        .into_iter()
-        .filter(|said| !said.diagnostics.is_empty() && seen.insert(said.source.name.clone()))
-        .collect()
+    findings.into_iter().filter(|summary| seen.insert(summary.name.clone())).collect()
 }
 
 /// Loads, computes and adds up every analysis of `manifest`, in parallel,
-/// calling `done` after each analysis (for a progress bar).
-pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Stated {
+/// calling `done` after each analysis (for a progress bar); each file's
+/// findings are summarised in colour when `color`.
+pub fn statement(manifest: &Manifest, color: bool, done: &(dyn Fn() + Sync)) -> Stated {
     // Contracts have no present value to add: they count in statements of one year.
-    let (results, findings): (Vec<Result<Item, Failed>>, Vec<Option<commissioning::Said>>) = manifest
+    let (results, findings): (Vec<Result<Item, Failed>>, Vec<Option<crate::diag::Summary>>) = manifest
         .entries
         .par_iter()
         .filter(|entry| !entry.is_contract())
         .map(|entry| {
             let result = match summarise(entry) {
-                Ok((item, said)) => (Ok(item), Some(said).filter(|said| !said.diagnostics.is_empty())),
+                Ok((item, said)) => (Ok(item), summary(said, color)),
                 Err(failed) => (Err(failed), None),
             };
             done();
@@ -220,18 +225,24 @@ pub struct YearBasis {
 /// Loads every analysis of `manifest` in parallel and states `basis.year` on
 /// one basis: each analysis re-computed under `basis.rebase`, its value in the
 /// year apart from its lifetime present value, those outside the year listed
-/// with why; `done` is called after each analysis.
-pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn() + Sync)) -> Stated {
-    let (summaries, findings): (Vec<(Summary, Option<Own>)>, Vec<Vec<commissioning::Said>>) = manifest
+/// with why; `done` is called after each analysis, and each file's findings
+/// are summarised in colour when `color`.
+pub fn statement_of_year(
+    manifest: &Manifest,
+    basis: &YearBasis,
+    color: bool,
+    done: &(dyn Fn() + Sync),
+) -> Stated {
+    let (summaries, findings): (Vec<(Summary, Option<Own>)>, Vec<Vec<crate::diag::Summary>>) = manifest
         .entries
         .par_iter()
         .map(|entry| {
             let summary = if entry.is_contract() {
                 let (summary, said) = summarise_contract(entry, basis);
-                ((summary, None), said)
+                ((summary, None), said.into_iter().filter_map(|said| self::summary(said, color)).collect())
             } else {
                 let (summary, own, said) = summarise_in_year(entry, basis);
-                ((summary, own), said.into_iter().collect())
+                ((summary, own), said.and_then(|said| self::summary(said, color)).into_iter().collect())
             };
             done();
             summary
@@ -315,7 +326,7 @@ fn summarise_in_year(
     // The quality checks hold the analysis as written, not as re-based.
     said.diagnostics =
         findings(&analysis, &crate::compute::compute(&analysis), std::mem::take(&mut said.diagnostics));
-    let said = Some(said).filter(|said| !said.diagnostics.is_empty());
+    let said = Some(said);
     let not_counted = |why: String, analysis: &Analysis| {
         Summary::NotCounted(NotCounted { file: file.clone(), title: Some(analysis.title.clone()), why })
     };
