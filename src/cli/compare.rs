@@ -56,21 +56,17 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         }
     }
     let mut analyses = Vec::with_capacity(files.len());
-    let mut said = Vec::with_capacity(files.len());
+    let mut found = super::findings::Found::new(streams.color);
     let mut worst = Exit::Ok;
     for analysed in pipeline::analyse_files(&files) {
         match super::loaded(analysed, streams) {
             Ok((path, source, analysis, warnings)) => {
                 let results = crate::compute::compute(&analysis);
-                said.push((source, pipeline::findings(&analysis, &results, warnings)));
+                found.file(&source, pipeline::findings(&analysis, &results, warnings));
                 analyses.push((path, analysis));
             }
             Err(code) => worst = worst.max(code),
         }
-    }
-    let mut found = super::findings::Found::new(streams.color);
-    for (source, findings) in &mut said {
-        found.file(source, std::mem::take(findings));
     }
     for file in twice {
         let problem = Diagnostic::warning("named-twice", "the file is named twice; it is compared once");

@@ -233,7 +233,8 @@ pub fn statement_of_year(
     color: bool,
     done: &(dyn Fn() + Sync),
 ) -> Stated {
-    let (summaries, findings): (Vec<(Summary, Option<Own>)>, Vec<Vec<crate::diag::Summary>>) = manifest
+    type Said = Vec<crate::diag::Summary>;
+    let (summaries, findings): (Vec<(Summary, Option<Own>)>, Vec<Said>) = manifest
         .entries
         .par_iter()
         .map(|entry| {
