@@ -396,6 +396,40 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, color: bool) 
     out
 }
 
+/// Diagnostics in file order, as `sroi check` prints them: by the file they
+/// are in (another file's, such as an offer's framework, apart), then line and column.
+pub fn in_file_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.file.as_ref().map(|f| f.name.clone()), d.loc.map(|l| (l.line, l.column))));
+}
+
+/// What one file's findings come to in a summary: its warnings rendered as
+/// [`render_all`] renders them (in file order), its notes only counted. It
+/// keeps the text shown, not the file, so a run over thousands of files
+/// holds only what it will print.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// The file's name.
+    pub name: String,
+    /// How many warnings.
+    pub warnings: usize,
+    /// How many notes.
+    pub notes: usize,
+    /// The warnings (and any errors), rendered.
+    pub shown: String,
+}
+
+impl Summary {
+    /// The summary of `diagnostics`, found in `source`.
+    pub fn of(mut diagnostics: Vec<Diagnostic>, source: &SourceFile, color: bool) -> Self {
+        in_file_order(&mut diagnostics);
+        let notes = diagnostics.iter().filter(|d| d.severity == Severity::Note).count();
+        diagnostics.retain(|d| d.severity != Severity::Note);
+        let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        let shown = render_all(&diagnostics, source, color);
+        Summary { name: source.name.clone(), warnings, notes, shown }
+    }
+}
+
 /// Whether any of `diagnostics` is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(Diagnostic::is_error)

@@ -10,7 +10,7 @@ Examples:
   sroi init my-analysis            write a commented example to start from
   sroi check my-analysis/analysis.yaml
   sroi calc analysis.yaml          headline figures and tables
-  sroi calc analysis.yaml --json   the figures as JSON
+  sroi calc analysis.yaml --json   the figures as JSON (or --format json)
   cat analysis.yaml | sroi calc -  read the analysis from standard input
   sroi report analysis.yaml -f html,pdf,xlsx -o reports
   sroi import analysis.xlsx -o analysis.yaml   back from the workbook
@@ -18,6 +18,10 @@ Examples:
   sroi portfolio contracts/ -f html,json,csv -o statement
   sroi bids framework.yaml offers/*.yaml -f html,pdf -o evaluation
   sroi monitor offer.yaml returns.yaml
+
+Figures print as text, or as JSON with --json (or --format json); files are
+written with -f/--formats into -o DIR. The quality checks' warnings go to
+stderr (--quiet silences them; --deny warnings makes any of them fail the run).
 
 Exit codes: 0 success (warnings allowed), 1 the input is invalid,
 2 the tool could not do its job (unreadable file, unwritable output).";
@@ -56,34 +60,34 @@ pub(super) enum Command {
     },
     /// Validate analyses and hold them against the principles of social value.
     #[command(
-        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n\nExits 1 if any file is invalid, 2 if any cannot be read."
+        after_help = "Examples:\n  sroi check analysis.yaml\n  sroi check programmes/*.yaml\n  sroi check analysis.yaml --assurance\n  sroi check analysis.yaml --assurance --format json\n  sroi check programmes/*.yaml --quiet --deny warnings   errors only; any warning fails (CI)\n\nExits 1 if any file is invalid, 2 if any cannot be read."
     )]
     Check {
         /// Analysis files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
-        /// How to print what is found: `text` on stderr, or `json` on stdout.
-        #[arg(long, value_enum, default_value = "text")]
-        format: CheckFormat,
-        /// Exit with 1 when there is any warning, not only errors (for CI).
-        #[arg(long, value_enum)]
-        deny: Option<Deny>,
+        /// What is found: diagnostics as text on stderr, or `--json` on stdout.
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        findings: Findings,
         /// Answer an assurer's checklist instead: at least two questions for each
         /// principle of social value, each met, partly, not met or cannot tell,
         /// with the place in the file (or the missing key) that decides it.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["deny", "quiet"])]
         assurance: bool,
     },
     /// Print the figures: headline results and value by stakeholder, outcome and year.
     #[command(
-        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json"
+        after_help = "Examples:\n  sroi calc analysis.yaml\n  sroi calc analysis.yaml --json > results.json\n  sroi calc analysis.yaml --quiet             the figures without the quality findings on stderr\n  sroi calc analysis.yaml --deny warnings     exit 1 if the quality checks warn\n\nThe quality checks' warnings are summarised on stderr, as `sroi check` prints them."
     )]
     Calc {
         /// Analysis file; `-` reads standard input.
         file: String,
-        /// Print the figures as JSON instead of tables.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        findings: Findings,
     },
     /// Programmes side by side, like for like: ratios, method differences, re-based ratios.
     #[command(
@@ -93,18 +97,12 @@ pub(super) enum Command {
         /// Analysis files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Print the comparison as JSON instead of tables.
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Write files instead of printing: `html`, `pdf`, `json`, separated by commas.
-        #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<CompareFormat>,
-        /// Folder to write the files into (created if missing).
-        #[arg(short, long, default_value = ".", requires = "format")]
-        output: std::path::PathBuf,
-        /// Folder of templates overriding the defaults by file name (`compare.html`, `style.css`).
-        #[arg(long)]
-        templates: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        files_written: Files<CompareFormat>,
+        #[command(flatten)]
+        findings: Findings,
         /// Also re-compute every analysis under the same settings.
         #[arg(long)]
         rebase: bool,
@@ -125,21 +123,12 @@ pub(super) enum Command {
     Portfolio {
         /// A folder of analyses, or a manifest file.
         path: std::path::PathBuf,
-        /// Print the statement as JSON instead of tables.
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
-        #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<crate::pipeline::Format>,
-        /// Folder to write the files into (created if missing).
-        #[arg(short, long, default_value = ".", requires = "format")]
-        output: std::path::PathBuf,
-        /// No progress bar (there is none anyway when standard error is not a terminal).
-        #[arg(short, long)]
-        quiet: bool,
-        /// Folder of templates overriding the defaults by file name (`statement.html`, `style.css`).
-        #[arg(long)]
-        templates: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        files_written: Files<crate::pipeline::Format>,
+        #[command(flatten)]
+        findings: Findings,
         /// State one year on one basis: a UK financial year (`2026/27`) or a calendar year (`2026`).
         /// In-year value is then shown apart from lifetime present value, forecasts apart from
         /// value delivered, and analyses outside the year listed as not counted.
@@ -168,18 +157,12 @@ pub(super) enum Command {
         /// Offer files.
         #[arg(required = true)]
         offers: Vec<String>,
-        /// Print the evaluation as JSON instead of a table.
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
-        #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<crate::pipeline::Format>,
-        /// Folder to write the files into (created if missing).
-        #[arg(short, long, default_value = ".", requires = "format")]
-        output: std::path::PathBuf,
-        /// Folder of templates overriding the defaults by file name (`bids.html`, `style.css`).
-        #[arg(long)]
-        templates: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        files_written: Files<crate::pipeline::Format>,
+        #[command(flatten)]
+        findings: Findings,
     },
     /// Delivery against an offer's commitments: committed, delivered, validated (SPEC §8).
     #[command(
@@ -190,18 +173,12 @@ pub(super) enum Command {
         offer: String,
         /// The returns file.
         returns: String,
-        /// Print the ledger as JSON instead of a table.
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Write files instead of printing: `html`, `pdf`, `json`, `csv`, separated by commas.
-        #[arg(short, long, value_enum, value_delimiter = ',')]
-        format: Vec<crate::pipeline::Format>,
-        /// Folder to write the files into (created if missing).
-        #[arg(short, long, default_value = ".", requires = "format")]
-        output: std::path::PathBuf,
-        /// Folder of templates overriding the defaults by file name (`monitor.html`, `style.css`).
-        #[arg(long)]
-        templates: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        print: Print,
+        #[command(flatten)]
+        files_written: Files<crate::pipeline::Format>,
+        #[command(flatten)]
+        findings: Findings,
     },
     /// Read a workbook written by `sroi report -f xlsx` (and perhaps edited) back into an analysis.
     #[command(
@@ -241,25 +218,103 @@ pub(super) enum Command {
     Report {
         /// Analysis file; `-` reads standard input.
         file: String,
-        /// Formats to write, separated by commas.
-        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "html")]
-        format: Vec<report::Format>,
+        /// The files to write, separated by commas (the same `-f/--formats` as compare,
+        /// portfolio, bids and monitor).
+        #[arg(short = 'f', long = "formats", value_enum, value_delimiter = ',', default_value = "html")]
+        formats: Vec<report::Format>,
         /// Folder to write the reports into (created if missing).
         #[arg(short, long, default_value = ".")]
         output: std::path::PathBuf,
         /// Folder of templates overriding the defaults by file name (see `sroi init --templates`).
         #[arg(long)]
         templates: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        findings: Findings,
     },
 }
 
-/// How `sroi check` prints its findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CheckFormat {
-    /// Diagnostics with the source line, on stderr.
+/// How a command prints what it has to say: `--json`, or `--format text|json`
+/// (the same flags, with the same meaning, on every command that prints figures).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub(super) struct Print {
+    /// Print JSON on standard output instead of text (the same as `--format json`).
+    #[arg(long)]
+    json: bool,
+    /// What to print: `text` (the default) or `json` (the same as `--json`).
+    /// Files are written with `-f/--formats` instead.
+    #[arg(long, value_name = "text|json", value_parser = parse_print_format, conflicts_with = "json")]
+    format: Option<PrintFormat>,
+}
+
+impl Print {
+    /// The format asked for: JSON with `--json` or `--format json`, else text.
+    pub(super) fn format(self) -> PrintFormat {
+        if self.json { PrintFormat::Json } else { self.format.unwrap_or(PrintFormat::Text) }
+    }
+
+    /// Whether JSON is asked for.
+    pub(super) fn json(self) -> bool {
+        self.format() == PrintFormat::Json
+    }
+}
+
+/// What a command prints: text (tables, or `check`'s diagnostics) or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintFormat {
+    /// Tables on stdout (`check`: diagnostics with the source line, on stderr).
     Text,
-    /// `[{code, severity, principle, message, file, line, column}]` on stdout.
+    /// JSON on stdout (`check`: `[{code, severity, principle, message, file, line, column}]`).
     Json,
+}
+
+/// `--format`: `text` or `json`; a file format there gets a hint towards `-f`.
+fn parse_print_format(text: &str) -> Result<PrintFormat, String> {
+    match text.trim() {
+        "text" => Ok(PrintFormat::Text),
+        "json" => Ok(PrintFormat::Json),
+        file @ ("html" | "pdf" | "csv" | "xlsx") => Err(format!(
+            "`--format` says what is printed, `text` or `json`; {file} files are written with \
+             `-f {file}` (`--formats {file}`) on report, compare, portfolio, bids and monitor"
+        )),
+        _ => Err("write `text` or `json`".to_owned()),
+    }
+}
+
+/// The files a command that prints by default writes instead, and where:
+/// `-f/--formats`, `-o/--output` and `--templates`, named the same on every command.
+#[derive(Debug, Clone, clap::Args)]
+pub(super) struct Files<F: clap::ValueEnum + Clone + Send + Sync + 'static> {
+    /// Write files instead of printing, in these formats, separated by commas.
+    #[arg(short = 'f', long = "formats", value_enum, value_delimiter = ',', conflicts_with_all = ["json", "format"])]
+    pub(super) formats: Vec<F>,
+    /// Folder to write the files into (created if missing).
+    #[arg(short, long, default_value = ".", requires = "formats")]
+    pub(super) output: std::path::PathBuf,
+    /// Folder of templates overriding the built-in ones by file name (`sroi init --templates` writes them).
+    #[arg(long)]
+    pub(super) templates: Option<std::path::PathBuf>,
+}
+
+/// The quality findings summary on standard error, and whether warnings fail
+/// the run: the same two flags on every command that reads analyses or
+/// commissioning files.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub(super) struct Findings {
+    /// Print no quality findings (warnings, counts) on standard error, only errors;
+    /// `portfolio` shows no progress bar either.
+    #[arg(short, long)]
+    pub(super) quiet: bool,
+    /// `--deny warnings`: any warning fails the run with exit code 1 (for CI), and
+    /// the closing line says so; no figures are printed and no files written then.
+    #[arg(long, value_enum, value_name = "warnings")]
+    pub(super) deny: Option<Deny>,
+}
+
+impl Findings {
+    /// Whether `--deny warnings` was given.
+    pub(super) fn deny_warnings(self) -> bool {
+        self.deny == Some(Deny::Warnings)
+    }
 }
 
 /// File formats of `sroi compare`.

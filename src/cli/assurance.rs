@@ -5,7 +5,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use super::{CheckFormat, Exit, Streams, print_diagnostics};
+use super::{Exit, PrintFormat, Streams, print_diagnostics};
 use crate::checklist::{Answer, Question, checklist};
 use crate::diag::{Principle, Severity};
 use crate::load::{self, ReadError};
@@ -78,8 +78,8 @@ pub fn text(file: &str, questions: &[Question]) -> String {
 
 /// Answers the checklist of every file; exits 2 if any is unreadable, else 1
 /// if any is invalid, else 0 (answers of `not met` are findings, not failures).
-pub fn run(files: &[String], format: CheckFormat, streams: &mut Streams<'_>) -> Exit {
-    let json = format == CheckFormat::Json;
+pub fn run(files: &[String], format: PrintFormat, streams: &mut Streams<'_>) -> Exit {
+    let json = format == PrintFormat::Json;
     let mut worst = Exit::Ok;
     let mut documents = Vec::new();
     for path in files {

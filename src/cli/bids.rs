@@ -27,8 +27,12 @@ pub(crate) fn failed(failure: Failure, streams: &mut Streams<'_>) -> Exit {
     }
 }
 
-/// What `sroi bids` or `sroi monitor` writes, and where.
+/// What `sroi bids` or `sroi monitor` prints or writes, and where.
 pub(super) struct Asked<'a, F> {
+    /// `--json` or `--format json`.
+    pub(super) json: bool,
+    /// `--quiet` and `--deny warnings`.
+    pub(super) findings: super::args::Findings,
     pub(super) formats: &'a [F],
     pub(super) out: &'a std::path::Path,
     pub(super) templates: Option<&'a std::path::Path>,
@@ -38,7 +42,6 @@ pub(super) struct Asked<'a, F> {
 pub(super) fn run(
     framework: &str,
     offers: &[String],
-    json: bool,
     written: &Asked<'_, Format>,
     streams: &mut Streams<'_>,
 ) -> Exit {
@@ -49,7 +52,8 @@ pub(super) fn run(
         Ok(loaded) => loaded,
         Err(failure) => return failed(failure, streams),
     };
-    print_diagnostics(&framework.said.diagnostics, &framework.said.source, streams);
+    let mut found = super::findings::Found::new(streams.color);
+    found.file(&framework.said.source, framework.said.diagnostics.iter().cloned());
     let pairs: Vec<(String, &crate::model::commission::Offer)> =
         loaded.iter().map(|o| (o.said.source.name.clone(), &o.value)).collect();
     let refs: Vec<&crate::model::commission::Offer> = pairs.iter().map(|(_, o)| *o).collect();
@@ -67,13 +71,16 @@ pub(super) fn run(
             };
             diagnostics.push(Diagnostic::warning("bid-flag", text).at(at));
         }
-        diagnostics.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
-        print_diagnostics(&diagnostics, &offer.said.source, streams);
+        found.file(&offer.said.source, diagnostics);
+    }
+    let stopped = if written.formats.is_empty() { "nothing was printed" } else { "nothing was written" };
+    if let Err(code) = found.print(written.findings, stopped, streams) {
+        return code;
     }
     let stamp = crate::report::Stamp::at(streams.now);
     let view = crate::report::bids::view(&framework.value, &pairs, &evaluation, stamp);
     if written.formats.is_empty() {
-        return if json {
+        return if written.json {
             super::write_json(&crate::render::bids::json(&view), streams)
         } else {
             super::write_text(&crate::render::bids::text(&view), streams)

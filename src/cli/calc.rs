@@ -1,13 +1,20 @@
-//! `sroi calc FILE [--json]`: the figures, as tables or as the JSON of SPEC §5.
+//! `sroi calc FILE [--json]`: the figures, as tables or as the JSON of SPEC §5,
+//! after the summary of what the quality checks find.
 
+use super::args::Findings;
 use super::{Exit, Streams};
 
-pub(super) fn run(path: &str, json: bool, streams: &mut Streams<'_>) -> Exit {
-    let (_, analysis, _) = match super::load(path, streams) {
+pub(super) fn run(path: &str, json: bool, asked: Findings, streams: &mut Streams<'_>) -> Exit {
+    let (source, analysis, warnings) = match super::load(path, streams) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let results = crate::compute::compute(&analysis);
+    let mut found = super::findings::Found::new(streams.color);
+    found.file(&source, crate::pipeline::findings(&analysis, &results, warnings));
+    if let Err(code) = found.print(asked, "nothing was printed", streams) {
+        return code;
+    }
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
     if json {
         super::write_json(&crate::render::json::render(&analysis, &results, &uncertainty), streams)

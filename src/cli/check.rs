@@ -22,10 +22,7 @@ struct Finding<'a> {
     hints: &'a [String],
 }
 
-/// `1 outcome`, `3 outcomes`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
-}
+use super::findings::count;
 
 /// Everything `check` has to say about one readable file, and a summary of it.
 fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
@@ -34,12 +31,10 @@ fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
         return checked;
     }
     match crate::analyse(source) {
-        Ok((analysis, mut diagnostics)) => {
+        Ok((analysis, warnings)) => {
             let results = crate::compute::compute(&analysis);
-            diagnostics.extend(crate::quality::findings(&analysis, &results, &crate::quality::benchmarks()));
-            diagnostics.sort_by_key(|d| {
-                (d.file.as_ref().map(|f| f.name.clone()), d.loc.map(|l| (l.line, l.column)))
-            });
+            let mut diagnostics = crate::pipeline::findings(&analysis, &results, warnings);
+            crate::diag::in_file_order(&mut diagnostics);
             let summary = [
                 count(analysis.stakeholders.len(), "stakeholder"),
                 count(analysis.inputs.len(), "input"),
@@ -54,14 +49,16 @@ fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
 }
 
 /// Checks every file; exits 2 if any is unreadable, else 1 if any is invalid
-/// (or, with `deny_warnings`, has a warning), else 0.
-pub fn run(
+/// (or, with `--deny warnings`, has a warning), else 0. With `--quiet` only
+/// errors are printed, and the line closing each file.
+pub(super) fn run(
     files: &[String],
-    format: super::CheckFormat,
-    deny_warnings: bool,
+    format: super::PrintFormat,
+    asked: super::args::Findings,
     streams: &mut Streams<'_>,
 ) -> Exit {
-    let json = format == super::CheckFormat::Json;
+    let json = format == super::PrintFormat::Json;
+    let deny_warnings = asked.deny_warnings();
     let mut worst = Exit::Ok;
     let mut checked: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
     for path in files {
@@ -92,8 +89,23 @@ pub fn run(
             worst = worst.max(Exit::Invalid);
         }
         if !json {
-            print_diagnostics(&diagnostics, &source, streams);
+            if asked.quiet {
+                let errors: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+                print_diagnostics(&errors, &source, streams);
+            } else {
+                print_diagnostics(&diagnostics, &source, streams);
+            }
             match summary {
+                Some(summary) if deny_warnings && warnings > 0 => {
+                    // Never "ok" for a file that fails the run.
+                    let line = format!(
+                        "{}: {} ({summary}); {}",
+                        source.name,
+                        super::findings::denied(warnings),
+                        count(notes, "note")
+                    );
+                    let _ = writeln!(streams.err, "{}", crate::diag::escape_controls(&line));
+                }
                 Some(summary) => {
                     let findings = if warnings + notes == 0 {
                         String::new()

@@ -18,6 +18,8 @@ pub(super) struct Asked<'a> {
     pub(super) out: &'a Path,
     pub(super) templates: Option<&'a Path>,
     pub(super) rebase: Option<Rebase>,
+    /// `--quiet` and `--deny warnings`.
+    pub(super) findings: super::args::Findings,
 }
 
 /// The common settings of `--rebase`: the tool's defaults (3.5%, end of year,
@@ -45,21 +47,36 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     // A file named twice (`a.yaml`, `./a.yaml`) is compared once, as a portfolio counts it once.
     let mut seen = std::collections::HashSet::new();
     let mut files = Vec::with_capacity(asked.files.len());
+    let mut twice = Vec::new();
     for file in asked.files {
         if seen.insert(crate::load::manifest::identity(Path::new(file))) {
             files.push(file.clone());
         } else {
-            let problem = Diagnostic::warning("named-twice", "the file is named twice; it is compared once");
-            super::problem(Some(file), problem, streams);
+            twice.push(file);
         }
     }
     let mut analyses = Vec::with_capacity(files.len());
+    let mut found = super::findings::Found::new(streams.color);
     let mut worst = Exit::Ok;
     for analysed in pipeline::analyse_files(&files) {
         match super::loaded(analysed, streams) {
-            Ok((path, analysis)) => analyses.push((path, analysis)),
+            Ok((path, source, analysis, warnings)) => {
+                let results = crate::compute::compute(&analysis);
+                found.file(&source, pipeline::findings(&analysis, &results, warnings));
+                analyses.push((path, analysis));
+            }
             Err(code) => worst = worst.max(code),
         }
+    }
+    for file in twice {
+        let problem = Diagnostic::warning("named-twice", "the file is named twice; it is compared once");
+        found.run(Some(file), problem);
+    }
+    let stopped = if asked.formats.is_empty() { "nothing was printed" } else { "nothing was written" };
+    // With a file in error nothing is compared, so warnings cannot fail the run too.
+    let deny = if worst == Exit::Ok { asked.findings.deny } else { None };
+    if let Err(code) = found.print(super::args::Findings { deny, ..asked.findings }, stopped, streams) {
+        return code;
     }
     if worst != Exit::Ok {
         super::problem(

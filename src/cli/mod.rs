@@ -10,6 +10,7 @@ mod calc;
 pub mod check;
 mod clock;
 mod compare;
+mod findings;
 pub mod import;
 pub mod init;
 pub mod monitor;
@@ -52,7 +53,7 @@ pub struct Streams<'a> {
     pub now: i64,
 }
 
-pub use args::{CheckFormat, CompareFormat, Deny, TimingArg};
+pub use args::{CompareFormat, Deny, PrintFormat, TimingArg};
 pub use clock::now;
 pub(crate) use write::{
     Written, create_output_folder, html_bytes, pdf_bytes, write_json, write_new, write_out, write_output,
@@ -85,29 +86,42 @@ where
             init::commissioning(&dir, (framework, offer, returns), streams)
         }
         Command::Init { dir, .. } => init::run(&dir, streams),
-        Command::Bids { framework, offers, json, format, output, templates } => {
-            let asked = bids::Asked { formats: &format, out: &output, templates: templates.as_deref() };
-            bids::run(&framework, &offers, json, &asked, streams)
+        Command::Bids { framework, offers, print, files_written: f, findings } => {
+            let asked = bids::Asked {
+                json: print.json(),
+                formats: &f.formats,
+                out: &f.output,
+                templates: f.templates.as_deref(),
+                findings,
+            };
+            bids::run(&framework, &offers, &asked, streams)
         }
-        Command::Monitor { offer, returns, json, format, output, templates } => {
-            let asked = bids::Asked { formats: &format, out: &output, templates: templates.as_deref() };
-            monitor::run(&offer, &returns, json, &asked, streams)
+        Command::Monitor { offer, returns, print, files_written: f, findings } => {
+            let asked = bids::Asked {
+                json: print.json(),
+                formats: &f.formats,
+                out: &f.output,
+                templates: f.templates.as_deref(),
+                findings,
+            };
+            monitor::run(&offer, &returns, &asked, streams)
         }
-        Command::Report { file, format, output, templates } => {
-            report::run(&file, &format, &output, templates.as_deref(), streams)
+        Command::Report { file, formats, output, templates, findings } => {
+            report::run(&file, &formats, (&output, templates.as_deref()), findings, streams)
         }
         Command::Check { files, .. } if stdin_twice(&files, streams) => Exit::Failed,
-        Command::Check { files, format, assurance: true, .. } => assurance::run(&files, format, streams),
-        Command::Check { files, format, deny, assurance: false } => {
-            check::run(&files, format, deny.is_some(), streams)
+        Command::Check { files, print, assurance: true, .. } => {
+            assurance::run(&files, print.format(), streams)
         }
-        Command::Calc { file, json } => calc::run(&file, json, streams),
+        Command::Check { files, print, findings, assurance: false } => {
+            check::run(&files, print.format(), findings, streams)
+        }
+        Command::Calc { file, print, findings } => calc::run(&file, print.json(), findings, streams),
         Command::Compare {
             files,
-            json,
-            format,
-            output,
-            templates,
+            print,
+            files_written: f,
+            findings,
             rebase,
             discount_rate,
             timing,
@@ -116,21 +130,20 @@ where
             let rebase = rebase.then(|| compare::rebase(discount_rate, timing, price_year));
             let asked = compare::Asked {
                 files: &files,
-                json,
-                formats: &format,
-                out: &output,
-                templates: templates.as_deref(),
+                json: print.json(),
+                formats: &f.formats,
+                out: &f.output,
+                templates: f.templates.as_deref(),
                 rebase,
+                findings,
             };
             compare::run(&asked, streams)
         }
         Command::Portfolio {
             path,
-            json,
-            format,
-            output,
-            quiet,
-            templates,
+            print,
+            files_written: f,
+            findings,
             year,
             discount_rate,
             timing,
@@ -143,11 +156,11 @@ where
             });
             let asked = portfolio::Asked {
                 path: &path,
-                json,
-                formats: &format,
-                out: &output,
-                templates: templates.as_deref(),
-                quiet,
+                json: print.json(),
+                formats: &f.formats,
+                out: &f.output,
+                templates: f.templates.as_deref(),
+                findings,
                 basis,
                 previous: previous.as_deref(),
             };
@@ -160,27 +173,28 @@ where
     }
 }
 
-/// Reads and validates one analysis, printing its diagnostics. Returns the
-/// analysis and its warnings, or the exit code to stop with.
+/// Reads and validates one analysis, printing its errors if it is invalid.
+/// Returns the analysis and its warnings (for [`findings::Found`] to print),
+/// or the exit code to stop with.
 pub fn load(path: &str, streams: &mut Streams<'_>) -> Result<(SourceFile, Analysis, Vec<Diagnostic>), Exit> {
     let source = read(path, streams)?;
     let analysis = crate::analyse(&source);
     analysed(source, analysis, streams)
 }
 
-/// A file the [pipeline](crate::pipeline) read and analysed, its
-/// diagnostics printed as [`load`] prints them: its path and analysis, or
-/// the exit code.
+/// A file the [pipeline](crate::pipeline) read and analysed, its errors
+/// printed as [`load`] prints them: its path, text, analysis and warnings,
+/// or the exit code.
 pub(crate) fn loaded(
     analysed: crate::pipeline::Analysed,
     streams: &mut Streams<'_>,
-) -> Result<(String, Analysis), Exit> {
+) -> Result<(String, SourceFile, Analysis, Vec<Diagnostic>), Exit> {
     let read = match analysed.read {
         Ok(read) => read,
         Err(error) => return Err(unreadable(error, streams)),
     };
-    let (_, analysis, _) = self::analysed(read.source, read.analysis, streams)?;
-    Ok((analysed.path, analysis))
+    let (source, analysis, warnings) = self::analysed(read.source, read.analysis, streams)?;
+    Ok((analysed.path, source, analysis, warnings))
 }
 
 fn analysed(
@@ -189,10 +203,7 @@ fn analysed(
     streams: &mut Streams<'_>,
 ) -> Result<(SourceFile, Analysis, Vec<Diagnostic>), Exit> {
     match analysis {
-        Ok((analysis, warnings)) => {
-            print_diagnostics(&warnings, &source, streams);
-            Ok((source, analysis, warnings))
-        }
+        Ok((analysis, warnings)) => Ok((source, analysis, warnings)),
         Err(diagnostics) => {
             print_diagnostics(&diagnostics, &source, streams);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();

@@ -1,7 +1,7 @@
 //! `sroi monitor OFFER RETURNS`: delivery against commitments (SPEC §8),
 //! printed as a table or JSON, or written as a monitoring report.
 
-use super::{Exit, Streams, print_diagnostics};
+use super::{Exit, Streams};
 
 /// What `sroi monitor` writes, and where.
 pub(super) type Asked<'a> = super::bids::Asked<'a, Format>;
@@ -10,13 +10,7 @@ pub(super) type Asked<'a> = super::bids::Asked<'a, Format>;
 pub use crate::pipeline::Format;
 
 /// Runs `sroi monitor`.
-pub(super) fn run(
-    offer: &str,
-    returns: &str,
-    json: bool,
-    written: &Asked<'_>,
-    streams: &mut Streams<'_>,
-) -> Exit {
+pub(super) fn run(offer: &str, returns: &str, written: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     if super::stdin_twice(&[offer.to_owned(), returns.to_owned()], streams) {
         return Exit::Failed;
     }
@@ -24,15 +18,20 @@ pub(super) fn run(
         Ok(m) => m,
         Err(failure) => return super::bids::failed(failure, streams),
     };
+    let mut found = super::findings::Found::new(streams.color);
     for said in [&m.framework.said, &m.offer.said, &m.returns.said] {
-        print_diagnostics(&said.diagnostics, &said.source, streams);
+        found.file(&said.source, said.diagnostics.iter().cloned());
+    }
+    let stopped = if written.formats.is_empty() { "nothing was printed" } else { "nothing was written" };
+    if let Err(code) = found.print(written.findings, stopped, streams) {
+        return code;
     }
     let ledger = crate::compute::monitor::monitor(&m.framework.value, &m.offer.value, &m.returns.value);
     let stamp = crate::report::Stamp::at(streams.now);
     let view =
         crate::report::monitor::view(&m.framework.value, &m.offer.value, &m.returns.value, &ledger, stamp);
     if written.formats.is_empty() {
-        return if json {
+        return if written.json {
             super::write_json(&crate::render::monitor::json(&view), streams)
         } else {
             super::write_text(&crate::render::monitor::text(&view), streams)

@@ -16,7 +16,8 @@ pub(super) struct Asked<'a> {
     pub(super) formats: &'a [Format],
     pub(super) out: &'a Path,
     pub(super) templates: Option<&'a Path>,
-    pub(super) quiet: bool,
+    /// `--quiet` (no progress bar either) and `--deny warnings`.
+    pub(super) findings: super::args::Findings,
     /// With `--year`: the year and the one basis it is stated on.
     pub(super) basis: Option<pipeline::YearBasis>,
     /// With `--year`: last year's statement JSON.
@@ -56,7 +57,7 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     }
     // A progress bar on a terminal, for long runs; it draws on stderr and is gone when done.
     use std::io::IsTerminal as _;
-    let bar = if asked.quiet || !std::io::stderr().is_terminal() || manifest.entries.len() < 100 {
+    let bar = if asked.findings.quiet || !std::io::stderr().is_terminal() || manifest.entries.len() < 100 {
         indicatif::ProgressBar::hidden()
     } else {
         indicatif::ProgressBar::new(manifest.entries.len() as u64)
@@ -82,6 +83,7 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         None => None,
     };
     let contracts = manifest.entries.iter().filter(|e| e.is_contract()).count();
+    let mut about_run = None;
     if contracts > 0 && asked.basis.is_none() {
         let problem = Diagnostic::warning(
             "contracts-need-a-year",
@@ -91,11 +93,11 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
             ),
         )
         .hint("give the year, e.g. `--year 2026/27`, to count contracts' committed, delivered and validated value");
-        super::problem(Some(&path.display().to_string()), problem, streams);
+        about_run = Some(problem);
     }
-    let mut statement = match &asked.basis {
-        Some(basis) => pipeline::statement_of_year(&manifest, basis, &|| bar.inc(1)),
-        None => pipeline::statement(&manifest, &|| bar.inc(1)),
+    let pipeline::Stated { mut statement, findings } = match &asked.basis {
+        Some(basis) => pipeline::statement_of_year(&manifest, basis, streams.color, &|| bar.inc(1)),
+        None => pipeline::statement(&manifest, streams.color, &|| bar.inc(1)),
     };
     bar.finish_and_clear();
     if let Some(previous) = &previous {
@@ -108,6 +110,17 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         let _ = writeln!(streams.err, "{}", crate::diag::escape_controls(&failure.error));
     }
     let failed = if statement.failed.is_empty() { Exit::Ok } else { Exit::Invalid };
+    let mut found = super::findings::Found::new(streams.color);
+    for summary in findings {
+        found.summary(summary);
+    }
+    if let Some(problem) = about_run {
+        found.run(Some(&path.display().to_string()), problem);
+    }
+    let stopped = if asked.formats.is_empty() { "nothing was printed" } else { "nothing was written" };
+    if let Err(code) = found.print(asked.findings, stopped, streams) {
+        return code.max(failed);
+    }
     if asked.formats.is_empty() {
         let written = if asked.json {
             super::write_json(&crate::render::statement::json(&statement), streams)

@@ -85,37 +85,25 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// `sroi report FILE -f FORMATS -o DIR [--templates DIR]`.
-pub fn run(
+/// `sroi report FILE -f FORMATS -o DIR [--templates DIR]`: the findings
+/// summary first (a bid writer goes straight to `report`), then the files.
+pub(super) fn run(
     path: &str,
     formats: &[Format],
-    out: &Path,
-    templates: Option<&Path>,
+    (out, templates): (&Path, Option<&Path>),
+    asked: super::args::Findings,
     streams: &mut Streams<'_>,
 ) -> Exit {
     let (source, analysis, warnings) = match super::load(path, streams) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let loaded = warnings.len();
     let crate::pipeline::Reported { results, uncertainty, findings, report } =
         crate::pipeline::report(&analysis, warnings, streams.now);
-    // The quality checks' warnings, where a user who goes straight to `report` looks
-    // (the file's own warnings were printed as it loaded); notes are left to `check`.
-    let quality = &findings[loaded..];
-    let shown: Vec<crate::diag::Diagnostic> =
-        quality.iter().filter(|d| d.severity == crate::diag::Severity::Warning).cloned().collect();
-    print_diagnostics(&shown, &source, streams);
-    let notes = quality.len() - shown.len();
-    if notes > 0 {
-        let _ = writeln!(
-            streams.err,
-            "{}: {notes} {} from the quality checks; `sroi check {}` shows {}",
-            crate::diag::escape_controls(&source.name),
-            if notes == 1 { "note" } else { "notes" },
-            crate::diag::escape_controls(path),
-            if notes == 1 { "it" } else { "them" }
-        );
+    let mut found = super::findings::Found::new(streams.color);
+    found.file(&source, findings);
+    if let Err(code) = found.print(asked, "nothing was written", streams) {
+        return code;
     }
     let logo = match &analysis.theme.logo {
         Some(logo) => match read_logo(logo, path) {

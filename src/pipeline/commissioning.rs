@@ -48,7 +48,7 @@ fn read(path: &str) -> Result<SourceFile, Failure> {
 }
 
 fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| (d.file.as_ref().map(|f| f.name.clone()), d.loc.map(|l| (l.line, l.column))));
+    crate::diag::in_file_order(diagnostics);
 }
 
 /// Parses `source` and checks it is of kind `want`.

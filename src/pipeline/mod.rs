@@ -116,10 +116,22 @@ pub struct Reported {
 pub fn report(analysis: &Analysis, warnings: Vec<Diagnostic>, now: i64) -> Reported {
     let results = crate::compute::compute(analysis);
     let uncertainty = crate::compute::uncertainty(analysis, &results);
-    let mut findings = warnings;
-    findings.extend(crate::quality::findings(analysis, &results, &crate::quality::benchmarks()));
+    let findings = findings(analysis, &results, warnings);
     let report = crate::report::build(analysis, &results, &uncertainty, &findings, now);
     Reported { results, uncertainty, findings, report }
+}
+
+/// An analysis's warnings (from reading it), then what the quality checks
+/// find in it and its figures (SPEC §3): everything `sroi check` says of a
+/// valid analysis, and what every command that reads one summarises.
+pub fn findings(
+    analysis: &Analysis,
+    results: &crate::compute::Results,
+    warnings: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut findings = warnings;
+    findings.extend(crate::quality::findings(analysis, results, &crate::quality::benchmarks()));
+    findings
 }
 
 /// Reads and analyses each file, in parallel, in the order given.
@@ -154,27 +166,54 @@ pub fn comparison_outputs(
     })
 }
 
+/// A statement, and what the files it read said: the summary of each valid
+/// file's warnings and quality findings (a file in error is one of the
+/// statement's `failed`).
+pub struct Stated {
+    /// The statement.
+    pub statement: Statement,
+    /// Each file with warnings or notes, once, in the manifest's order.
+    pub findings: Vec<crate::diag::Summary>,
+}
+
+/// What a file said, summarised in the worker that read it (rendered in
+/// colour when `color`), so only the text shown is kept; `None` when it said nothing.
+fn summary(said: commissioning::Said, color: bool) -> Option<crate::diag::Summary> {
+    (!said.diagnostics.is_empty()).then(|| crate::diag::Summary::of(said.diagnostics, &said.source, color))
+}
+
+/// Each file's summary once (a framework many contracts name is read by each).
+fn once(findings: impl IntoIterator<Item = crate::diag::Summary>) -> Vec<crate::diag::Summary> {
+    let mut seen = std::collections::HashSet::new();
+    findings.into_iter().filter(|summary| seen.insert(summary.name.clone())).collect()
+}
+
 /// Loads, computes and adds up every analysis of `manifest`, in parallel,
-/// calling `done` after each analysis (for a progress bar).
-pub fn statement(manifest: &Manifest, done: &(dyn Fn() + Sync)) -> Statement {
+/// calling `done` after each analysis (for a progress bar); each file's
+/// findings are summarised in colour when `color`.
+pub fn statement(manifest: &Manifest, color: bool, done: &(dyn Fn() + Sync)) -> Stated {
     // Contracts have no present value to add: they count in statements of one year.
-    let results: Vec<Result<Item, Failed>> = manifest
+    let (results, findings): (Vec<Result<Item, Failed>>, Vec<Option<crate::diag::Summary>>) = manifest
         .entries
         .par_iter()
         .filter(|entry| !entry.is_contract())
         .map(|entry| {
-            let result = summarise(entry);
+            let result = match summarise(entry) {
+                Ok((item, said)) => (Ok(item), summary(said, color)),
+                Err(failed) => (Err(failed), None),
+            };
             done();
             result
         })
-        .collect();
+        .unzip();
     let about = About {
         title: manifest.title.clone(),
         year: manifest.year,
         organisation: manifest.organisation.clone(),
         count: manifest.entries.len(),
     };
-    crate::compute::statement::statement(&about, results)
+    let statement = crate::compute::statement::statement(&about, results);
+    Stated { statement, findings: once(findings.into_iter().flatten()) }
 }
 
 /// What a statement of one year is made on: the year, and the one set of
@@ -190,21 +229,30 @@ pub struct YearBasis {
 /// Loads every analysis of `manifest` in parallel and states `basis.year` on
 /// one basis: each analysis re-computed under `basis.rebase`, its value in the
 /// year apart from its lifetime present value, those outside the year listed
-/// with why; `done` is called after each analysis.
-pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn() + Sync)) -> Statement {
-    let summaries: Vec<(Summary, Option<Own>)> = manifest
+/// with why; `done` is called after each analysis, and each file's findings
+/// are summarised in colour when `color`.
+pub fn statement_of_year(
+    manifest: &Manifest,
+    basis: &YearBasis,
+    color: bool,
+    done: &(dyn Fn() + Sync),
+) -> Stated {
+    type Said = Vec<crate::diag::Summary>;
+    let (summaries, findings): (Vec<(Summary, Option<Own>)>, Vec<Said>) = manifest
         .entries
         .par_iter()
         .map(|entry| {
             let summary = if entry.is_contract() {
-                (summarise_contract(entry, basis), None)
+                let (summary, said) = summarise_contract(entry, basis);
+                ((summary, None), said.into_iter().filter_map(|said| self::summary(said, color)).collect())
             } else {
-                summarise_in_year(entry, basis)
+                let (summary, own, said) = summarise_in_year(entry, basis);
+                ((summary, own), said.and_then(|said| self::summary(said, color)).into_iter().collect())
             };
             done();
             summary
         })
-        .collect();
+        .unzip();
     let own: Vec<Own> = summaries.iter().filter_map(|(_, own)| own.clone()).collect();
     let sentences = crate::report::statement::basis_sentences(&basis.rebase, &own);
     let about = About {
@@ -214,12 +262,15 @@ pub fn statement_of_year(manifest: &Manifest, basis: &YearBasis, done: &(dyn Fn(
         count: manifest.entries.len(),
     };
     let summaries = summaries.into_iter().map(|(summary, _)| summary).collect();
-    crate::compute::statement::statement_of_year(&about, summaries, &basis.year.label, sentences)
+    let statement =
+        crate::compute::statement::statement_of_year(&about, summaries, &basis.year.label, sentences);
+    Stated { statement, findings: once(findings.into_iter().flatten()) }
 }
 
 /// One contract of a statement year: its offer (as given, or the one its
-/// returns name), the framework the offer names, and what falls in the year.
-fn summarise_contract(entry: &Entry, basis: &YearBasis) -> Summary {
+/// returns name), the framework the offer names, and what falls in the year;
+/// with what the three files said.
+fn summarise_contract(entry: &Entry, basis: &YearBasis) -> (Summary, Vec<commissioning::Said>) {
     let file = entry.file.to_string_lossy().into_owned();
     let returns = entry.returns.as_deref().unwrap_or(&entry.file).to_string_lossy().into_owned();
     let offer = match &entry.offer {
@@ -227,58 +278,71 @@ fn summarise_contract(entry: &Entry, basis: &YearBasis) -> Summary {
         None => match commissioning::offer_named_by(&returns) {
             Some(offer) => offer.to_string_lossy().into_owned(),
             None => {
-                return Summary::Failed(Failed {
-                    file,
-                    error: format!(
-                        "{returns}: error: the returns name no offer (`offer:`), so the contract cannot be read"
-                    ),
-                });
+                let error = format!(
+                    "{returns}: error: the returns name no offer (`offer:`), so the contract cannot be read"
+                );
+                return (Summary::Failed(Failed { file, error }), Vec::new());
             }
         },
     };
     let m = match commissioning::monitor(&offer, &returns) {
         Ok(m) => m,
-        Err(failure) => return Summary::Failed(Failed { file, error: commissioning::first_error(&failure) }),
+        Err(failure) => {
+            return (
+                Summary::Failed(Failed { file, error: commissioning::first_error(&failure) }),
+                Vec::new(),
+            );
+        }
     };
     let (framework, offer, returns) = (&m.framework.value, &m.offer.value, &m.returns.value);
-    match crate::compute::contract_year::contract_in_year(framework, offer, returns, &basis.year) {
-        Some(year) => Summary::Contract(crate::compute::statement::ContractRow {
-            file,
-            contract: entry.contract.clone().unwrap_or_else(|| offer.contract.id.clone()),
-            supplier: entry.supplier.clone().unwrap_or_else(|| offer.supplier.clone()),
-            supplier_size: offer.size.word(),
-            area: entry.area.clone().or_else(|| offer.area.clone()),
-            framework: framework.name.clone(),
-            priorities: framework
-                .priorities
-                .iter()
-                .zip(&year.by_priority)
-                .map(|(p, values)| crate::compute::statement::PriorityShare {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    values: *values,
-                })
-                .collect(),
-            committed_value: year.committed,
-            delivered_value: year.delivered,
-            validated_value: year.validated,
-            status: year.status.word(),
-        }),
-        None => Summary::NotCounted(NotCounted {
-            file,
-            title: Some(format!("{} ({})", offer.contract.id, offer.supplier)),
-            why: crate::report::statement::why_contract_not_in_year(offer, &basis.year.label),
-        }),
-    }
+    let summary =
+        match crate::compute::contract_year::contract_in_year(framework, offer, returns, &basis.year) {
+            Some(year) => Summary::Contract(crate::compute::statement::ContractRow {
+                file,
+                contract: entry.contract.clone().unwrap_or_else(|| offer.contract.id.clone()),
+                supplier: entry.supplier.clone().unwrap_or_else(|| offer.supplier.clone()),
+                supplier_size: offer.size.word(),
+                area: entry.area.clone().or_else(|| offer.area.clone()),
+                framework: framework.name.clone(),
+                priorities: framework
+                    .priorities
+                    .iter()
+                    .zip(&year.by_priority)
+                    .map(|(p, values)| crate::compute::statement::PriorityShare {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        values: *values,
+                    })
+                    .collect(),
+                committed_value: year.committed,
+                delivered_value: year.delivered,
+                validated_value: year.validated,
+                status: year.status.word(),
+            }),
+            None => Summary::NotCounted(NotCounted {
+                file,
+                title: Some(format!("{} ({})", offer.contract.id, offer.supplier)),
+                why: crate::report::statement::why_contract_not_in_year(offer, &basis.year.label),
+            }),
+        };
+    (summary, vec![m.framework.said, m.offer.said, m.returns.said])
 }
 
-/// One analysis of a statement year, and, when it is counted, what its own method was.
-fn summarise_in_year(entry: &Entry, basis: &YearBasis) -> (Summary, Option<Own>) {
+/// One analysis of a statement year, and, when it is counted, what its own
+/// method was; with what the file said when it is valid.
+fn summarise_in_year(
+    entry: &Entry,
+    basis: &YearBasis,
+) -> (Summary, Option<Own>, Option<commissioning::Said>) {
     let file = entry.file.to_string_lossy().into_owned();
-    let analysis = match analysis_of(entry) {
-        Ok(analysis) => analysis,
-        Err(failed) => return (Summary::Failed(failed), None),
+    let (analysis, mut said) = match analysis_of(entry) {
+        Ok(read) => read,
+        Err(failed) => return (Summary::Failed(failed), None, None),
     };
+    // The quality checks hold the analysis as written, not as re-based.
+    said.diagnostics =
+        findings(&analysis, &crate::compute::compute(&analysis), std::mem::take(&mut said.diagnostics));
+    let said = Some(said);
     let not_counted = |why: String, analysis: &Analysis| {
         Summary::NotCounted(NotCounted { file: file.clone(), title: Some(analysis.title.clone()), why })
     };
@@ -287,18 +351,18 @@ fn summarise_in_year(entry: &Entry, basis: &YearBasis) -> (Summary, Option<Own>)
         Ok(rebased) => rebased,
         Err(error) => {
             let why = crate::report::statement::why_not_rebased(&error);
-            return (not_counted(why, &analysis), None);
+            return (not_counted(why, &analysis), None, said);
         }
     };
     let results = crate::compute::compute(&rebased);
     match crate::compute::in_year::shares(&rebased, results.years.len(), &basis.year) {
         Ok(shares) => {
             let item = Item::of(file, &metadata(entry), &rebased, &results);
-            (Summary::Counted(Box::new(item.in_year(&rebased, &results, &shares))), Some(own))
+            (Summary::Counted(Box::new(item.in_year(&rebased, &results, &shares))), Some(own), said)
         }
         Err(reason) => {
             let why = crate::report::statement::why_not_in_year(&reason, &basis.year.label);
-            (not_counted(why, &analysis), None)
+            (not_counted(why, &analysis), None, said)
         }
     }
 }
@@ -355,11 +419,13 @@ pub fn unique<F: Copy + PartialEq>(items: &[F]) -> Vec<F> {
     out
 }
 
-/// Loads and computes one analysis of a statement, keeping only what the statement needs.
-fn summarise(entry: &Entry) -> Result<Item, Failed> {
-    let analysis = analysis_of(entry)?;
+/// Loads and computes one analysis of a statement, keeping only what the
+/// statement needs, and what the file said.
+fn summarise(entry: &Entry) -> Result<(Item, commissioning::Said), Failed> {
+    let (analysis, mut said) = analysis_of(entry)?;
     let results = crate::compute::compute(&analysis);
-    Ok(Item::of(entry.file.to_string_lossy().into_owned(), &metadata(entry), &analysis, &results))
+    said.diagnostics = findings(&analysis, &results, std::mem::take(&mut said.diagnostics));
+    Ok((Item::of(entry.file.to_string_lossy().into_owned(), &metadata(entry), &analysis, &results), said))
 }
 
 /// The manifest's metadata of one analysis.
@@ -367,8 +433,9 @@ fn metadata(entry: &Entry) -> Metadata {
     Metadata { contract: entry.contract.clone(), supplier: entry.supplier.clone(), area: entry.area.clone() }
 }
 
-/// Reads and validates one analysis of a statement; a failure keeps its first error.
-fn analysis_of(entry: &Entry) -> Result<Analysis, Failed> {
+/// Reads and validates one analysis of a statement, with its warnings; a
+/// failure keeps its first error.
+fn analysis_of(entry: &Entry) -> Result<(Analysis, commissioning::Said), Failed> {
     let file = entry.file.to_string_lossy().into_owned();
     let fail = |error: String| Failed { file: file.clone(), error };
     let source = crate::load::read_source(&file).map_err(|e| match e {
@@ -377,13 +444,13 @@ fn analysis_of(entry: &Entry) -> Result<Analysis, Failed> {
         }
         crate::load::ReadError::Invalid { file, diagnostic } => fail(one_line(&diagnostic, &file)),
     })?;
-    let (analysis, _) = crate::analyse(&source).map_err(|diagnostics| {
+    let (analysis, warnings) = crate::analyse(&source).map_err(|diagnostics| {
         let first = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first());
         fail(
             first.map_or_else(|| format!("{file}: error: the analysis is invalid"), |d| one_line(d, &source)),
         )
     })?;
-    Ok(analysis)
+    Ok((analysis, commissioning::Said { source, diagnostics: warnings }))
 }
 
 /// A diagnostic as one line: `FILE:LINE:COL: error: message`.

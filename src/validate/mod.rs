@@ -30,6 +30,12 @@ pub const MAX_DRAWS: u32 = 10_000_000;
 /// Latest year an input may be spent in.
 pub const MAX_INPUT_YEAR: i64 = 50;
 
+/// How years are counted (SPEC §2), for the hints of errors about years:
+/// inputs from 0, outcomes from 1.
+pub const YEARS_COUNTED: &str = "inputs count years from 0 (year 0, when the investment is made, is not \
+     discounted) and outcomes from 1 (`start: 1` is the first year after it; an input of `year: 1` falls \
+     in that same year)";
+
 /// Most outcome-draws (draws × ranged outcomes) one simulation makes: about
 /// a few seconds (2e10 took eleven minutes on this machine).
 pub const MAX_SIMULATION_WORK: u64 = 100_000_000;
@@ -578,15 +584,27 @@ impl Validator<'_> {
         Some(value.value)
     }
 
-    fn years(&mut self, value: &Located<i64>, what: &str, min: i64, max: i64) -> Option<u32> {
+    /// A whole number of years in `min..=max`; `convention`, when given, says
+    /// how that kind of year is counted, in the hint of the error.
+    fn years(
+        &mut self,
+        value: &Located<i64>,
+        what: &str,
+        (min, max): (i64, i64),
+        convention: Option<&str>,
+    ) -> Option<u32> {
         if (min..=max).contains(&value.value) {
             u32::try_from(value.value).ok()
         } else {
+            let mut hint = format!("{what} is a whole number of years from {min} to {max}");
+            if let Some(convention) = convention {
+                hint = format!("{hint}; {convention}");
+            }
             self.error(
                 "out-of-range",
                 value.loc,
                 format!("{what} must be between {min} and {max} (found {})", value.value),
-                format!("{what} is a whole number of years from {min} to {max}"),
+                hint,
             );
             None
         }
@@ -613,7 +631,7 @@ impl Validator<'_> {
         let stakeholder = raw.stakeholder.as_ref().map(|s| stakeholders.resolve(s, self.diagnostics));
         let value = self.input_value(raw);
         let year = match &raw.year {
-            Some(year) => self.years(year, "an input's year", 0, MAX_INPUT_YEAR),
+            Some(year) => self.years(year, "an input's year", (0, MAX_INPUT_YEAR), Some(YEARS_COUNTED)),
             None => Some(0),
         };
         Some(Input {
@@ -693,7 +711,7 @@ impl Validator<'_> {
         let links_ok = raw.outputs.as_ref().is_none_or(|l| l.value.len() == output_links.len());
         let profile = self.profile(raw);
         let start = match &raw.start {
-            Some(start) => self.years(start, "`start`", 1, MAX_YEARS),
+            Some(start) => self.years(start, "`start`", (1, MAX_YEARS), Some(YEARS_COUNTED)),
             None => Some(1),
         };
         let mut percentage = |p: &Option<Located<f64>>, what: &str| match p {
@@ -853,7 +871,7 @@ impl Validator<'_> {
         };
         let quantity = self.not_negative(quantity, "a quantity");
         let duration = match &raw.duration {
-            Some(d) => self.years(d, "`duration`", 1, MAX_YEARS),
+            Some(d) => self.years(d, "`duration`", (1, MAX_YEARS), None),
             None => Some(1),
         };
         let drop_off = match &raw.drop_off {

@@ -31,13 +31,13 @@ impl Write for Captured {
 
 /// Runs `sroi ARGS…` in-process, without colour.
 pub fn sroi(args: &[&str]) -> Run {
+    sroi_at(args, sroi::cli::now())
+}
+
+/// Runs `sroi ARGS…` in-process, without colour, as if at `now` (seconds since 1970).
+pub fn sroi_at(args: &[&str], now: i64) -> Run {
     let (out, err) = (Captured::default(), Captured::default());
-    let mut streams = Streams {
-        out: Box::new(out.clone()),
-        err: Box::new(err.clone()),
-        color: false,
-        now: sroi::cli::now(),
-    };
+    let mut streams = Streams { out: Box::new(out.clone()), err: Box::new(err.clone()), color: false, now };
     let code = sroi::cli::run(std::iter::once("sroi").chain(args.iter().copied()), &mut streams);
     drop(streams);
     let text = |c: Captured| String::from_utf8(c.0.borrow().clone()).expect("output is UTF-8");

@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod cli_flags;
 mod commissioning;
 mod common;
 mod compare;
