@@ -92,7 +92,12 @@ pub fn run(files: &[String], format: PrintFormat, streams: &mut Streams<'_>) -> 
                 continue;
             }
             Err(ReadError::Io { name, source }) => {
-                let _ = writeln!(streams.err, "{name}: error: cannot read the file: {source}");
+                let problem = format!("cannot read the file: {source}");
+                super::problem(
+                    Some(&name),
+                    crate::diag::Diagnostic::error("unreadable-file", problem),
+                    streams,
+                );
                 worst = worst.max(Exit::Failed);
                 continue;
             }

@@ -1,8 +1,6 @@
 //! `sroi bids FRAMEWORK OFFER...`: offers scored against a framework (SPEC §7),
 //! printed as a table or JSON, or written as a tender evaluation.
 
-use std::io::Write as _;
-
 use super::{Exit, Streams, print_diagnostics};
 use crate::diag::Diagnostic;
 use crate::pipeline::commissioning::{self, Failure};
@@ -14,14 +12,17 @@ pub use crate::pipeline::Format;
 pub(crate) fn failed(failure: Failure, streams: &mut Streams<'_>) -> Exit {
     match failure {
         Failure::Unreadable(name, error) => {
-            let _ = writeln!(streams.err, "{name}: error: cannot read the file: {error}");
+            let problem = format!("cannot read the file: {error}");
+            super::problem(Some(&name), Diagnostic::error("unreadable-file", problem), streams);
             Exit::Failed
         }
         Failure::Invalid(files) => {
             for said in &files {
                 print_diagnostics(&said.diagnostics, &said.source, streams);
             }
-            let _ = writeln!(streams.err, "error: nothing was computed; fix the files above first");
+            let problem =
+                Diagnostic::error("invalid-input", "nothing was computed; fix the files above first");
+            super::problem(None, problem, streams);
             Exit::Invalid
         }
     }

@@ -70,13 +70,13 @@ pub(super) fn run(
             Err(ReadError::Invalid { file, diagnostic }) => (file, vec![*diagnostic], None),
             Err(ReadError::Io { name, source }) => {
                 let message = format!("cannot read the file: {source}");
+                let diagnostic = Diagnostic::error("unreadable-file", message)
+                    .hint("check the path and the file's permissions");
                 if json {
                     // Say so in the JSON too, not only through the exit code.
-                    let mut diagnostic = Diagnostic::error("unreadable-file", message);
-                    diagnostic.hints.push("check the path and the file's permissions".to_owned());
                     checked.push((SourceFile::new(name, ""), vec![diagnostic]));
                 } else {
-                    let _ = writeln!(streams.err, "{name}: error: {message}");
+                    super::problem(Some(&name), diagnostic, streams);
                 }
                 worst = worst.max(Exit::Failed);
                 continue;

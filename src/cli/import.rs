@@ -15,14 +15,18 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
     let read = std::fs::File::open(workbook)
         .and_then(|file| file.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes));
     if let Err(error) = read {
-        let _ = writeln!(streams.err, "{name}: error: cannot read the workbook: {error}");
+        let problem = format!("cannot read the workbook: {error}");
+        super::problem(Some(&name), crate::diag::Diagnostic::error("unreadable-file", problem), streams);
         return Exit::Failed;
     }
     if bytes.len() > MAX_BYTES {
-        let _ = writeln!(
-            streams.err,
-            "{name}: error: the workbook is larger than {} MB; nothing was imported\nhint: import reads the workbooks `sroi report -f xlsx` writes, which are far smaller",
-            MAX_BYTES / (1024 * 1024)
+        let problem =
+            format!("the workbook is larger than {} MB; nothing was imported", MAX_BYTES / (1024 * 1024));
+        super::problem(
+            Some(&name),
+            crate::diag::Diagnostic::error("file-too-large", problem)
+                .hint("import reads the workbooks `sroi report -f xlsx` writes, which are far smaller"),
+            streams,
         );
         return Exit::Invalid;
     }
@@ -58,9 +62,14 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
             }
         }
         print_diagnostics(&unplaced, &source, streams);
-        let _ = writeln!(
-            streams.err,
-            "{name}: error: the workbook does not hold a valid analysis; nothing was imported\nhint: correct those values in the workbook and import it again"
+        super::problem(
+            Some(&name),
+            crate::diag::Diagnostic::error(
+                "invalid-workbook",
+                "the workbook does not hold a valid analysis; nothing was imported",
+            )
+            .hint("correct those values in the workbook and import it again"),
+            streams,
         );
         return Exit::Invalid;
     }
@@ -68,11 +77,12 @@ pub fn run(workbook: &Path, output: Option<&Path>, streams: &mut Streams<'_>) ->
         None => write_out(yaml.as_bytes(), streams),
         Some(target) if target == Path::new("-") => write_out(yaml.as_bytes(), streams),
         Some(target) if target.is_dir() => {
-            let _ = writeln!(
-                streams.err,
-                "{}: error: it is a folder; nothing was written\nhint: name a new file, e.g. `-o {}`",
-                target.display(),
-                target.join("analysis.yaml").display()
+            let hint = format!("name a new file, e.g. `-o {}`", target.join("analysis.yaml").display());
+            super::problem(
+                Some(&target.to_string_lossy()),
+                crate::diag::Diagnostic::error("output-is-folder", "it is a folder; nothing was written")
+                    .hint(hint),
+                streams,
             );
             Exit::Failed
         }

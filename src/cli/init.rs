@@ -30,10 +30,15 @@ pub const MODELINE: &str = "# yaml-language-server: $schema=sroi.schema.json\n";
 /// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
 pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     if dir.exists() && !dir.is_dir() {
-        let _ = writeln!(
-            streams.err,
-            "{}: error: this is a file, not a folder; nothing was written\nhint: give a folder to write `{FILE_NAME}` into, such as `sroi init my-analysis`",
-            dir.display()
+        let hint = format!("give a folder to write `{FILE_NAME}` into, such as `sroi init my-analysis`");
+        super::problem(
+            Some(&dir.to_string_lossy()),
+            crate::diag::Diagnostic::error(
+                "not-a-folder",
+                "this is a file, not a folder; nothing was written",
+            )
+            .hint(hint),
+            streams,
         );
         return Exit::Failed;
     }
@@ -58,15 +63,21 @@ pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
             Exit::Ok
         }
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-            let _ = writeln!(
-                streams.err,
-                "{}: error: the file already exists; nothing was written\nhint: choose another folder, such as `sroi init new-analysis`",
-                path.display()
+            super::problem(
+                Some(&path.to_string_lossy()),
+                crate::diag::Diagnostic::error("file-exists", "the file already exists; nothing was written")
+                    .hint("choose another folder, such as `sroi init new-analysis`"),
+                streams,
             );
             Exit::Failed
         }
         Err(err) => {
-            let _ = writeln!(streams.err, "{}: error: cannot write the example: {err}", path.display());
+            let problem = format!("cannot write the example: {err}");
+            super::problem(
+                Some(&path.to_string_lossy()),
+                crate::diag::Diagnostic::error("unwritable-output", problem),
+                streams,
+            );
             Exit::Failed
         }
     }
@@ -91,7 +102,12 @@ const EXAMPLE_TEMPLATE: &str = r#"{% extends "sroi/report.html" %}
 pub fn templates(dir: &Path, streams: &mut Streams<'_>) -> Exit {
     let built_in = dir.join("sroi");
     if let Err(err) = std::fs::create_dir_all(&built_in) {
-        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", built_in.display());
+        let problem = format!("cannot create the folder: {err}");
+        super::problem(
+            Some(&built_in.to_string_lossy()),
+            crate::diag::Diagnostic::error("unwritable-output", problem),
+            streams,
+        );
         return Exit::Failed;
     }
     let mut code =
@@ -135,7 +151,12 @@ pub fn commissioning(
     streams: &mut Streams<'_>,
 ) -> Exit {
     if let Err(err) = std::fs::create_dir_all(dir) {
-        let _ = writeln!(streams.err, "{}: error: cannot create the folder: {err}", dir.display());
+        let problem = format!("cannot create the folder: {err}");
+        super::problem(
+            Some(&dir.to_string_lossy()),
+            crate::diag::Diagnostic::error("unwritable-output", problem),
+            streams,
+        );
         return Exit::Failed;
     }
     // An offer names its framework and returns name their offer: write what they need.
@@ -154,7 +175,12 @@ pub fn commissioning(
     }
     match write_atomic(&dir.join(SCHEMA_FILE_NAME), SCHEMA.as_bytes(), Existing::Keep) {
         Err(err) if err.kind() != std::io::ErrorKind::AlreadyExists => {
-            let _ = writeln!(streams.err, "{}: error: cannot write the schema: {err}", dir.display());
+            let problem = format!("cannot write the schema: {err}");
+            super::problem(
+                Some(&dir.to_string_lossy()),
+                crate::diag::Diagnostic::error("unwritable-output", problem),
+                streams,
+            );
             code = code.max(Exit::Failed);
         }
         _ => {}

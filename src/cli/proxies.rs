@@ -108,7 +108,12 @@ pub fn run(action: &Action, files: &[String], streams: &mut Streams<'_>) -> Exit
             let Some(p) = proxies.iter().find(|p| &p.id == id) else {
                 let hint = crate::suggest::did_you_mean(id, proxies.iter().map(|p| p.id.as_str()))
                     .unwrap_or_else(|| "`sroi proxies list` shows them all".to_owned());
-                let _ = writeln!(streams.err, "error: there is no proxy `{id}`\nhint: {hint}");
+                let problem = format!("there is no proxy `{id}`");
+                super::problem(
+                    None,
+                    crate::diag::Diagnostic::error("unknown-proxy", problem).hint(hint),
+                    streams,
+                );
                 return Exit::Invalid;
             };
             let from = p.file.as_ref().map_or(library::SHIPPED_NAME, |f| f.name.as_str());

@@ -146,10 +146,11 @@ pub(super) fn run(
                 ) {
                     Ok(bytes) => vec![("", bytes)],
                     Err(error) => {
-                        let _ = writeln!(
-                            streams.err,
-                            "{}: error: cannot make the workbook: {error}",
-                            source.name
+                        let problem = format!("cannot make the workbook: {error}");
+                        super::problem(
+                            Some(&source.name),
+                            Diagnostic::error("workbook-failed", problem),
+                            streams,
                         );
                         return Exit::Failed;
                     }
