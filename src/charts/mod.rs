@@ -36,6 +36,12 @@ pub const FAMILY: &str = "sans-serif";
 /// Width of every chart's view box, in CSS pixels (the measure of an A4 page).
 pub const WIDTH: u32 = 720;
 
+/// Width of the HTML report's wide charts. plotters sets chart text at
+/// 13 / 1.24 ≈ 10.5 units, so a chart this wide shows text of at least 12
+/// CSS px once it is at least 690 px wide: on a page at least 768 px wide,
+/// less its margins and a scroll bar.
+pub const HTML_WIDTH: u32 = 600;
+
 /// Why a chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
 #[error("could not draw the chart `{chart}`: {message}")]
@@ -53,8 +59,13 @@ pub(crate) fn chart_error(chart: &'static str) -> impl Fn(String) -> ChartError 
 pub trait Chart {
     /// Its name, for errors.
     fn name(&self) -> &'static str;
-    /// Its size in CSS pixels.
-    fn size(&self) -> (u32, u32);
+    /// Its size in CSS pixels when drawn [`WIDTH`] wide.
+    fn size(&self) -> (u32, u32) {
+        self.size_at(WIDTH)
+    }
+    /// Its size in CSS pixels when drawn `width` wide: the height it needs.
+    /// [`Chart::draw`] lays it out for the width of the area it is given.
+    fn size_at(&self, width: u32) -> (u32, u32);
     /// Its title, the short text alternative.
     fn title(&self) -> String;
     /// Its description, the long text alternative, with its numbers.
@@ -66,13 +77,19 @@ pub trait Chart {
     ) -> Result<(), String>;
 }
 
-/// The chart as an accessible SVG image with the element id `id`.
+/// The chart as an accessible SVG image with the element id `id`, [`WIDTH`] wide.
 pub fn svg(chart: &impl Chart, id: &str) -> Result<String, ChartError> {
+    svg_at(chart, id, WIDTH)
+}
+
+/// The chart laid out `width` wide, as an accessible SVG image with the element id `id`.
+pub fn svg_at(chart: &impl Chart, id: &str, width: u32) -> Result<String, ChartError> {
     use plotters::prelude::IntoDrawingArea;
     fonts();
     let mut svg = String::new();
     {
-        let root = plotters::prelude::SVGBackend::with_string(&mut svg, chart.size()).into_drawing_area();
+        let root =
+            plotters::prelude::SVGBackend::with_string(&mut svg, chart.size_at(width)).into_drawing_area();
         chart.draw(&root).map_err(chart_error(chart.name()))?;
         root.present().map_err(|e| chart_error(chart.name())(e.to_string()))?;
     }
