@@ -216,3 +216,77 @@ pub fn theory_of_change_at(toc: &TheoryOfChange, accent: Rgb, id: &str, width: f
     let drawing = drawing_at(toc, accent, width)?;
     Some(accessible(&drawing.to_svg(), id, "Theory of change", &description(toc)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toc() -> TheoryOfChange {
+        let labels =
+            |prefix: &str, n: usize| (1..=n).map(|i| format!("{prefix} {i} of a good length")).collect();
+        TheoryOfChange {
+            inputs: labels("Input", 2),
+            outputs: labels("Output", 2),
+            outcomes: labels("Outcome", 3),
+            stakeholders: labels("Group", 2),
+            input_links: vec![(0, 0), (1, 1), (0, 1)],
+            output_links: vec![(0, 0), (1, 1), (1, 2), (5, 0)],
+            outcome_links: vec![(0, 0), (1, 1), (2, 1)],
+        }
+    }
+
+    fn rects(d: &Drawing) -> Vec<(f32, f32, f32, f32)> {
+        d.shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect { x, y, w, h, .. } => Some((*x, *y, *w, *h)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wide_diagram_keeps_four_columns_165_wide_at_the_page_width() {
+        let d = drawing(&toc(), Rgb(0, 0x33, 0x66)).expect("outcomes");
+        assert_eq!(d.width, WIDTH as f32);
+        let xs: Vec<f32> = rects(&d).iter().map(|r| r.0).collect();
+        assert_eq!(xs, [0.0, 0.0, 185.0, 185.0, 370.0, 370.0, 370.0, 555.0, 555.0]);
+        assert!(rects(&d).iter().all(|r| r.2 == 165.0));
+    }
+
+    #[test]
+    fn narrow_diagram_is_bands_one_below_the_other_within_its_width() {
+        let d = drawing_at(&toc(), Rgb(0, 0x33, 0x66), 288.0).expect("outcomes");
+        assert_eq!(d.width, 288.0);
+        let boxes = rects(&d);
+        assert_eq!(boxes.len(), 9);
+        for (x, _, w, _) in &boxes {
+            assert_eq!((*x, *w), (GUTTER, 288.0 - GUTTER));
+        }
+        // One below the other, in order: inputs, outputs, outcomes, stakeholders.
+        assert!(boxes.windows(2).all(|p| p[1].1 >= p[0].1 + p[0].3), "{boxes:?}");
+        assert!(boxes.last().is_some_and(|b| b.1 + b.3 <= d.height));
+        let mut titles = Vec::new();
+        for shape in &d.shapes {
+            if let Shape::Text { text, x, size, .. } = shape {
+                assert!(*size >= 12.0, "{text} at {size}");
+                assert!(x + crate::charts::text_width(text, *size) <= 288.0, "{text} overflows");
+                if *size == 14.0 {
+                    titles.push(text.as_str());
+                }
+            }
+        }
+        assert_eq!(titles, TITLES);
+        // Every link that joins two boxes is an arc in the gutter; (5, 0) joins none.
+        let arcs: Vec<[(f32, f32); 4]> = d
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Curve { points, .. } => Some(*points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(arcs.len(), 9);
+        assert!(arcs.iter().all(|p| p.iter().all(|(x, _)| (0.0..=GUTTER).contains(x))), "{arcs:?}");
+    }
+}
