@@ -79,11 +79,12 @@ pub trait Chart {
 
 /// The chart as an accessible SVG image with the element id `id`, [`WIDTH`] wide.
 pub fn svg(chart: &impl Chart, id: &str) -> Result<String, ChartError> {
-    svg_at(chart, id, WIDTH)
+    svg_at(chart, id, WIDTH, "")
 }
 
-/// The chart laid out `width` wide, as an accessible SVG image with the element id `id`.
-pub fn svg_at(chart: &impl Chart, id: &str, width: u32) -> Result<String, ChartError> {
+/// The chart laid out `width` wide, as an accessible SVG image with the
+/// element id `id` and the classes `chart` and `class` (if not empty).
+pub fn svg_at(chart: &impl Chart, id: &str, width: u32, class: &str) -> Result<String, ChartError> {
     use plotters::prelude::IntoDrawingArea;
     fonts();
     let mut svg = String::new();
@@ -93,7 +94,7 @@ pub fn svg_at(chart: &impl Chart, id: &str, width: u32) -> Result<String, ChartE
         chart.draw(&root).map_err(chart_error(chart.name()))?;
         root.present().map_err(|e| chart_error(chart.name())(e.to_string()))?;
     }
-    Ok(accessible(&svg, id, &chart.title(), &chart.description()))
+    Ok(accessible(&svg, id, class, &chart.title(), &chart.description()))
 }
 
 /// The chart as shapes, for the PDF.
@@ -395,9 +396,9 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// Makes an SVG an accessible image: `role="img"`, a `<title>` and a
-/// `<desc>` referenced by `aria-labelledby`, and a size that scales to its
-/// container.
-pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+/// `<desc>` referenced by `aria-labelledby`, a size that scales to its
+/// container, and the classes `chart` and `class` (if not empty).
+pub fn accessible(svg: &str, id: &str, class: &str, title: &str, description: &str) -> String {
     let body_start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
     let open = &svg[..body_start];
     let view_box = open
@@ -407,7 +408,8 @@ pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String
         .unwrap_or("0 0 720 400")
         .to_owned();
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart{}\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        if class.is_empty() { String::new() } else { format!(" {}", xml_escape(class)) },
         xml_escape(title),
         xml_escape(description),
         svg[body_start..].trim_start()
@@ -485,7 +487,7 @@ mod tests {
     #[test]
     fn accessible_svg_has_role_title_and_description() {
         let svg = "<svg width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
-        let out = accessible(svg, "c1", "Value <by> stakeholder", "Bars & more");
+        let out = accessible(svg, "c1", "", "Value <by> stakeholder", "Bars & more");
         assert!(
             out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 400\" role=\"img\"")
         );

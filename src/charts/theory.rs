@@ -207,14 +207,20 @@ pub fn description(toc: &TheoryOfChange) -> String {
 
 /// The diagram as an accessible SVG image, or `None` when there are no outcomes.
 pub fn theory_of_change(toc: &TheoryOfChange, accent: Rgb, id: &str) -> Option<String> {
-    theory_of_change_at(toc, accent, id, WIDTH as f32)
+    theory_of_change_at(toc, accent, id, WIDTH as f32, "")
 }
 
 /// The diagram drawn `width` wide (see [`drawing_at`]) as an accessible SVG
-/// image, or `None` when there are no outcomes.
-pub fn theory_of_change_at(toc: &TheoryOfChange, accent: Rgb, id: &str, width: f32) -> Option<String> {
+/// image with the classes `chart` and `class`, or `None` when there are no outcomes.
+pub fn theory_of_change_at(
+    toc: &TheoryOfChange,
+    accent: Rgb,
+    id: &str,
+    width: f32,
+    class: &str,
+) -> Option<String> {
     let drawing = drawing_at(toc, accent, width)?;
-    Some(accessible(&drawing.to_svg(), id, "Theory of change", &description(toc)))
+    Some(accessible(&drawing.to_svg(), id, class, "Theory of change", &description(toc)))
 }
 
 #[cfg(test)]

@@ -181,20 +181,15 @@ const THEORY_WIDTH: f32 = 700.0;
 /// Width of the theory of change's narrow drawing: the page at 320 CSS px, less its margins.
 const THEORY_NARROW: f32 = 288.0;
 
-/// Gives the first element of `svg` (made by [`charts::accessible`]) the class `class` too.
-fn with_class(svg: &str, class: &str) -> String {
-    svg.replacen("class=\"chart\"", &format!("class=\"chart {class}\""), 1)
-}
-
 /// A chart as the page shows it: drawn [`charts::HTML_WIDTH`] wide for
 /// screens at least 768 px wide (and print), and on narrower screens, where
 /// its text could not stay 12 px, its title and description in words (its
 /// numbers are in the table beside it). The stylesheet displays one of the two.
 fn chart(chart: &impl charts::Chart, id: &str) -> Result<String, HtmlError> {
-    let wide = charts::svg_at(chart, id, charts::HTML_WIDTH)?;
+    let wide = charts::svg_at(chart, id, charts::HTML_WIDTH, "chart-wide")?;
     Ok(format!(
         "{}<p class=\"chart-narrow\"><strong>{}.</strong> {}</p>",
-        with_class(&wide, "chart-wide"),
+        wide,
         charts::xml_escape(&chart.title()),
         charts::xml_escape(&chart.description())
     ))
@@ -203,9 +198,15 @@ fn chart(chart: &impl charts::Chart, id: &str) -> Result<String, HtmlError> {
 /// The theory of change as the page shows it: four columns on wide screens
 /// and in print, four bands one below the other on narrow screens.
 fn theory(toc: &crate::report::TheoryOfChange, accent: Rgb) -> Option<String> {
-    let wide = charts::theory::theory_of_change_at(toc, accent, "chart-theory", THEORY_WIDTH)?;
-    let narrow = charts::theory::theory_of_change_at(toc, accent, "chart-theory-narrow", THEORY_NARROW)?;
-    Some(format!("{}{}", with_class(&wide, "chart-wide"), with_class(&narrow, "chart-narrow")))
+    let wide = charts::theory::theory_of_change_at(toc, accent, "chart-theory", THEORY_WIDTH, "chart-wide")?;
+    let narrow = charts::theory::theory_of_change_at(
+        toc,
+        accent,
+        "chart-theory-narrow",
+        THEORY_NARROW,
+        "chart-narrow",
+    )?;
+    Some(format!("{wide}{narrow}"))
 }
 
 /// The charts of a report, as accessible SVG.
