@@ -4,7 +4,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, WIDTH, rgb, row, row_label, rows, series_colour, text_style, truncate};
+use super::{Chart, rgb, row, row_label, rows, series_colour, text_style, truncate};
 use crate::format::{money, percent};
 
 /// Horizontal bars of (label, amount), in a currency.
@@ -30,8 +30,8 @@ impl Chart for ByStakeholder<'_> {
         "value by stakeholder"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, 70 + 44 * self.values.len().max(1) as u32)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, 70 + 44 * self.values.len().max(1) as u32)
     }
 
     fn title(&self) -> String {
@@ -63,7 +63,7 @@ impl Chart for ByStakeholder<'_> {
         };
         // Room for every bar's label beyond its end: a label `w` pixels wide
         // at value v needs v + (w + gap) / plot width × (x_max − x_min) inside the axis.
-        let plot = (WIDTH - LABEL_WIDTH - 64) as f64;
+        let plot = f64::from(root.dim_in_pixel().0.saturating_sub(LABEL_WIDTH + 64).max(1));
         let need = |value: f64| (f64::from(super::text_width(&label(value), 13.0)) + 12.0) / plot;
         // Labels on both sides may together take at most 90% of the plot.
         let widest = |negative: bool| {

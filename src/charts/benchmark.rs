@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style};
+use super::{Chart, rgb, row, row_label, rows, text_style};
 use crate::colour::Rgb;
 use crate::format::percent;
 
@@ -23,8 +23,8 @@ impl Chart for Benchmark<'_> {
         "assumptions against published analyses"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, 70 + 56 * self.rows.len().max(1) as u32)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, 70 + 56 * self.rows.len().max(1) as u32)
     }
 
     fn title(&self) -> String {

@@ -26,8 +26,8 @@ impl Chart for Delivery<'_> {
         "committed against delivered"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, PLOT_HEIGHT + 40)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, PLOT_HEIGHT + 40)
     }
 
     fn title(&self) -> String {
@@ -85,7 +85,9 @@ impl Chart for Delivery<'_> {
             chart.draw_series(bars).map_err(|e| e.to_string())?;
         }
         let text = text_style();
-        let every = self.periods.len().div_ceil(12).max(1);
+        // At most 12 labels along the x axis at [`WIDTH`], fewer on a narrower chart.
+        let most = (12 * root.dim_in_pixel().0 / WIDTH).max(1) as usize;
+        let every = self.periods.len().div_ceil(most).max(1);
         for (i, end) in self.periods.iter().enumerate().filter(|(i, _)| i % every == 0) {
             let (x, y) = chart.backend_coord(&(i as f64, 0.0));
             upper

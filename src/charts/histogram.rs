@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, WIDTH, grid, rgb, text_style};
+use super::{Chart, grid, rgb, text_style};
 use crate::colour::Rgb;
 use crate::format::{number, ratio};
 
@@ -24,8 +24,8 @@ impl Chart for Histogram<'_> {
         "simulation"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, 340)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, 340)
     }
 
     fn title(&self) -> String {

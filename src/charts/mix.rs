@@ -81,9 +81,9 @@ impl Chart for ValueMix<'_> {
         "value mix"
     }
 
-    fn size(&self) -> (u32, u32) {
+    fn size_at(&self, width: u32) -> (u32, u32) {
         let legend_rows = self.groups().len().div_ceil(2).max(1) as u32;
-        (WIDTH, 70 + 44 * self.rows.len().max(1) as u32 + 24 * legend_rows)
+        (width, 70 + 44 * self.rows.len().max(1) as u32 + 24 * legend_rows)
     }
 
     fn title(&self) -> String {
@@ -152,15 +152,17 @@ impl Chart for ValueMix<'_> {
             }
             row_label(&upper, &chart, 0.0, row, 8, &truncate(analysis, 10.5, LABEL_WIDTH as f32 - 14.0))?;
         }
+        // Two legend columns, as far apart as the chart's width allows (240 px at [`WIDTH`]).
+        let step = 240 * root.dim_in_pixel().0 as i32 / WIDTH as i32;
         for (slot, name) in legend.iter().enumerate() {
             let (col, row) = ((slot % 2) as i32, (slot / 2) as i32);
-            let (x, y) = (LABEL_WIDTH as i32 + 12 + col * 240, 4 + row * 24);
+            let (x, y) = (LABEL_WIDTH as i32 + 12 + col * step, 4 + row * 24);
             lower
                 .draw(&Rectangle::new([(x, y), (x + 14, y + 14)], colour(slot, &legend).filled()))
                 .map_err(|e| e.to_string())?;
             lower
                 .draw(&Text::new(
-                    truncate(name, 10.5, 210.0),
+                    truncate(name, 10.5, (step - 30) as f32),
                     (x + 20, y + 7),
                     text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
                 ))

@@ -36,6 +36,12 @@ pub const FAMILY: &str = "sans-serif";
 /// Width of every chart's view box, in CSS pixels (the measure of an A4 page).
 pub const WIDTH: u32 = 720;
 
+/// Width of the HTML report's wide charts. plotters sets chart text at
+/// 13 / 1.24 ≈ 10.5 units, so a chart this wide shows text of at least 12
+/// CSS px once it is at least 690 px wide: on a page at least 768 px wide,
+/// less its margins and a scroll bar.
+pub const HTML_WIDTH: u32 = 600;
+
 /// Why a chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
 #[error("could not draw the chart `{chart}`: {message}")]
@@ -53,8 +59,13 @@ pub(crate) fn chart_error(chart: &'static str) -> impl Fn(String) -> ChartError 
 pub trait Chart {
     /// Its name, for errors.
     fn name(&self) -> &'static str;
-    /// Its size in CSS pixels.
-    fn size(&self) -> (u32, u32);
+    /// Its size in CSS pixels when drawn [`WIDTH`] wide.
+    fn size(&self) -> (u32, u32) {
+        self.size_at(WIDTH)
+    }
+    /// Its size in CSS pixels when drawn `width` wide: the height it needs.
+    /// [`Chart::draw`] lays it out for the width of the area it is given.
+    fn size_at(&self, width: u32) -> (u32, u32);
     /// Its title, the short text alternative.
     fn title(&self) -> String;
     /// Its description, the long text alternative, with its numbers.
@@ -66,17 +77,24 @@ pub trait Chart {
     ) -> Result<(), String>;
 }
 
-/// The chart as an accessible SVG image with the element id `id`.
+/// The chart as an accessible SVG image with the element id `id`, [`WIDTH`] wide.
 pub fn svg(chart: &impl Chart, id: &str) -> Result<String, ChartError> {
+    svg_at(chart, id, WIDTH, "")
+}
+
+/// The chart laid out `width` wide, as an accessible SVG image with the
+/// element id `id` and the classes `chart` and `class` (if not empty).
+pub fn svg_at(chart: &impl Chart, id: &str, width: u32, class: &str) -> Result<String, ChartError> {
     use plotters::prelude::IntoDrawingArea;
     fonts();
     let mut svg = String::new();
     {
-        let root = plotters::prelude::SVGBackend::with_string(&mut svg, chart.size()).into_drawing_area();
+        let root =
+            plotters::prelude::SVGBackend::with_string(&mut svg, chart.size_at(width)).into_drawing_area();
         chart.draw(&root).map_err(chart_error(chart.name()))?;
         root.present().map_err(|e| chart_error(chart.name())(e.to_string()))?;
     }
-    Ok(accessible(&svg, id, &chart.title(), &chart.description()))
+    Ok(accessible(&svg, id, class, &chart.title(), &chart.description()))
 }
 
 /// The chart as shapes, for the PDF.
@@ -419,9 +437,9 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// Makes an SVG an accessible image: `role="img"`, a `<title>` and a
-/// `<desc>` referenced by `aria-labelledby`, and a size that scales to its
-/// container.
-pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String {
+/// `<desc>` referenced by `aria-labelledby`, a size that scales to its
+/// container, and the classes `chart` and `class` (if not empty).
+pub fn accessible(svg: &str, id: &str, class: &str, title: &str, description: &str) -> String {
     let body_start = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
     let open = &svg[..body_start];
     let view_box = open
@@ -431,7 +449,8 @@ pub fn accessible(svg: &str, id: &str, title: &str, description: &str) -> String
         .unwrap_or("0 0 720 400")
         .to_owned();
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart{}\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        if class.is_empty() { String::new() } else { format!(" {}", xml_escape(class)) },
         xml_escape(title),
         xml_escape(description),
         svg[body_start..].trim_start()
@@ -509,7 +528,7 @@ mod tests {
     #[test]
     fn accessible_svg_has_role_title_and_description() {
         let svg = "<svg width=\"720\" height=\"400\" viewBox=\"0 0 720 400\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
-        let out = accessible(svg, "c1", "Value <by> stakeholder", "Bars & more");
+        let out = accessible(svg, "c1", "", "Value <by> stakeholder", "Bars & more");
         assert!(
             out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 400\" role=\"img\"")
         );

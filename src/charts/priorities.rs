@@ -34,9 +34,9 @@ impl Chart for ByPriority<'_> {
         "social value by priority"
     }
 
-    fn size(&self) -> (u32, u32) {
+    fn size_at(&self, width: u32) -> (u32, u32) {
         let legend = self.priorities.len().div_ceil(2).max(1) as u32;
-        (WIDTH, 70 + 40 * self.shown().len().max(1) as u32 + 24 * legend)
+        (width, 70 + 40 * self.shown().len().max(1) as u32 + 24 * legend)
     }
 
     fn title(&self) -> String {
@@ -75,7 +75,7 @@ impl Chart for ByPriority<'_> {
         let shown = self.shown();
         let count = shown.len();
         let legend = self.priorities.len().div_ceil(2).max(1) as u32;
-        let (upper, lower) = root.split_vertically(self.size().1 - 24 * legend - 8);
+        let (upper, lower) = root.split_vertically(root.dim_in_pixel().1 - 24 * legend - 8);
         let max =
             shown.iter().map(|(_, v)| v.iter().map(|x| x.max(0.0)).sum::<f64>()).fold(0.0_f64, f64::max);
         let x_max = if max > 0.0 { max * 1.05 } else { 1.0 };
@@ -97,15 +97,17 @@ impl Chart for ByPriority<'_> {
         }
         let text = text_style();
         lower.fill(&WHITE).map_err(|e| e.to_string())?;
+        // Two legend columns, as far apart as the chart's width allows (320 px at [`WIDTH`]).
+        let step = 320 * root.dim_in_pixel().0 as i32 / WIDTH as i32;
         for (p, name) in self.priorities.iter().enumerate() {
             let (col, line) = ((p % 2) as i32, (p / 2) as i32);
-            let (x, y) = (24 + col * 320, 4 + line * 24);
+            let (x, y) = (24 + col * step, 4 + line * 24);
             lower
                 .draw(&Rectangle::new([(x, y), (x + 14, y + 14)], rgb(series_colour(p)).filled()))
                 .map_err(|e| e.to_string())?;
             lower
                 .draw(&Text::new(
-                    truncate(name, 10.5, 290.0),
+                    truncate(name, 10.5, (step - 30) as f32),
                     (x + 20, y + 7),
                     text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
                 ))

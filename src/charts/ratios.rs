@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style, truncate};
+use super::{Chart, rgb, row, row_label, rows, text_style, truncate};
 use crate::colour::Rgb;
 use crate::format::ratio;
 
@@ -42,8 +42,8 @@ impl Chart for Ratios<'_> {
         "ratios"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, 96 + 44 * self.rows.len().max(1) as u32)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, 96 + 44 * self.rows.len().max(1) as u32)
     }
 
     fn title(&self) -> String {

@@ -24,9 +24,9 @@ impl Chart for OverTime<'_> {
         "value over time"
     }
 
-    fn size(&self) -> (u32, u32) {
+    fn size_at(&self, width: u32) -> (u32, u32) {
         let legend_rows = self.series.len().div_ceil(2).max(1) as u32;
-        (WIDTH, PLOT_HEIGHT + 16 + 24 * legend_rows)
+        (width, PLOT_HEIGHT + 16 + 24 * legend_rows)
     }
 
     fn title(&self) -> String {
@@ -96,7 +96,9 @@ impl Chart for OverTime<'_> {
             chart.draw_series(bars).map_err(|e| e.to_string())?;
         }
         // Label every year up to twelve, else every few, so the labels never run together.
-        let every = years.len().div_ceil(12).max(1);
+        // At most 12 labels along the x axis at [`WIDTH`], fewer on a narrower chart.
+        let most = (12 * root.dim_in_pixel().0 / WIDTH).max(1) as usize;
+        let every = years.len().div_ceil(most).max(1);
         for (i, year) in years.iter().enumerate().filter(|(i, _)| i % every == 0) {
             let (x, y) = chart.backend_coord(&(i as f64, y_min));
             upper
@@ -108,15 +110,17 @@ impl Chart for OverTime<'_> {
                 .map_err(|e| e.to_string())?;
         }
         // Legend below the plot: a swatch and the name of each stakeholder, in stacking order.
+        // Two legend columns, as far apart as the chart's width allows (300 px at [`WIDTH`]).
+        let step = 300 * root.dim_in_pixel().0 as i32 / WIDTH as i32;
         for (s, (name, _)) in series.iter().enumerate() {
             let (col, row) = ((s % 2) as i32, (s / 2) as i32);
-            let (x, y) = (102 + col * 300, 8 + row * 24);
+            let (x, y) = (102 + col * step, 8 + row * 24);
             lower
                 .draw(&Rectangle::new([(x, y), (x + 14, y + 14)], rgb(series_colour(s)).filled()))
                 .map_err(|e| e.to_string())?;
             lower
                 .draw(&Text::new(
-                    truncate(name, 10.5, 270.0),
+                    truncate(name, 10.5, (step - 30) as f32),
                     (x + 20, y + 7),
                     text.clone().pos(Pos::new(HPos::Left, VPos::Center)),
                 ))

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, WIDTH, rgb, row, row_label, rows, text_style};
+use super::{Chart, rgb, row, row_label, rows, text_style};
 use crate::colour::{PALETTE, Rgb};
 use crate::format::money;
 
@@ -24,8 +24,8 @@ impl Chart for Waterfall<'_> {
         "waterfall"
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, 60 + 40 * self.steps.len().max(1) as u32)
+    fn size_at(&self, width: u32) -> (u32, u32) {
+        (width, 60 + 40 * self.steps.len().max(1) as u32)
     }
 
     fn title(&self) -> String {

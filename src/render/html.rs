@@ -175,6 +175,40 @@ fn fonts_css() -> String {
         .collect()
 }
 
+/// Width of the theory of change's wide drawing: its 12 px text is at least
+/// 12 CSS px on any page at least 768 px wide, a scroll bar taken off.
+const THEORY_WIDTH: f32 = 700.0;
+/// Width of the theory of change's narrow drawing: the page at 320 CSS px, less its margins.
+const THEORY_NARROW: f32 = 288.0;
+
+/// A chart as the page shows it: drawn [`charts::HTML_WIDTH`] wide for
+/// screens at least 768 px wide (and print), and on narrower screens, where
+/// its text could not stay 12 px, its title and description in words (its
+/// numbers are in the table beside it). The stylesheet displays one of the two.
+fn chart(chart: &impl charts::Chart, id: &str) -> Result<String, HtmlError> {
+    let wide = charts::svg_at(chart, id, charts::HTML_WIDTH, "chart-wide")?;
+    Ok(format!(
+        "{}<p class=\"chart-narrow\"><strong>{}.</strong> {}</p>",
+        wide,
+        charts::xml_escape(&chart.title()),
+        charts::xml_escape(&chart.description())
+    ))
+}
+
+/// The theory of change as the page shows it: four columns on wide screens
+/// and in print, four bands one below the other on narrow screens.
+fn theory(toc: &crate::report::TheoryOfChange, accent: Rgb) -> Option<String> {
+    let wide = charts::theory::theory_of_change_at(toc, accent, "chart-theory", THEORY_WIDTH, "chart-wide")?;
+    let narrow = charts::theory::theory_of_change_at(
+        toc,
+        accent,
+        "chart-theory-narrow",
+        THEORY_NARROW,
+        "chart-narrow",
+    )?;
+    Some(format!("{wide}{narrow}"))
+}
+
 /// The charts of a report, as accessible SVG.
 #[derive(Debug, serde::Serialize)]
 struct Charts {
@@ -192,8 +226,8 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
     // Charts carry meaning and white text, so they use the accent darkened for contrast.
     let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     Ok(Charts {
-        theory: charts::theory::theory_of_change(&data.theory_of_change, accent, "chart-theory"),
-        by_stakeholder: charts::svg(
+        theory: theory(&data.theory_of_change, accent),
+        by_stakeholder: chart(
             &charts::bars::ByStakeholder {
                 values: &data.by_stakeholder,
                 currency: &data.currency,
@@ -203,7 +237,7 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
             },
             "chart-stakeholders",
         )?,
-        over_time: charts::svg(
+        over_time: chart(
             &charts::stacked::OverTime {
                 years: &data.years,
                 series: &data.over_time,
@@ -211,13 +245,13 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
             },
             "chart-years",
         )?,
-        waterfall: charts::svg(
+        waterfall: chart(
             &charts::waterfall::Waterfall { steps: &data.waterfall, accent, currency: &data.currency },
             "chart-waterfall",
         )?,
         tornado: match data.uncertainty.tornado.is_empty() {
             true => None,
-            false => Some(charts::svg(
+            false => Some(chart(
                 &charts::tornado::Tornado {
                     rows: &data.uncertainty.tornado,
                     ratio: data.uncertainty.ratio,
@@ -228,13 +262,13 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
         },
         benchmark: match data.benchmarks.is_empty() {
             true => None,
-            false => Some(charts::svg(
+            false => Some(chart(
                 &charts::benchmark::Benchmark { rows: &data.benchmarks, accent },
                 "chart-benchmark",
             )?),
         },
         histogram: match data.uncertainty.band {
-            Some(band) => Some(charts::svg(
+            Some(band) => Some(chart(
                 &charts::histogram::Histogram { bars: &data.uncertainty.histogram, band, accent },
                 "chart-simulation",
             )?),
@@ -260,7 +294,7 @@ pub fn statement(view: &crate::report::statement::View, templates: &Templates) -
     // Each breakdown's chart, its description (from the view) as the SVG's text alternative.
     let chart = |breakdown: Breakdown, id: &str| -> Result<Option<String>, HtmlError> {
         let Some(chart) = view.chart(breakdown) else { return Ok(None) };
-        Ok(Some(charts::svg(
+        Ok(Some(self::chart(
             &charts::bars::ByStakeholder {
                 values: &chart.rows,
                 currency: &view.currency,
@@ -300,8 +334,8 @@ pub fn comparison(
     templates: &Templates,
 ) -> Result<Vec<u8>, HtmlError> {
     let accent = view.stamp.ink;
-    let ratio_chart = charts::svg(&charts::ratios::Ratios { rows: &view.ratios, accent }, "chart-ratios")?;
-    let mix_chart = charts::svg(&charts::mix::ValueMix { rows: &view.mix }, "chart-mix")?;
+    let ratio_chart = chart(&charts::ratios::Ratios { rows: &view.ratios, accent }, "chart-ratios")?;
+    let mix_chart = chart(&charts::mix::ValueMix { rows: &view.mix }, "chart-mix")?;
     let mut context = Context::new();
     context.insert("c", view);
     context.insert("ratio_chart", &ratio_chart);
@@ -314,7 +348,7 @@ pub fn render_bids(
     view: &crate::report::bids::BidsView,
     templates: &Templates,
 ) -> Result<Vec<u8>, HtmlError> {
-    let chart = charts::svg(
+    let chart = chart(
         &charts::priorities::ByPriority {
             priorities: &view.chart_priorities,
             offers: &view.chart_offers,
@@ -328,12 +362,42 @@ pub fn render_bids(
     render_page(templates, "bids.html", context, &Page::of(view.lang, &view.stamp))
 }
 
+/// The numbers of the monitoring report's chart, as the table beside it.
+#[derive(serde::Serialize)]
+struct DeliveryTable {
+    /// The series' names: committed, delivered, validated.
+    series: Vec<String>,
+    /// (period's end, each series' value to date) for each period.
+    rows: Vec<(String, Vec<String>)>,
+}
+
+impl DeliveryTable {
+    fn of(view: &crate::report::monitor::MonitorView) -> DeliveryTable {
+        let rows = view
+            .chart_periods
+            .iter()
+            .enumerate()
+            .map(|(i, end)| {
+                let values = view
+                    .chart_series
+                    .iter()
+                    .map(|(_, values)| {
+                        values.get(i).map_or_else(String::new, |v| crate::format::money(*v, &view.currency))
+                    })
+                    .collect();
+                (end.clone(), values)
+            })
+            .collect();
+        DeliveryTable { series: view.chart_series.iter().map(|(name, _)| name.clone()).collect(), rows }
+    }
+}
+
 /// Renders a monitoring report as one HTML page, with `monitor.html`.
 pub fn render_monitor(
     view: &crate::report::monitor::MonitorView,
     templates: &Templates,
 ) -> Result<Vec<u8>, HtmlError> {
-    let chart = charts::svg(
+    let chart = chart(
         &charts::delivery::Delivery {
             periods: &view.chart_periods,
             series: &view.chart_series,
@@ -344,5 +408,6 @@ pub fn render_monitor(
     let mut context = Context::new();
     context.insert("m", view);
     context.insert("delivery_chart", &chart);
+    context.insert("delivery_table", &DeliveryTable::of(view));
     render_page(templates, "monitor.html", context, &Page::of(view.lang, &view.stamp))
 }

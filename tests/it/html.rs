@@ -90,7 +90,16 @@ fn every_chart_is_snapshotted_once_with_its_text_description() {
     // The flagship example draws every kind of chart a report has.
     let html = html_of("fixtures/youth-into-work.yaml", &scratch("html-charts"));
     let charts = charts_of(&html);
-    assert_eq!(charts.len(), 7, "theory, stakeholders, years, waterfall, tornado, simulation, benchmark");
+    assert_eq!(
+        charts.len(),
+        8,
+        "theory (wide and narrow), stakeholders, years, waterfall, tornado, simulation, benchmark"
+    );
+    // Each chart is drawn for wide screens; on narrow ones the theory of change
+    // is re-laid and every other chart gives way to its description.
+    assert_eq!(html.matches("class=\"chart chart-wide\"").count(), 7);
+    assert_eq!(html.matches("class=\"chart chart-narrow\"").count(), 1);
+    assert_eq!(html.matches("<p class=\"chart-narrow\"><strong>").count(), 6);
     for (id, svg) in charts {
         assert!(svg.contains(&format!("<desc id=\"{id}-desc\">")), "{id} has a text description");
         versionless(|| insta::assert_snapshot!(format!("html-{id}"), svg));
