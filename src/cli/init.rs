@@ -25,6 +25,12 @@ pub const SCHEMA_FILE_NAME: &str = "sroi.schema.json";
 
 /// The first line of the example: editors with the YAML language server
 /// (VS Code's YAML extension, Neovim, Helix, …) complete and check keys with it.
+///
+/// A path relative to the analysis, not a URL: it works offline, and it names
+/// the schema of the sroi that wrote it rather than whatever a server holds
+/// (sroi publishes its schema nowhere; `$id` is a placeholder). An analysis
+/// moved without the schema shows the editor's "Unable to load schema" on its
+/// first line until `sroi schema > sroi.schema.json` writes it beside it.
 pub const MODELINE: &str = "# yaml-language-server: $schema=sroi.schema.json\n";
 
 /// Writes [`EXAMPLE`] to `dir/analysis.yaml`, never overwriting a file.
@@ -58,7 +64,7 @@ pub fn run(dir: &Path, streams: &mut Streams<'_>) -> Exit {
             let shown = shell_quote(&path.to_string_lossy());
             let _ = writeln!(
                 streams.out,
-                "wrote {shown}\n\nnext:\n  sroi check {shown}     validate it\n  sroi calc {shown}      see the figures\n\nEdit the comments' examples into your own programme; every key is explained in the file."
+                "wrote {shown}\n\nnext:\n  sroi check {shown}     validate it\n  sroi calc {shown}      see the figures\n\nEdit the comments' examples into your own programme; every key is explained in the file.\nEditors explain and check each key with {SCHEMA_FILE_NAME}, written beside it and named on its first line:\nkeep the two together, or run `sroi schema > {SCHEMA_FILE_NAME}` in the folder you move it to."
             );
             Exit::Ok
         }
