@@ -39,6 +39,23 @@ pub(super) struct Asked<'a, F> {
     pub(super) templates: Option<&'a std::path::Path>,
 }
 
+impl<'a, F: clap::ValueEnum + Clone + Send + Sync + 'static> Asked<'a, F> {
+    /// What the command line asked for.
+    pub(super) fn new(
+        print: &super::args::Print,
+        files: &'a super::args::Files<F>,
+        findings: super::args::Findings,
+    ) -> Self {
+        Asked {
+            json: print.json(),
+            formats: &files.formats,
+            out: &files.output,
+            templates: files.templates.as_deref(),
+            findings,
+        }
+    }
+}
+
 /// Runs `sroi bids`.
 pub(super) fn run(
     framework: &str,

@@ -87,24 +87,10 @@ where
         }
         Command::Init { dir, .. } => init::run(&dir, streams),
         Command::Bids { framework, offers, print, files_written: f, findings } => {
-            let asked = bids::Asked {
-                json: print.json(),
-                formats: &f.formats,
-                out: &f.output,
-                templates: f.templates.as_deref(),
-                findings,
-            };
-            bids::run(&framework, &offers, &asked, streams)
+            bids::run(&framework, &offers, &bids::Asked::new(&print, &f, findings), streams)
         }
         Command::Monitor { offer, returns, print, files_written: f, findings } => {
-            let asked = bids::Asked {
-                json: print.json(),
-                formats: &f.formats,
-                out: &f.output,
-                templates: f.templates.as_deref(),
-                findings,
-            };
-            monitor::run(&offer, &returns, &asked, streams)
+            monitor::run(&offer, &returns, &bids::Asked::new(&print, &f, findings), streams)
         }
         Command::Report { file, formats, output, templates, findings } => {
             report::run(&file, &formats, (&output, templates.as_deref()), findings, streams)

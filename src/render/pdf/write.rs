@@ -65,22 +65,12 @@ fn artifact_type(kind: Artifact) -> ArtifactType {
 
 /// The date as PDF and XMP write it, from seconds since 1970 (UTC).
 fn date_time(timestamp: i64) -> DateTime {
-    let days = timestamp.div_euclid(86_400);
+    let date = crate::model::Date::from_day_number(timestamp.div_euclid(86_400));
     let seconds = timestamp.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     let clamp = |v: i64, hi: i64| v.clamp(0, hi) as u8;
-    DateTime::new(year.clamp(0, 9999) as u16)
-        .month(clamp(month, 12))
-        .day(clamp(day, 31))
+    DateTime::new(date.year.clamp(0, 9999) as u16)
+        .month(date.month)
+        .day(date.day)
         .hour(clamp(seconds / 3600, 23))
         .minute(clamp(seconds / 60 % 60, 59))
         .second(clamp(seconds % 60, 59))
