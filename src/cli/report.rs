@@ -85,18 +85,22 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// `sroi report FILE -f FORMATS -o DIR [--templates DIR]`.
-pub fn run(
-    path: &str,
-    formats: &[Format],
-    out: &Path,
-    templates: Option<&Path>,
-    streams: &mut Streams<'_>,
-) -> Exit {
-    let (source, analysis, warnings) = match super::load(path, streams) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
+/// An analysis ready to render: read, validated and computed, its warnings
+/// printed, and its logo read.
+pub(crate) struct Prepared {
+    pub(crate) source: crate::source::SourceFile,
+    pub(crate) analysis: crate::model::Analysis,
+    pub(crate) results: crate::compute::Results,
+    pub(crate) uncertainty: crate::compute::Uncertainty,
+    pub(crate) report: crate::report::Report,
+    pub(crate) logo: Option<Image>,
+}
+
+/// Reads, validates and computes the analysis at `path`, dated `streams.now`,
+/// printing its warnings and the quality checks' warnings (notes are left to
+/// `check`) and reading its logo; or the exit code, having said why.
+pub(crate) fn prepare(path: &str, streams: &mut Streams<'_>) -> Result<Prepared, Exit> {
+    let (source, analysis, warnings) = super::load(path, streams)?;
     let loaded = warnings.len();
     let crate::pipeline::Reported { results, uncertainty, findings, report } =
         crate::pipeline::report(&analysis, warnings, streams.now);
@@ -122,11 +126,39 @@ pub fn run(
             Ok(image) => Some(image),
             Err(LogoError { diagnostic, exit }) => {
                 print_diagnostics(&[diagnostic], &source, streams);
-                return exit;
+                return Err(exit);
             }
         },
         None => None,
     };
+    Ok(Prepared { source, analysis, results, uncertainty, report, logo })
+}
+
+/// The HTML report of a prepared analysis, with the templates of `templates`
+/// (or the built-in ones); or the exit code, having said why not.
+pub(crate) fn html(
+    prepared: &Prepared,
+    templates: Option<&Path>,
+    streams: &mut Streams<'_>,
+) -> Result<Vec<u8>, Exit> {
+    let made = crate::pipeline::templates(templates)
+        .and_then(|t| crate::render::html::render(&prepared.report, prepared.logo.as_ref(), &t));
+    super::html_bytes(made, &prepared.source.name, "report", streams)
+}
+
+/// `sroi report FILE -f FORMATS -o DIR [--templates DIR]`.
+pub fn run(
+    path: &str,
+    formats: &[Format],
+    out: &Path,
+    templates: Option<&Path>,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    let prepared = match prepare(path, streams) {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let Prepared { source, analysis, results, uncertainty, report, logo } = &prepared;
     let stem = if path == "-" {
         "report".to_owned()
     } else {
@@ -135,9 +167,9 @@ pub fn run(
     // All or nothing: every format is made before any file is written.
     if formats.contains(&Format::Xlsx) {
         let long =
-            crate::load::limits::long_texts(&source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
+            crate::load::limits::long_texts(source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
         if !long.is_empty() {
-            print_diagnostics(&long, &source, streams);
+            print_diagnostics(&long, source, streams);
             let _ = writeln!(streams.err, "{}: nothing was written", source.name);
             return Exit::Invalid;
         }
@@ -146,13 +178,13 @@ pub fn run(
     for format in crate::pipeline::unique(formats) {
         let files = match format {
             Format::Csv => vec![
-                ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
-                ("-years", crate::render::csv::years(&results)),
+                ("-impact-map", crate::render::csv::impact_map(analysis, results)),
+                ("-years", crate::render::csv::years(results)),
             ],
             Format::Xlsx => {
                 match crate::render::xlsx::render(
-                    &analysis,
-                    &results,
+                    analysis,
+                    results,
                     crate::render::xlsx::Cached::Results,
                     streams.now,
                 ) {
@@ -167,10 +199,10 @@ pub fn run(
                     }
                 }
             }
-            Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
+            Format::Json => vec![("", crate::render::json::render(analysis, results, uncertainty))],
             Format::Pdf => {
                 match super::pdf_bytes(
-                    crate::render::pdf::render(&report, logo.as_ref()),
+                    crate::render::pdf::render(report, logo.as_ref()),
                     &source.name,
                     "report",
                     streams,
@@ -179,14 +211,10 @@ pub fn run(
                     Err(code) => return code,
                 }
             }
-            Format::Html => {
-                let made = crate::pipeline::templates(templates)
-                    .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t));
-                match super::html_bytes(made, &source.name, "report", streams) {
-                    Ok(bytes) => vec![("", bytes)],
-                    Err(code) => return code,
-                }
-            }
+            Format::Html => match html(&prepared, templates, streams) {
+                Ok(bytes) => vec![("", bytes)],
+                Err(code) => return code,
+            },
         };
         for (suffix, bytes) in files {
             made.push((out.join(format!("{stem}{suffix}.{}", format.extension())), bytes));
