@@ -249,7 +249,7 @@ mod tests {
         let file = dir.join("a.yaml");
         std::fs::write(&file, "one").expect("write");
         let later = dir.join("proxies.yaml");
-        let mut watched = Watched::new(&file.to_string_lossy(), None, &[later.clone()]);
+        let mut watched = Watched::new(&file.to_string_lossy(), None, std::slice::from_ref(&later));
         assert!(!watched.changed());
         // Replaced by a file of the same size (an editor's save by rename).
         std::fs::write(dir.join("new"), "two").expect("write");
