@@ -28,7 +28,8 @@
 //!    outputs and diagnostics out, rayon over files).
 //! 7. [`cli`]: parses arguments, calls the stages or the pipeline, prints,
 //!    writes through [`output`], sets the exit code; the clock is read here
-//!    once ([`cli::now`]).
+//!    once ([`cli::now`]). `sroi watch` serves the HTML report through
+//!    [`serve`], a loopback web server with live reload.
 //!
 //! Commissioning (SPEC §7, §8) runs the same stages over frameworks, offers
 //! and returns: [`load::commission`], [`validate::commission`],
@@ -67,6 +68,7 @@ pub mod pipeline;
 pub mod quality;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod synthetic;

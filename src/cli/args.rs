@@ -18,6 +18,7 @@ Examples:
   sroi portfolio contracts/ -f html,json,csv -o statement
   sroi bids framework.yaml offers/*.yaml -f html,pdf -o evaluation
   sroi monitor offer.yaml returns.yaml
+  sroi watch analysis.yaml         a live preview of the report in the browser
 
 Figures print as text, or as JSON with --json (or --format json); files are
 written with -f/--formats into -o DIR. The quality checks' warnings go to
@@ -230,6 +231,20 @@ pub(super) enum Command {
         templates: Option<std::path::PathBuf>,
         #[command(flatten)]
         findings: Findings,
+    },
+    /// Serve the HTML report on 127.0.0.1 and make it again whenever the file changes; the page reloads itself.
+    #[command(
+        after_help = "Examples:\n  sroi watch analysis.yaml                 serves on a free port, printed on start\n  sroi watch analysis.yaml --port 8000     http://127.0.0.1:8000/\n  sroi watch analysis.yaml --templates my-templates\n\nThe page is the report `sroi report -f html` writes. While the file has errors the\npage shows them; it shows the report again when they are fixed. The proxy files,\nthe logo and the templates are watched too. Only this computer can open the page.\nCtrl-C stops (exit 0)."
+    )]
+    Watch {
+        /// Analysis file.
+        file: String,
+        /// Port on 127.0.0.1 to serve on; 0 (the default) takes a free one.
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Folder of templates overriding the defaults by file name (see `sroi init --templates`).
+        #[arg(long)]
+        templates: Option<std::path::PathBuf>,
     },
 }
 

@@ -17,6 +17,7 @@ pub mod monitor;
 mod portfolio;
 pub mod proxies;
 pub mod report;
+mod watch;
 mod write;
 
 use std::ffi::OsString;
@@ -156,6 +157,7 @@ where
         Command::Schema { statement: false } => write_out(init::SCHEMA.as_bytes(), streams),
         Command::Schema { statement: true } => write_out(init::STATEMENT_SCHEMA.as_bytes(), streams),
         Command::Proxies { files, action } => proxies::run(&action, &files, streams),
+        Command::Watch { file, port, templates } => watch::run(&file, port, templates.as_deref(), streams),
     }
 }
 

@@ -85,8 +85,59 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// An analysis ready to render: read, validated and computed, its warnings
+/// printed, and its logo read.
+pub(crate) struct Prepared {
+    pub(crate) source: crate::source::SourceFile,
+    pub(crate) analysis: crate::model::Analysis,
+    pub(crate) results: crate::compute::Results,
+    pub(crate) uncertainty: crate::compute::Uncertainty,
+    pub(crate) report: crate::report::Report,
+    pub(crate) logo: Option<Image>,
+}
+
+/// Reads, validates and computes the analysis at `path`, dated `streams.now`,
+/// printing the findings summary as `asked` (a bid writer goes straight to
+/// `report`; `--deny warnings` stops here) and reading its logo; or the exit
+/// code, having said why.
+pub(super) fn prepare(
+    path: &str,
+    asked: super::args::Findings,
+    streams: &mut Streams<'_>,
+) -> Result<Prepared, Exit> {
+    let (source, analysis, warnings) = super::load(path, streams)?;
+    let crate::pipeline::Reported { results, uncertainty, findings, report } =
+        crate::pipeline::report(&analysis, warnings, streams.now);
+    let mut found = super::findings::Found::new(streams.color);
+    found.file(&source, findings);
+    found.print(asked, "nothing was written", streams)?;
+    let logo = match &analysis.theme.logo {
+        Some(logo) => match read_logo(logo, path) {
+            Ok(image) => Some(image),
+            Err(LogoError { diagnostic, exit }) => {
+                print_diagnostics(&[diagnostic], &source, streams);
+                return Err(exit);
+            }
+        },
+        None => None,
+    };
+    Ok(Prepared { source, analysis, results, uncertainty, report, logo })
+}
+
+/// The HTML report of a prepared analysis, with the templates of `templates`
+/// (or the built-in ones); or the exit code, having said why not.
+pub(crate) fn html(
+    prepared: &Prepared,
+    templates: Option<&Path>,
+    streams: &mut Streams<'_>,
+) -> Result<Vec<u8>, Exit> {
+    let made = crate::pipeline::templates(templates)
+        .and_then(|t| crate::render::html::render(&prepared.report, prepared.logo.as_ref(), &t));
+    super::html_bytes(made, &prepared.source.name, "report", streams)
+}
+
 /// `sroi report FILE -f FORMATS -o DIR [--templates DIR]`: the findings
-/// summary first (a bid writer goes straight to `report`), then the files.
+/// summary first, then the files.
 pub(super) fn run(
     path: &str,
     formats: &[Format],
@@ -94,27 +145,11 @@ pub(super) fn run(
     asked: super::args::Findings,
     streams: &mut Streams<'_>,
 ) -> Exit {
-    let (source, analysis, warnings) = match super::load(path, streams) {
-        Ok(loaded) => loaded,
+    let prepared = match prepare(path, asked, streams) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let crate::pipeline::Reported { results, uncertainty, findings, report } =
-        crate::pipeline::report(&analysis, warnings, streams.now);
-    let mut found = super::findings::Found::new(streams.color);
-    found.file(&source, findings);
-    if let Err(code) = found.print(asked, "nothing was written", streams) {
-        return code;
-    }
-    let logo = match &analysis.theme.logo {
-        Some(logo) => match read_logo(logo, path) {
-            Ok(image) => Some(image),
-            Err(LogoError { diagnostic, exit }) => {
-                print_diagnostics(&[diagnostic], &source, streams);
-                return exit;
-            }
-        },
-        None => None,
-    };
+    let Prepared { source, analysis, results, uncertainty, report, logo } = &prepared;
     let stem = if path == "-" {
         "report".to_owned()
     } else {
@@ -123,9 +158,9 @@ pub(super) fn run(
     // All or nothing: every format is made before any file is written.
     if formats.contains(&Format::Xlsx) {
         let long =
-            crate::load::limits::long_texts(&source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
+            crate::load::limits::long_texts(source, crate::load::limits::EXCEL_CELL_CHARS, "an Excel cell");
         if !long.is_empty() {
-            print_diagnostics(&long, &source, streams);
+            print_diagnostics(&long, source, streams);
             let _ = writeln!(streams.err, "{}: nothing was written", source.name);
             return Exit::Invalid;
         }
@@ -134,13 +169,13 @@ pub(super) fn run(
     for format in crate::pipeline::unique(formats) {
         let files = match format {
             Format::Csv => vec![
-                ("-impact-map", crate::render::csv::impact_map(&analysis, &results)),
-                ("-years", crate::render::csv::years(&results)),
+                ("-impact-map", crate::render::csv::impact_map(analysis, results)),
+                ("-years", crate::render::csv::years(results)),
             ],
             Format::Xlsx => {
                 match crate::render::xlsx::render(
-                    &analysis,
-                    &results,
+                    analysis,
+                    results,
                     crate::render::xlsx::Cached::Results,
                     streams.now,
                 ) {
@@ -156,10 +191,10 @@ pub(super) fn run(
                     }
                 }
             }
-            Format::Json => vec![("", crate::render::json::render(&analysis, &results, &uncertainty))],
+            Format::Json => vec![("", crate::render::json::render(analysis, results, uncertainty))],
             Format::Pdf => {
                 match super::pdf_bytes(
-                    crate::render::pdf::render(&report, logo.as_ref()),
+                    crate::render::pdf::render(report, logo.as_ref()),
                     &source.name,
                     "report",
                     streams,
@@ -168,14 +203,10 @@ pub(super) fn run(
                     Err(code) => return code,
                 }
             }
-            Format::Html => {
-                let made = crate::pipeline::templates(templates)
-                    .and_then(|t| crate::render::html::render(&report, logo.as_ref(), &t));
-                match super::html_bytes(made, &source.name, "report", streams) {
-                    Ok(bytes) => vec![("", bytes)],
-                    Err(code) => return code,
-                }
-            }
+            Format::Html => match html(&prepared, templates, streams) {
+                Ok(bytes) => vec![("", bytes)],
+                Err(code) => return code,
+            },
         };
         for (suffix, bytes) in files {
             made.push((out.join(format!("{stem}{suffix}.{}", format.extension())), bytes));

@@ -121,6 +121,30 @@ pub fn read_named(
     }
 }
 
+/// The files an analysis names (its `proxy_files:` and the theme's logo),
+/// joined to its folder, as far as its YAML can be read (none when it cannot
+/// be parsed); a path [`read_named`] refuses out of hand (absolute, or
+/// climbing out of the folder) is left out. `sroi watch` watches them.
+pub fn files_named(source: &crate::source::SourceFile) -> Vec<PathBuf> {
+    let Ok(root) = super::parse_yaml(source) else {
+        return Vec::new();
+    };
+    let mut decoder = super::decode::Decoder::new(&source.text);
+    let raw = super::raw::analysis(&mut decoder, &root);
+    let folder = folder_of(&source.name);
+    raw.proxy_files
+        .iter()
+        .chain(raw.theme.logo.iter())
+        .map(|named| Path::new(&named.value))
+        .filter(|path| {
+            !path.as_os_str().is_empty()
+                && path.components().all(|c| !matches!(c, Component::RootDir | Component::Prefix(_)))
+                && !leaves_folder(path)
+        })
+        .map(|path| folder.join(path))
+        .collect()
+}
+
 /// Why [`read_regular`] read nothing.
 #[derive(Debug)]
 pub enum ReadFailure {
@@ -192,6 +216,17 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
         dir
+    }
+
+    #[test]
+    fn the_files_an_analysis_names_are_found_even_when_it_is_invalid() {
+        let text = "version: 1\ntitle: 3\nproxy_files: [local.yaml, ../up.yaml, /etc/passwd, sub/more.yaml]\n\
+                    theme:\n  logo: logo.png\n";
+        let found = files_named(&crate::source::SourceFile::new("work/a.yaml", text));
+        let expected: Vec<PathBuf> =
+            ["work/local.yaml", "work/sub/more.yaml", "work/logo.png"].iter().map(PathBuf::from).collect();
+        assert_eq!(found, expected);
+        assert!(files_named(&crate::source::SourceFile::new("a.yaml", "title: [unclosed")).is_empty());
     }
 
     #[test]

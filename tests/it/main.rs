@@ -17,4 +17,5 @@ mod pdf;
 mod portfolio;
 mod properties;
 mod schema;
+mod watch;
 mod xlsx;
