@@ -660,7 +660,8 @@ pub fn view(statement: &Statement, stamp: crate::report::Stamp) -> View {
                     .by_theme
                     .first()
                     .filter(|t| t.in_year_value.unwrap_or(0.0) > 0.0)
-                    .map_or_else(|| "None".to_owned(), |t| t.theme.clone()),
+                    // Only analyses have themes: a year of contracts alone has delivered none.
+                    .map_or_else(|| "No theme delivered value".to_owned(), |t| t.theme.clone()),
                 areas: totals
                     .by_area
                     .iter()
