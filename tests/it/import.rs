@@ -269,3 +269,31 @@ fn an_excluded_outcome_and_value_types_come_back_from_a_workbook() {
     assert!(imported.contains("value_type: fiscal"), "{imported}");
     assert_eq!(calc_json("imported", &imported), calc_json("a.yaml", yaml), "imported:\n{imported}");
 }
+
+#[test]
+fn escape_sequences_in_a_workbook_reach_the_terminal_escaped_and_come_back_whole() {
+    let dir = scratch("import-controls");
+    let (mut analysis, _) = crate::common::results_of("tests/fixtures/valid/minimal.yaml");
+    // A title that would set the terminal's window title and ring its bell.
+    let title = "Bad \u{1b}]0;pwned\u{7} title \u{1b}[2J";
+    analysis.title = title.to_owned();
+    let results = sroi::compute::compute(&analysis);
+    let book = dir.join("controls.xlsx");
+    std::fs::write(&book, render(&analysis, &results, Cached::Results, 0).expect("workbook")).expect("write");
+    // `import` (and `import -o -`) print YAML with the controls written as escapes.
+    for args in [
+        vec!["import", book.to_str().expect("path")],
+        vec!["import", book.to_str().expect("path"), "-o", "-"],
+    ] {
+        let run = sroi(&args);
+        assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+        assert!(
+            !run.stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "raw control characters in {:?}",
+            run.stdout
+        );
+        let (back, _) =
+            sroi::analyse(&sroi::source::SourceFile::new("imported", run.stdout.as_str())).expect("valid");
+        assert_eq!(back.title, title, "the title, whole");
+    }
+}
