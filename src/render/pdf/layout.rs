@@ -448,6 +448,14 @@ impl Layout {
         self.run = None;
     }
 
+    /// Closes `node` and every node opened inside it, if it is open.
+    fn close_through(&mut self, node: usize) {
+        if let Some(at) = self.open.iter().rposition(|&n| n == node) {
+            self.open.truncate(at);
+            self.run = None;
+        }
+    }
+
     /// Closes the lists [`Layout::item`] left open, down to those opened at
     /// a depth of the open-node stack below `depth`.
     fn end_lists_inside(&mut self, depth: usize) {
@@ -469,11 +477,8 @@ impl Layout {
     /// item starts with this.
     fn end_lists(&mut self) {
         if let Some(&(list, _)) = self.lists.first() {
-            if let Some(at) = self.open.iter().rposition(|&n| n == list) {
-                self.open.truncate(at);
-            }
+            self.close_through(list);
             self.lists.clear();
-            self.run = None;
         }
     }
 
@@ -665,18 +670,14 @@ impl Layout {
         let depth = depth.max(1);
         // Close deeper lists, then the open item of this depth.
         while self.lists.len() > depth {
-            if let Some((list, _)) = self.lists.pop()
-                && let Some(at) = self.open.iter().rposition(|&n| n == list)
-            {
-                self.open.truncate(at);
+            if let Some((list, _)) = self.lists.pop() {
+                self.close_through(list);
             }
         }
         if let Some((_, Some(li))) = self.lists.last().copied()
             && self.lists.len() == depth
         {
-            if let Some(at) = self.open.iter().rposition(|&n| n == li) {
-                self.open.truncate(at);
-            }
+            self.close_through(li);
             if let Some(last) = self.lists.last_mut() {
                 last.1 = None;
             }

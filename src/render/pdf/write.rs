@@ -162,27 +162,28 @@ fn group(
         Role::Figure(alt) => Tag::Figure(Some(alt.clone())).into(),
         Role::Link => Tag::Link.into(),
     };
-    let mut out = TagGroup::new(tag);
-    for child in &node.children {
+    let children = children(pages, index, runs, annotations);
+    (!children.is_empty()).then(|| TagGroup::with_children(tag, children))
+}
+
+/// The children of structure node `index`, in reading order, as krilla's
+/// tree holds them: groups for nodes (those left empty dropped), and the
+/// identifiers of its runs of content and annotations.
+fn children(
+    pages: &Pages,
+    index: usize,
+    runs: &mut [Option<Identifier>],
+    annotations: &mut [Option<Identifier>],
+) -> Vec<krilla::tagging::Node> {
+    let mut out = Vec::new();
+    for child in &pages.nodes[index].children {
         match *child {
-            Child::Node(n) => {
-                if let Some(g) = group(pages, n, runs, annotations) {
-                    out.push(g);
-                }
-            }
-            Child::Content(run) => {
-                if let Some(id) = runs.get_mut(run).and_then(Option::take) {
-                    out.push(id);
-                }
-            }
-            Child::Annotation(a) => {
-                if let Some(id) = annotations.get_mut(a).and_then(Option::take) {
-                    out.push(id);
-                }
-            }
+            Child::Node(n) => out.extend(group(pages, n, runs, annotations).map(Into::into)),
+            Child::Content(run) => out.extend(runs.get_mut(run).and_then(Option::take).map(Into::into)),
+            Child::Annotation(a) => out.extend(annotations.get_mut(a).and_then(Option::take).map(Into::into)),
         }
     }
-    (!out.children.is_empty()).then_some(out)
+    out
 }
 
 /// The bookmarks: a section (level 2) at the top, its parts (level 3) inside it.
@@ -269,20 +270,8 @@ pub(crate) fn document(pages: &Pages, about: &About<'_>, logo: Option<&Image>) -
         page.finish();
     }
     let mut tree = TagTree::new().with_lang(Some(about.lang.to_owned()));
-    for child in &pages.nodes[0].children {
-        match *child {
-            Child::Node(n) => {
-                if let Some(g) = group(pages, n, &mut runs, &mut annotations) {
-                    tree.push(g);
-                }
-            }
-            Child::Content(run) => {
-                if let Some(id) = runs.get_mut(run).and_then(Option::take) {
-                    tree.push(id);
-                }
-            }
-            Child::Annotation(_) => {}
-        }
+    for child in children(pages, 0, &mut runs, &mut annotations) {
+        tree.push(child);
     }
     document.set_tag_tree(tree);
     document.set_outline(outline(pages));
