@@ -26,11 +26,19 @@ use super::findings::count;
 
 /// Everything `check` has to say about one readable file, and a summary of it.
 fn diagnose(source: &SourceFile) -> (Vec<Diagnostic>, Option<String>) {
-    // Frameworks, offers and returns are checked as `sroi bids` and `sroi monitor` read them.
-    if let Some(checked) = crate::pipeline::commissioning::check(source) {
-        return checked;
-    }
-    match crate::analyse(source) {
+    let analysed = match crate::analyse_any(source) {
+        // Frameworks, offers and returns are checked as `sroi bids` and `sroi monitor` read them.
+        // (They are small: parsed again, whole, for the checks of their kind.)
+        crate::Analysed::Other(..) => match load::parse_yaml(source) {
+            Ok(root) => match crate::pipeline::commissioning::check(source, &root) {
+                Some(checked) => return checked,
+                None => crate::analyse(source),
+            },
+            Err(diagnostic) => Err(vec![diagnostic]),
+        },
+        crate::Analysed::Analysis(analysed) => analysed,
+    };
+    match analysed {
         Ok((analysis, warnings)) => {
             let results = crate::compute::compute(&analysis);
             let mut diagnostics = crate::pipeline::findings(&analysis, &results, warnings);

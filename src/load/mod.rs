@@ -8,6 +8,7 @@
 
 pub mod commission;
 pub mod decode;
+pub(crate) mod events;
 pub mod kind;
 pub mod limits;
 pub mod manifest;
@@ -133,19 +134,88 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
 
 /// [`parse_yaml`] with another limit on parser events (and nodes), so the
 /// limit's message can be tested without a file of millions of values.
+///
+/// Most analyses are read straight from the parser's events
+/// ([`events::tree`]); anything that needs serde-saphyr's rules (tags,
+/// anchors, merge keys, numbers in rare forms) or that it would refuse is
+/// read by serde-saphyr, which also words every error.
 pub fn parse_yaml_within(source: &SourceFile, max_events: usize) -> Result<Node, Diagnostic> {
-    if source.text.trim().is_empty() || is_only_comments(&source.text) {
-        return Err(Diagnostic::error("empty-file", "the file has no analysis in it")
-            .at(Loc::START)
-            .hint("run `sroi init` to write a commented example to start from"));
+    if has_no_value(&source.text) {
+        return Err(empty_file());
     }
-    let mut options = serde_saphyr::Options::default();
+    let (budget, limits) = budget(max_events);
+    match events::tree(&source.text, &budget, &limits) {
+        Some(tree) => Ok(tree),
+        None => parse_yaml_slowly(source, max_events),
+    }
+}
+
+/// Whether the text holds no YAML value at all: only blank lines, comments
+/// and document markers (any of CR, LF and CRLF ending the lines).
+fn has_no_value(text: &str) -> bool {
+    text.trim().is_empty() || is_only_comments(text)
+}
+
+fn empty_file() -> Diagnostic {
+    Diagnostic::error("empty-file", "the file has no analysis in it")
+        .at(Loc::START)
+        .hint("run `sroi init` to write a commented example to start from")
+}
+
+/// serde-saphyr's budget for a file, and the limits [`events::tree`] keeps
+/// clear of so that serde-saphyr words any breach.
+fn budget(max_events: usize) -> (serde_saphyr::Budget, events::Limits) {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = MAX_ALIASES;
     budget.max_nodes = MAX_NODES.min(max_events);
     budget.max_events = max_events;
     budget.max_depth = MAX_DEPTH;
-    options.budget = Some(budget);
+    // Stream and document events are counted too: stop a few short.
+    let limits = events::Limits {
+        events: budget.max_events.min(budget.max_nodes).saturating_sub(8),
+        depth: MAX_DEPTH,
+        scalar_bytes: budget.max_total_scalar_bytes,
+    };
+    (budget, limits)
+}
+
+/// The tree of `source` read straight from the parser's events, handing
+/// each item of the top-level lists named in `lists` to `item` as soon as it
+/// is whole (the tree keeps an empty list in its place). `None` where the
+/// file must be read by [`parse_yaml_slowly`] instead, and what was handed
+/// over forgotten: it needs serde-saphyr's rules, or it has an error.
+pub fn parse_yaml_handing_over(
+    source: &SourceFile,
+    lists: &[&str],
+    item: &mut dyn FnMut(&str, Node),
+) -> Option<Node> {
+    if has_no_value(&source.text) {
+        return None;
+    }
+    let (budget, limits) = budget(MAX_EVENTS);
+    events::tree_handing_over(&source.text, &budget, &limits, Some(events::HandOver { lists, item }))
+}
+
+/// The tree of `source` as [`events::tree`] builds it, or `None` where it
+/// leaves the file to serde-saphyr (for the differential fuzz target).
+#[doc(hidden)]
+pub fn parse_yaml_from_events(source: &SourceFile) -> Option<Node> {
+    if has_no_value(&source.text) {
+        return None;
+    }
+    let (budget, limits) = budget(MAX_EVENTS);
+    events::tree(&source.text, &budget, &limits)
+}
+
+/// The YAML of `source` read by serde-saphyr, the reader of every file
+/// [`events::tree`] leaves (public for the differential fuzz target).
+#[doc(hidden)]
+pub fn parse_yaml_slowly(source: &SourceFile, max_events: usize) -> Result<Node, Diagnostic> {
+    if has_no_value(&source.text) {
+        return Err(empty_file());
+    }
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget(max_events).0);
     let mut alias_limits = serde_saphyr::options::AliasLimits::default();
     alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     options.alias_limits = alias_limits;
@@ -158,7 +228,9 @@ pub fn parse_yaml_within(source: &SourceFile, max_events: usize) -> Result<Node,
 }
 
 fn is_only_comments(text: &str) -> bool {
-    text.lines().all(|l| {
+    // YAML ends a line at CR too: a file saved with CR line ends that starts
+    // with a comment is not one long comment.
+    text.split(['\n', '\r']).all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
     })

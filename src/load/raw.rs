@@ -387,6 +387,86 @@ pub fn analysis(d: &mut Decoder, root: &Node) -> RawAnalysis {
     raw
 }
 
+/// The top-level lists of an analysis, which the largest files are mostly
+/// made of: read item by item ([`Items`]) so that their nodes can be freed
+/// as they are read.
+pub const LISTS: [&str; 4] = ["stakeholders", "inputs", "outputs", "outcomes"];
+
+/// The items of the four [`LISTS`], read one by one apart from the rest of
+/// the analysis: handed over by the YAML reader as each is parsed, or taken
+/// out of a whole tree ([`analysis_of`]).
+#[derive(Default)]
+pub struct Items {
+    stakeholders: Vec<RawStakeholder>,
+    inputs: Vec<RawInput>,
+    outputs: Vec<RawOutput>,
+    outcomes: Vec<RawOutcome>,
+    /// How many items of each list were given, read or not.
+    given: [usize; 4],
+}
+
+impl Items {
+    /// Reads one item of the list `key` (one of [`LISTS`]).
+    pub fn read(&mut self, d: &mut Decoder, key: &str, node: &Node) {
+        let Some(at) = LISTS.iter().position(|l| *l == key) else { return };
+        self.given[at] += 1;
+        match at {
+            0 => self.stakeholders.extend(stakeholder(d, node)),
+            1 => self.inputs.extend(input(d, node)),
+            2 => self.outputs.extend(output(d, node)),
+            _ => self.outcomes.extend(outcome(d, node)),
+        }
+    }
+}
+
+/// [`analysis`] of a tree it may take apart: the four [`LISTS`] are taken
+/// out of the tree and read item by item, each item's nodes freed once
+/// read, so the tree and the raw structs it becomes are never both whole in
+/// memory. What is read, and every diagnostic, is the same.
+pub fn analysis_of(d: &mut Decoder, mut root: Node) -> RawAnalysis {
+    let mut items = Items::default();
+    for key in LISTS {
+        if let Some(taken) = take_items(&mut root, key) {
+            for node in taken {
+                items.read(d, key, &node);
+            }
+        }
+    }
+    analysis_with(d, &root, items)
+}
+
+/// [`analysis`] of a tree whose four [`LISTS`] are empty because their
+/// items were read into `items` already.
+pub fn analysis_with(d: &mut Decoder, root: &Node, items: Items) -> RawAnalysis {
+    let mut raw = analysis(d, root);
+    let Items { stakeholders, inputs, outputs, outcomes, given } = items;
+    fill(&mut raw.stakeholders, stakeholders, given[0]);
+    fill(&mut raw.inputs, inputs, given[1]);
+    fill(&mut raw.outputs, outputs, given[2]);
+    fill(&mut raw.outcomes, outcomes, given[3]);
+    raw
+}
+
+/// The items of the top-level list `key`, taken out of the tree (which is
+/// left holding an empty list in their place), when it is a list.
+fn take_items(root: &mut Node, key: &str) -> Option<Vec<Node>> {
+    let Kind::Map(entries) = &mut root.kind else { return None };
+    let (_, node) = entries.iter_mut().find(|(k, _)| k.name == key)?;
+    match &mut node.kind {
+        Kind::Seq(items) => Some(std::mem::take(items)),
+        _ => None,
+    }
+}
+
+/// Puts the items read apart into their list, read from an empty one.
+fn fill<T>(list: &mut RawList<T>, items: Vec<T>, given: usize) {
+    if given == 0 {
+        return;
+    }
+    list.complete &= items.len() == given;
+    list.items = items;
+}
+
 fn list_of<T>(
     m: &mut Fields<'_>,
     d: &mut Decoder,

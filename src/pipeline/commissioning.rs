@@ -244,13 +244,13 @@ fn gathered(source: &SourceFile, saids: Vec<Said>) -> Vec<Diagnostic> {
 
 /// `sroi check` of a framework, offer or returns file: what its loading says
 /// (an offer with the framework it names, returns with their offer), and a
-/// summary when it is valid. `None` when `source` is an analysis (or not YAML).
-pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
-    let root = load::parse_yaml(source).ok()?;
+/// summary when it is valid. `None` when `source`, parsed into `root`, is an
+/// analysis.
+pub fn check(source: &SourceFile, root: &load::Node) -> Option<(Vec<Diagnostic>, Option<String>)> {
     // `(one, many)`: "1 priority", "3 priorities".
     let count =
         |n: usize, (one, many): (&str, &str)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-    let checked = match kind_of(&root) {
+    let checked = match kind_of(root) {
         FileKind::Analysis => return None,
         FileKind::Framework => match framework_from(source.clone()) {
             Ok(f) => {
@@ -278,7 +278,7 @@ pub fn check(source: &SourceFile) -> Option<(Vec<Diagnostic>, Option<String>)> {
             Err(saids) => (gathered(source, saids), None),
         },
         FileKind::Returns => {
-            let Some(path) = root_text(&root, "offer") else {
+            let Some(path) = root_text(root, "offer") else {
                 return Some((
                     vec![Diagnostic::error("missing-key", "delivery returns need `offer`").at(root.loc)],
                     None,

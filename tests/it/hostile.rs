@@ -168,6 +168,21 @@ fn cr_only_crlf_and_lf_line_ends_all_show_the_line_and_a_caret() {
     }
 }
 
+/// Found by the differential test of the YAML reader: `lines()` does not
+/// split at a lone CR, so a CR-only file whose first line is a comment
+/// looked like one long comment and was refused as empty.
+#[test]
+fn a_cr_only_file_that_starts_with_a_comment_is_read_not_refused_as_empty() {
+    let dir = scratch("hostile-cr-comment");
+    let text = format!("# A comment first\n{}", std::fs::read_to_string(MINIMAL).expect("fixture"))
+        .replace('\n', "\r");
+    let path = dir.join("analysis.yaml");
+    std::fs::write(&path, text).expect("write");
+    let out = sroi(&["check", &path.to_string_lossy()]);
+    assert!(!out.stderr.contains("no analysis in it"), "{}", out.stderr);
+    assert_eq!(out.code, Exit::Ok, "{}", out.stderr);
+}
+
 #[test]
 fn a_lone_cr_in_a_comment_does_not_shift_the_line_shown() {
     let dir = scratch("hostile-lone-cr");
