@@ -10,6 +10,7 @@ pub mod commission;
 pub mod decode;
 pub mod kind;
 pub mod limits;
+pub mod logo;
 pub mod manifest;
 pub mod named;
 pub mod node;
