@@ -10,6 +10,7 @@ pub mod bids;
 pub mod comparison;
 pub mod date;
 pub mod monitor;
+pub mod printed;
 pub mod quality;
 pub mod statement;
 pub mod uncertainty;
@@ -120,6 +121,8 @@ pub struct Report {
     pub theme: ThemeView,
     /// The data behind the charts.
     pub charts: ChartData,
+    /// What the PDF prints of each long table, and what it says of the rest.
+    pub printed: printed::Printed,
 }
 
 /// The headline figures.
@@ -268,6 +271,8 @@ pub struct ProxyView {
     pub library_id: Option<String>,
     /// The outcomes valued with it.
     pub outcomes: Vec<String>,
+    /// How many of `outcomes` the PDF names, and how many more there are.
+    pub printed_uses: printed::Cut,
 }
 
 /// One year of value (or the totals row).
@@ -441,7 +446,7 @@ pub fn build(
         .collect();
 
     let quantity = |q: f64| number(q, if q.fract() == 0.0 { 0 } else { 2 });
-    let outcomes = analysis
+    let outcomes: Vec<OutcomeView> = analysis
         .outcomes
         .iter()
         .zip(&results.outcomes)
@@ -510,8 +515,12 @@ pub fn build(
                     .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
                 library_id: library.map(|l| l.id.clone()),
                 outcomes: vec![o.description.clone()],
+                printed_uses: printed::Cut::uses(1),
             }),
         }
+    }
+    for proxy in &mut proxies {
+        proxy.printed_uses = printed::Cut::uses(proxy.outcomes.len());
     }
 
     let included: Vec<usize> =
@@ -554,6 +563,12 @@ pub fn build(
 
     let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
     let assurance_view = assurance::view(analysis, results);
+    let printed = printed::printed(
+        outcomes.len(),
+        (uncertainty.swings.len(), quality.findings.len()),
+        proxies.len(),
+        included.len(),
+    );
     Report {
         lang: analysis.lang.clone().unwrap_or_else(|| DEFAULT_LANG.to_owned()),
         title: analysis.title.clone(),
@@ -622,6 +637,7 @@ pub fn build(
             uncertainty: uncertainty_charts,
             benchmarks: benchmark_rows,
         },
+        printed,
     }
 }
 

@@ -20,6 +20,7 @@ pub use statements::{comparison, statement};
 use crate::charts::{self, Face};
 use crate::colour::Rgb;
 use crate::report::Report;
+use crate::report::printed::Cut;
 use layout::{Align, Layout, MARGIN, MEASURE, MUTED, PANEL, Span, Table};
 use markdown::Block;
 
@@ -38,9 +39,6 @@ pub enum PdfError {
     #[error("the PDF would not be valid PDF/UA-1: {0}")]
     Invalid(String),
 }
-
-/// Most stakeholders shown as columns of the year table; beyond, totals only.
-const MAX_YEAR_COLUMNS: usize = 6;
 
 pub(crate) fn cell(text: impl Into<String>) -> Vec<Span> {
     vec![Span::new(text, Face::Regular)]
@@ -327,16 +325,11 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Theory of change");
     l.paragraph(&[Span::new(intro, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(
-        l,
-        report.outcomes.len(),
-        "outcomes",
-        "The workbook (`sroi report -f xlsx`) links every outcome to its outputs.",
-    );
+    note_cut(l, &report.printed.theory);
     let rows = report
         .outcomes
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.theory.rows)
         .enumerate()
         .map(|(o, outcome)| {
             let outputs: Vec<&str> = toc
@@ -365,23 +358,10 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     });
 }
 
-/// Most rows a PDF table of outcomes (the impact map, the theory of change,
-/// the swings, the proxies) or list of findings has: a 35,000-outcome map
-/// took 24 s and 1.5 GB to lay out, and belongs in the CSV and workbook.
-pub const MAX_PDF_MAP_ROWS: usize = 500;
-
-/// Most outcomes named in one proxy's "Used for" cell.
-const MAX_USES_SHOWN: usize = 20;
-
-/// Says, above a table cut to [`MAX_PDF_MAP_ROWS`] of `total` `things`,
-/// where the rest are (`elsewhere`, a sentence).
-fn note_cut(l: &mut Layout, total: usize, things: &str, elsewhere: &str) {
-    if total > MAX_PDF_MAP_ROWS {
-        let note = format!(
-            "This analysis has {} {things}; the PDF lists the first {MAX_PDF_MAP_ROWS}. {elsewhere}",
-            crate::format::number(total as f64, 0)
-        );
-        l.paragraph(&[Span::new(note, Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
+/// Says, above a table the view cut short, where the rest are.
+fn note_cut(l: &mut Layout, cut: &Cut) {
+    if let Some(note) = &cut.note {
+        l.paragraph(&[Span::new(note.clone(), Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
         l.space(4.0);
     }
 }
@@ -390,16 +370,11 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Impact map");
     l.paragraph(&[Span::new("Each outcome, how it is measured and valued, and the share of it the programme can claim. Percentages are deducted in turn from the gross value (quantity × proxy).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(
-        l,
-        report.outcomes.len(),
-        "outcomes",
-        "The full impact map is in the CSV (`sroi report -f csv`) and the workbook (`-f xlsx`).",
-    );
+    note_cut(l, &report.printed.impact_map);
     let rows = report
         .outcomes
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.impact_map.rows)
         .map(|o| {
             let mut outcome = markdown::inline(&o.description, accent);
             if o.harm {
@@ -530,7 +505,7 @@ fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         Some("The value created in each year, before discounting, by stakeholder."),
         &chart,
     );
-    let by_stakeholder = report.year_columns.len() <= MAX_YEAR_COLUMNS;
+    let by_stakeholder = report.printed.years_by_stakeholder;
     let mut columns = vec![("Year".to_owned(), 1.0, Align::Left)];
     if by_stakeholder {
         columns.extend(report.year_columns.iter().map(|name| (name.clone(), 1.3, Align::Right)));
@@ -544,12 +519,8 @@ fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         cells.push(cell(y.value.clone()));
         cells
     };
-    if !by_stakeholder {
-        let note = format!(
-            "With {} stakeholder groups, the table gives each year's total; the HTML and JSON reports give every group's value by year.",
-            report.year_columns.len()
-        );
-        l.paragraph(&[muted(note)], 8.0, 11.0, MARGIN, MEASURE);
+    if let Some(note) = &report.printed.years_note {
+        l.paragraph(&[muted(note.clone())], 8.0, 11.0, MARGIN, MEASURE);
         l.space(4.0);
     }
     l.table(&Table {
@@ -626,11 +597,11 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             charts::drawing(&charts::tornado::Tornado { rows: &data.tornado, ratio: data.ratio, accent })?;
         l.drawing(&chart, MEASURE);
         l.space(6.0);
-        note_cut(l, u.swings.len(), "swings", "Every swing is in the JSON report (`sroi report -f json`).");
+        note_cut(l, &report.printed.swings);
         let rows = u
             .swings
             .iter()
-            .take(MAX_PDF_MAP_ROWS)
+            .take(report.printed.swings.rows)
             .map(|s| {
                 vec![
                     markdown::inline(&s.outcome, accent),
@@ -741,8 +712,8 @@ fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError>
             MEASURE,
         );
     }
-    note_cut(l, q.findings.len(), "findings", "`sroi check` prints every one.");
-    for f in q.findings.iter().take(MAX_PDF_MAP_ROWS) {
+    note_cut(l, &report.printed.findings);
+    for f in q.findings.iter().take(report.printed.findings.rows) {
         let principle = f.principle.map_or(String::new(), |p| format!(" ({p})"));
         let mut spans = vec![
             Span::new(format!("{}{principle}: ", f.severity), Face::Bold),
@@ -858,16 +829,11 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
 
 fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading("Financial proxies");
-    note_cut(
-        l,
-        report.proxies.len(),
-        "financial proxies",
-        "Every proxy is in the CSV impact map and the workbook (`sroi report -f csv,xlsx`).",
-    );
+    note_cut(l, &report.printed.proxies);
     let rows = report
         .proxies
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.proxies.rows)
         .map(|p| {
             let mut name = vec![Span::new(p.name.clone(), Face::Bold)];
             if let Some(id) = &p.library_id {
@@ -883,14 +849,14 @@ fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
                 });
             }
             let mut used = Vec::new();
-            for (i, o) in p.outcomes.iter().take(MAX_USES_SHOWN).enumerate() {
+            for (i, o) in p.outcomes.iter().take(p.printed_uses.rows).enumerate() {
                 if i > 0 {
                     used.push(Span::new("; ", Face::Regular));
                 }
                 used.extend(markdown::inline(o, accent));
             }
-            if p.outcomes.len() > MAX_USES_SHOWN {
-                used.push(muted(format!("; and {} more", p.outcomes.len() - MAX_USES_SHOWN)));
+            if let Some(more) = &p.printed_uses.note {
+                used.push(muted(format!("; {more}")));
             }
             vec![
                 name,
