@@ -14,6 +14,7 @@ pub mod printed;
 pub mod quality;
 pub mod statement;
 pub mod uncertainty;
+pub mod words;
 
 use serde::Serialize;
 
@@ -121,8 +122,12 @@ pub struct Report {
     pub theme: ThemeView,
     /// The data behind the charts.
     pub charts: ChartData,
+    /// The logo's text alternative: "Northfield Community Association logo".
+    pub logo_alt: String,
     /// What the PDF prints of each long table, and what it says of the rest.
     pub printed: printed::Printed,
+    /// The headings, captions, column headers and fixed sentences.
+    pub words: &'static words::Words,
 }
 
 /// The headline figures.
@@ -163,6 +168,8 @@ pub struct StakeholderView {
     pub engagement: Option<String>,
     /// Why it is excluded, if it is.
     pub excluded: Option<String>,
+    /// Whether its value is counted: "Yes", or "No: " and why not.
+    pub counted: String,
     /// Its present value, or "Excluded".
     pub present_value: String,
     /// Share of the total present value.
@@ -403,6 +410,7 @@ pub fn build(
             size: s.size.map(|n| plural(n, "person", "people")),
             engagement: s.engagement.clone(),
             excluded: s.excluded.clone(),
+            counted: s.excluded.as_ref().map_or_else(|| "Yes".to_owned(), |reason| format!("No: {reason}")),
             present_value: if s.is_excluded() { "Excluded".into() } else { money(r.present_value, c) },
             share: if s.is_excluded() || pv == 0.0 { "–".into() } else { percent(r.present_value / pv) },
             outcomes: analysis.outcomes.iter().filter(|o| o.stakeholder == i).count(),
@@ -637,7 +645,12 @@ pub fn build(
             uncertainty: uncertainty_charts,
             benchmarks: benchmark_rows,
         },
+        logo_alt: match &analysis.organisation {
+            Some(organisation) => format!("{organisation} logo"),
+            None => "Organisation logo".to_owned(),
+        },
         printed,
+        words: &words::WORDS,
     }
 }
 
