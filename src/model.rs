@@ -91,6 +91,16 @@ pub struct Theme {
     pub accent: Option<Located<Rgb>>,
 }
 
+/// An image the theme names (its logo), read by [`crate::load::logo`] and
+/// embedded in reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
 impl Analysis {
     /// Whether `outcome` counts in the value: neither it nor its stakeholder
     /// group is excluded.

@@ -118,6 +118,11 @@ pub(super) fn run(
     });
     let mut inputs: Vec<std::path::PathBuf> = offers.iter().map(std::path::PathBuf::from).collect();
     inputs.push(std::path::PathBuf::from(&framework.said.source.name));
-    let place = super::Written { stem: "tender-evaluation", out: written.out, inputs: (&inputs, "offer") };
+    let place = super::Written {
+        stem: "tender-evaluation",
+        name: "tender-evaluation",
+        out: written.out,
+        inputs: (&inputs, "offer"),
+    };
     super::write_outputs(outputs, &place, "tender evaluation", streams)
 }

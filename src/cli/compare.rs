@@ -119,6 +119,11 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     let outputs = pipeline::comparison_outputs(&compared, rebase, stamp, &formats, asked.templates);
     // The comparison is never written over one of the analyses compared.
     let inputs: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-    let written = super::Written { stem: "comparison", out: asked.out, inputs: (&inputs, "analysis") };
+    let written = super::Written {
+        stem: "comparison",
+        name: "comparison",
+        out: asked.out,
+        inputs: (&inputs, "analysis"),
+    };
     super::write_outputs(outputs, &written, "comparison", streams)
 }

@@ -56,10 +56,7 @@ pub struct Streams<'a> {
 
 pub use args::{CompareFormat, Deny, PrintFormat, TimingArg};
 pub use clock::now;
-pub(crate) use write::{
-    Written, create_output_folder, html_bytes, pdf_bytes, write_json, write_new, write_out, write_output,
-    write_outputs, write_text,
-};
+pub(crate) use write::{Written, html_bytes, write_json, write_new, write_out, write_outputs, write_text};
 
 /// Runs the tool with `args` (the first is the program name).
 pub fn run<I, T>(args: I, streams: &mut Streams<'_>) -> Exit

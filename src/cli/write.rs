@@ -8,7 +8,7 @@ use super::{Exit, Streams};
 use crate::diag::Diagnostic;
 
 /// Creates the folder reports are written into.
-pub(crate) fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Result<(), Exit> {
+fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Result<(), Exit> {
     std::fs::create_dir_all(out).map_err(|error| {
         super::problem(
             Some(&out.display().to_string()),
@@ -21,7 +21,7 @@ pub(crate) fn create_output_folder(out: &std::path::Path, streams: &mut Streams<
 
 /// Writes one output file (`what`: "report", "statement") atomically, never
 /// over one of the `inputs` (their `input_name`: "analysis", "manifest"), and says so.
-pub(crate) fn write_output(
+fn write_output(
     target: &std::path::Path,
     bytes: &[u8],
     (inputs, input_name): (&[&std::path::Path], &str),
@@ -78,7 +78,7 @@ pub(crate) fn write_new(
 
 /// A PDF's bytes, with a warning when its font cannot show some of the
 /// text; or, when it cannot be made, the exit code (having said why).
-pub(crate) fn pdf_bytes(
+fn pdf_bytes(
     made: Result<crate::render::pdf::Rendered, crate::render::pdf::PdfError>,
     name: &str,
     what: &str,
@@ -134,6 +134,19 @@ pub(crate) fn html_bytes(
     })
 }
 
+/// A workbook's bytes; or, when it cannot be made, the exit code (having said why).
+fn workbook_bytes(
+    made: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+    name: &str,
+    streams: &mut Streams<'_>,
+) -> Result<Vec<u8>, Exit> {
+    made.map_err(|error| {
+        let problem = Diagnostic::error("workbook-failed", format!("cannot make the workbook: {error}"));
+        super::problem(Some(name), problem, streams);
+        Exit::Failed
+    })
+}
+
 /// Writes a table or text for people: control characters from the files
 /// shown escaped ([`crate::diag::escape_controls`]).
 pub(crate) fn write_text(text: &str, streams: &mut Streams<'_>) -> Exit {
@@ -164,10 +177,12 @@ pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
     }
 }
 
-/// Where the outputs of a command over many files go: `OUT/STEM.EXTENSION`,
-/// never over one of the `inputs` (named, in errors, as the second item says).
+/// Where the outputs of a command go: `OUT/STEM.EXTENSION`, never over one
+/// of the `inputs` (named, in errors, as the second item says); messages
+/// about an output name it `name` (the stem, or the file it is made from).
 pub(crate) struct Written<'a> {
     pub(crate) stem: &'a str,
+    pub(crate) name: &'a str,
     pub(crate) out: &'a std::path::Path,
     pub(crate) inputs: (&'a [std::path::PathBuf], &'a str),
 }
@@ -181,17 +196,18 @@ pub(crate) fn write_outputs(
     streams: &mut Streams<'_>,
 ) -> Exit {
     use crate::pipeline::Made;
-    let name = written.stem;
+    let (stem, name) = (written.stem, written.name);
     let mut files = Vec::with_capacity(outputs.len());
     for output in outputs {
         let bytes = match output.made {
             Made::Bytes(bytes) => Ok(bytes),
             Made::Pdf(made) => pdf_bytes(made, name, what, streams),
             Made::Html(made) => html_bytes(made, name, what, streams),
+            Made::Workbook(made) => workbook_bytes(made, name, streams),
         };
         match bytes {
             Ok(bytes) => {
-                files.push((written.out.join(format!("{name}{}.{}", output.suffix, output.extension)), bytes))
+                files.push((written.out.join(format!("{stem}{}.{}", output.suffix, output.extension)), bytes))
             }
             Err(code) => return code,
         }

@@ -11,6 +11,7 @@ pub mod decode;
 pub(crate) mod events;
 pub mod kind;
 pub mod limits;
+pub mod logo;
 pub mod manifest;
 pub mod named;
 pub mod node;

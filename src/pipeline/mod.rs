@@ -1,5 +1,5 @@
-//! The commands over many files, end to end: paths in, named outputs and
-//! diagnostics out.
+//! The commands over many files, and `sroi report` past reading its one
+//! file ([`analysis`]), end to end: paths in, named outputs and diagnostics out.
 //!
 //! Each run goes through the same stages as a report: [`crate::load`] reads
 //! the files (in parallel, with rayon), [`crate::validate`] and
@@ -9,7 +9,10 @@
 //! [`crate::output`] and sets the exit code. Every output is made before any
 //! is written, so a run that cannot make one of them writes none.
 
+pub mod analysis;
 pub mod commissioning;
+
+pub use analysis::{Prepared, ReportFormat, logo, report_html, report_outputs};
 
 use rayon::prelude::*;
 
@@ -79,6 +82,8 @@ pub enum Made {
     Pdf(Result<Rendered, PdfError>),
     /// A web page.
     Html(Result<Vec<u8>, HtmlError>),
+    /// An Excel workbook.
+    Workbook(Result<Vec<u8>, rust_xlsxwriter::XlsxError>),
 }
 
 /// One file of a run, read and analysed.

@@ -16,6 +16,9 @@ use crate::charts;
 use crate::colour::Rgb;
 use crate::report::Report;
 
+/// An image embedded in the report (the theme's logo).
+pub use crate::model::Image;
+
 /// The built-in templates, by file name; each is known to tera as `sroi/NAME`,
 /// and a user's template of the same name is used instead of it.
 pub const DEFAULT_TEMPLATES: [(&str, &str); 7] = [
@@ -148,15 +151,6 @@ fn render_page(
     context.insert("page", page);
     let html = templates.tera.render(name, &context).map_err(template_error(name))?;
     Ok(html.into_bytes())
-}
-
-/// An image embedded in the report.
-#[derive(Debug, Clone)]
-pub struct Image {
-    /// Its MIME type.
-    pub mime: &'static str,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
 }
 
 fn data_uri(mime: &str, bytes: &[u8]) -> String {

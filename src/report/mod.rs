@@ -10,9 +10,11 @@ pub mod bids;
 pub mod comparison;
 pub mod date;
 pub mod monitor;
+pub mod printed;
 pub mod quality;
 pub mod statement;
 pub mod uncertainty;
+pub mod words;
 
 use serde::Serialize;
 
@@ -120,6 +122,12 @@ pub struct Report {
     pub theme: ThemeView,
     /// The data behind the charts.
     pub charts: ChartData,
+    /// The logo's text alternative: "Northfield Community Association logo".
+    pub logo_alt: String,
+    /// What the PDF prints of each long table, and what it says of the rest.
+    pub printed: printed::Printed,
+    /// The headings, captions, column headers and fixed sentences.
+    pub words: &'static words::Words,
 }
 
 /// The headline figures.
@@ -160,6 +168,8 @@ pub struct StakeholderView {
     pub engagement: Option<String>,
     /// Why it is excluded, if it is.
     pub excluded: Option<String>,
+    /// Whether its value is counted: "Yes", or "No: " and why not.
+    pub counted: String,
     /// Its present value, or "Excluded".
     pub present_value: String,
     /// Share of the total present value.
@@ -268,6 +278,8 @@ pub struct ProxyView {
     pub library_id: Option<String>,
     /// The outcomes valued with it.
     pub outcomes: Vec<String>,
+    /// How many of `outcomes` the PDF names, and how many more there are.
+    pub printed_uses: printed::Cut,
 }
 
 /// One year of value (or the totals row).
@@ -398,6 +410,7 @@ pub fn build(
             size: s.size.map(|n| plural(n, "person", "people")),
             engagement: s.engagement.clone(),
             excluded: s.excluded.clone(),
+            counted: s.excluded.as_ref().map_or_else(|| "Yes".to_owned(), |reason| format!("No: {reason}")),
             present_value: if s.is_excluded() { "Excluded".into() } else { money(r.present_value, c) },
             share: if s.is_excluded() || pv == 0.0 { "–".into() } else { percent(r.present_value / pv) },
             outcomes: analysis.outcomes.iter().filter(|o| o.stakeholder == i).count(),
@@ -441,7 +454,7 @@ pub fn build(
         .collect();
 
     let quantity = |q: f64| number(q, if q.fract() == 0.0 { 0 } else { 2 });
-    let outcomes = analysis
+    let outcomes: Vec<OutcomeView> = analysis
         .outcomes
         .iter()
         .zip(&results.outcomes)
@@ -510,8 +523,12 @@ pub fn build(
                     .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
                 library_id: library.map(|l| l.id.clone()),
                 outcomes: vec![o.description.clone()],
+                printed_uses: printed::Cut::uses(1),
             }),
         }
+    }
+    for proxy in &mut proxies {
+        proxy.printed_uses = printed::Cut::uses(proxy.outcomes.len());
     }
 
     let included: Vec<usize> =
@@ -554,6 +571,12 @@ pub fn build(
 
     let accent = analysis.theme.accent.as_ref().map_or(crate::colour::DEFAULT_ACCENT, |a| a.value);
     let assurance_view = assurance::view(analysis, results);
+    let printed = printed::printed(
+        outcomes.len(),
+        (uncertainty.swings.len(), quality.findings.len()),
+        proxies.len(),
+        included.len(),
+    );
     Report {
         lang: analysis.lang.clone().unwrap_or_else(|| DEFAULT_LANG.to_owned()),
         title: analysis.title.clone(),
@@ -622,6 +645,12 @@ pub fn build(
             uncertainty: uncertainty_charts,
             benchmarks: benchmark_rows,
         },
+        logo_alt: match &analysis.organisation {
+            Some(organisation) => format!("{organisation} logo"),
+            None => "Organisation logo".to_owned(),
+        },
+        printed,
+        words: &words::WORDS,
     }
 }
 

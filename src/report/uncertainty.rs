@@ -123,6 +123,9 @@ pub struct UncertaintyView {
     pub no_switching: usize,
     /// "the other 4 assumptions tested" or "the other assumption tested".
     pub no_switching_phrase: String,
+    /// The sentence on the assumptions that cannot bring the ratio to 1 : 1:
+    /// "For the other 4 assumptions tested, no value within the possible range …".
+    pub no_switching_sentence: String,
     /// The largest swings, largest first.
     pub swings: Vec<SwingView>,
     /// The simulation, when there is one.
@@ -286,15 +289,17 @@ pub fn build(
     swings.sort_by(|a, b| (b.high_ratio - b.low_ratio).abs().total_cmp(&(a.high_ratio - a.low_ratio).abs()));
     swings.truncate(TORNADO_ROWS);
 
+    let no_switching_phrase = if no_switching == 1 {
+        "the other assumption tested".to_owned()
+    } else {
+        format!("the other {no_switching} assumptions tested")
+    };
     let view = UncertaintyView {
+        no_switching_sentence: no_switching_sentence(&switching, &no_switching_phrase),
         scope: "Beyond each outcome's assumptions, each input's value is moved too (an input given in kind down to zero, others 20% either way), each schedule's quantities are scaled together, each exclusion is included, and the discount rate is set to 0%, 1.5%, 3.5% and 6% a year and to the Green Book schedule.",
         switching,
         no_switching,
-        no_switching_phrase: if no_switching == 1 {
-            "the other assumption tested".to_owned()
-        } else {
-            format!("the other {no_switching} assumptions tested")
-        },
+        no_switching_phrase,
         swings: swings
             .iter()
             .map(|s| SwingView {
@@ -356,6 +361,16 @@ pub fn switching_words(analysis: &Analysis, s: &Sensitivity) -> String {
         }
         _ => plain,
     }
+}
+
+/// The sentence after the switching values: no value of the other
+/// assumptions (`others`, "the other 4 assumptions tested") brings the ratio
+/// to 1 : 1 (all of them when there are no `switching` values).
+fn no_switching_sentence(switching: &[SwitchView], others: &str) -> String {
+    let none = if switching.is_empty() { "No value".to_owned() } else { format!("For {others}, no value") };
+    format!(
+        "{none} within the possible range (quantities of zero or more, proxies that keep their sign, percentages from 0% to 100%) brings the ratio to 1 : 1 on its own. Durations move in whole years, so they have no exact switching value; the swings below show what a year more or less does."
+    )
 }
 
 fn capitalise(word: &str) -> String {

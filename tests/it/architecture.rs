@@ -111,3 +111,19 @@ fn the_command_line_stays_thin() {
     let lines = std::fs::read_to_string("src/cli/mod.rs").expect("cli").lines().count();
     assert!(lines < 300, "src/cli/mod.rs has {lines} lines; move a command into its own file");
 }
+
+#[test]
+fn the_report_pdf_types_no_heading_caption_or_column_header_of_its_own() {
+    // The report's words are in its view (`report::words`), so the HTML and PDF say the same.
+    let mut found = Vec::new();
+    for file in ["src/render/pdf/mod.rs", "src/render/pdf/assurance.rs"] {
+        for (line, text) in code(Path::new(file)) {
+            for typed in ["heading(\"", "caption: \"", "\".into(), "] {
+                if text.contains(typed) {
+                    found.push(format!("{file}:{line}: {}", text.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "words typed in the renderer:\n{}", found.join("\n"));
+}

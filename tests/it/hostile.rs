@@ -369,7 +369,7 @@ fn a_ten_megabyte_markdown_summary_is_a_located_error_not_gigabytes_of_layout() 
 
 #[test]
 fn a_very_large_analysis_pdf_lists_part_of_the_impact_map_and_says_where_the_rest_is() {
-    let outcomes = sroi::render::pdf::MAX_PDF_MAP_ROWS + 20;
+    let outcomes = sroi::report::printed::MAX_PDF_MAP_ROWS + 20;
     let text = sroi::synthetic::analysis(sroi::synthetic::Shape { outcomes, ..Default::default() });
     let dir = scratch("hostile-big-pdf");
     let path = dir.join("big.yaml");

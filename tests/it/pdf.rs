@@ -84,6 +84,46 @@ fn every_fixture_makes_a_valid_pdf_with_its_text_and_subset_fonts() {
     insta::assert_snapshot!(summary);
 }
 
+/// The text of every `<TAG …>text</TAG>` in `html` whose text has no markup, unescaped.
+fn elements(html: &str, tag: &str) -> Vec<String> {
+    let close = format!("</{tag}>");
+    html.split(&format!("<{tag}"))
+        .skip(1)
+        .filter_map(|rest| {
+            let inner = rest.split_once('>')?.1.split_once(&close)?.0;
+            (!inner.contains('<')).then(|| inner.replace("&#39;", "'").replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_prints_every_heading_and_caption_of_the_html() {
+    // Both take these words from the view (issue 15): a heading or caption of
+    // the HTML that the PDF does not print is a drift between them.
+    let out = scratch("pdf-same-words");
+    for fixture in fixtures() {
+        let made = report(&fixture.to_string_lossy(), &out, &["-f", "html,pdf"]);
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        let stem = fixture.file_stem().expect("stem").to_string_lossy().into_owned();
+        let html = std::fs::read_to_string(out.join(format!("{stem}.html"))).expect("the page");
+        let main = html.split_once("<main").expect("a main element").1;
+        let pdf = out.join(format!("{stem}.pdf"));
+        let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).stdout));
+        let mut said = elements(main, "caption");
+        said.extend(elements(main, "h3"));
+        // The PDF's first page shows the headline figures without a heading.
+        said.extend(elements(main, "h2").into_iter().filter(|h| h != "Headline figures"));
+        assert!(said.len() > 20, "{}: {said:?}", fixture.display());
+        for words_said in said {
+            assert!(
+                text.contains(&words(&words_said)),
+                "{}: the PDF lacks {words_said:?}",
+                fixture.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn document_information_is_filled_in_from_the_report() {
     let pdf = pdf_of(Path::new("fixtures/youth-into-work.yaml"), &scratch("pdf-info"));

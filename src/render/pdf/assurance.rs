@@ -9,8 +9,8 @@ use crate::report::Report;
 
 /// "Evidence, value types and the materiality register".
 pub(super) fn section(l: &mut Layout, report: &Report, accent: Rgb) {
-    let a = &report.assurance;
-    l.heading("Evidence, value types and the materiality register");
+    let (a, w) = (&report.assurance, report.words);
+    l.heading(w.headings.assurance);
     l.paragraph(
         &[Span::new(format!("{} {}", a.evidence_sentence, a.observed_sentence), Face::Regular)],
         10.0,
@@ -32,18 +32,18 @@ pub(super) fn section(l: &mut Layout, report: &Report, accent: Rgb) {
         })
         .collect();
     l.table(&Table {
-        caption: "Present value by type of value".into(),
+        caption: w.captions.value_types.into(),
         columns: vec![
-            ("Type".into(), 1.2, Align::Left),
-            ("Covers".into(), 2.8, Align::Left),
-            ("Present value".into(), 1.3, Align::Right),
-            ("Share".into(), 0.9, Align::Right),
+            (w.columns.value_type.into(), 1.2, Align::Left),
+            (w.columns.covers.into(), 2.8, Align::Left),
+            (w.columns.present_value.into(), 1.3, Align::Right),
+            (w.columns.share.into(), 0.9, Align::Right),
         ],
         rows,
         footer: None,
         size: 8.5,
     });
-    l.subheading("Materiality register");
+    l.subheading(w.subheadings.register);
     l.paragraph(&[Span::new(a.register_sentence.clone(), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(4.0);
     if a.register.is_empty() {
@@ -66,15 +66,15 @@ pub(super) fn section(l: &mut Layout, report: &Report, accent: Rgb) {
         })
         .collect();
     l.table(&Table {
-        caption: "What is left out of the value, what it would add, and the ratio with it included".into(),
+        caption: w.captions.register.into(),
         columns: vec![
-            ("Excluded".into(), 1.8, Align::Left),
-            ("Kind".into(), 1.0, Align::Left),
-            ("Reason given".into(), 2.2, Align::Left),
-            ("Value it would add".into(), 1.1, Align::Right),
-            ("Share".into(), 0.8, Align::Right),
-            ("Ratio if included".into(), 1.0, Align::Right),
-            ("Materiality".into(), 1.6, Align::Left),
+            (w.columns.excluded.into(), 1.8, Align::Left),
+            (w.columns.kind.into(), 1.0, Align::Left),
+            (w.columns.reason.into(), 2.2, Align::Left),
+            (w.columns.would_add.into(), 1.1, Align::Right),
+            (w.columns.share.into(), 0.8, Align::Right),
+            (w.columns.ratio_if_included.into(), 1.0, Align::Right),
+            (w.columns.materiality.into(), 1.6, Align::Left),
         ],
         rows,
         footer: None,
@@ -94,10 +94,15 @@ pub(super) fn outcome_lines(o: &crate::report::OutcomeView) -> Vec<Span> {
 /// The impact map's evidence, one row an assumption, beneath the map: the
 /// HTML's Evidence column, in a form an A4 page can hold.
 pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
+    let w = report.words;
     let mut rows = Vec::new();
     for o in &report.outcomes {
         if o.evidence.is_empty() {
-            rows.push(vec![markdown::inline(&o.description, accent), vec![muted("None cited")], cell("")]);
+            rows.push(vec![
+                markdown::inline(&o.description, accent),
+                vec![muted(w.cells.none_cited)],
+                cell(""),
+            ]);
         }
         for (i, e) in o.evidence.iter().enumerate() {
             let outcome = if i == 0 { markdown::inline(&o.description, accent) } else { cell("") };
@@ -105,11 +110,11 @@ pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
         }
     }
     l.table(&Table {
-        caption: "Impact map: the evidence behind each assumption".into(),
+        caption: w.captions.evidence.into(),
         columns: vec![
-            ("Outcome".into(), 2.0, Align::Left),
-            ("Assumption".into(), 1.1, Align::Left),
-            ("Evidence (source, method, sample, grade)".into(), 5.0, Align::Left),
+            (w.columns.outcome.into(), 2.0, Align::Left),
+            (w.columns.assumption.into(), 1.1, Align::Left),
+            (w.columns.evidence.into(), 5.0, Align::Left),
         ],
         rows,
         footer: None,
@@ -120,16 +125,10 @@ pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
 /// "Assurance checklist": the questions an assurer asks, answered, with the
 /// place in the file that decides each.
 pub(super) fn checklist(l: &mut Layout, report: &Report) {
-    let a = &report.assurance;
-    l.heading("Assurance checklist");
+    let (a, w) = (&report.assurance, report.words);
+    l.heading(w.headings.checklist);
     l.paragraph(
-        &[Span::new(
-            format!(
-                "The questions a report assurer asks under each of the eight principles of social value, answered from the analysis file alone. Each answer names the place in the file, or the key that is missing, that decides it; an answer of met says the file holds what is asked, and the assurer still reads it. {}",
-                a.checklist_summary
-            ),
-            Face::Regular,
-        )],
+        &[Span::new(format!("{} {}", w.intros.checklist, a.checklist_summary), Face::Regular)],
         10.0,
         14.5,
         MARGIN,
@@ -150,13 +149,13 @@ pub(super) fn checklist(l: &mut Layout, report: &Report) {
         })
         .collect();
     l.table(&Table {
-        caption: "Assurance checklist: question, answer, finding and the place that decides it".into(),
+        caption: w.captions.checklist.into(),
         columns: vec![
-            ("Principle".into(), 1.3, Align::Left),
-            ("Question".into(), 2.4, Align::Left),
-            ("Answer".into(), 0.8, Align::Left),
-            ("Finding".into(), 2.6, Align::Left),
-            ("Decided by".into(), 1.9, Align::Left),
+            (w.columns.principle.into(), 1.3, Align::Left),
+            (w.columns.question.into(), 2.4, Align::Left),
+            (w.columns.answer.into(), 0.8, Align::Left),
+            (w.columns.finding.into(), 2.6, Align::Left),
+            (w.columns.decided_by.into(), 1.9, Align::Left),
         ],
         rows,
         footer: None,

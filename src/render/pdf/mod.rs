@@ -20,6 +20,7 @@ pub use statements::{comparison, statement};
 use crate::charts::{self, Face};
 use crate::colour::Rgb;
 use crate::report::Report;
+use crate::report::printed::Cut;
 use layout::{Align, Layout, MARGIN, MEASURE, MUTED, PANEL, Span, Table};
 use markdown::Block;
 
@@ -38,9 +39,6 @@ pub enum PdfError {
     #[error("the PDF would not be valid PDF/UA-1: {0}")]
     Invalid(String),
 }
-
-/// Most stakeholders shown as columns of the year table; beyond, totals only.
-const MAX_YEAR_COLUMNS: usize = 6;
 
 pub(crate) fn cell(text: impl Into<String>) -> Vec<Span> {
     vec![Span::new(text, Face::Regular)]
@@ -96,22 +94,22 @@ pub(crate) fn save(doc: Doc<'_>, l: Layout, header: &str, footer: &str) -> Resul
 }
 
 /// Renders `report` as a PDF document, with the theme's `logo` (PNG or JPEG) on page one.
-pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Result<Rendered, PdfError> {
+pub fn render(report: &Report, logo: Option<&crate::model::Image>) -> Result<Rendered, PdfError> {
     let accent = Rgb::parse(&report.theme.accent_text).unwrap_or(crate::colour::DEFAULT_ACCENT);
     let about = About {
         title: &report.title,
         author: report.organisation.as_deref(),
-        subject: format!("{}: Social Return on Investment report", report.kind),
+        subject: format!("{}: {}", report.kind, report.words.document),
         generator: &report.generator,
         lang: &report.lang,
         timestamp: report.timestamp,
     };
     let (mut doc, mut l) = document(&about, accent)?;
-    let logo_left_out = logo.and_then(|image| place_logo(&mut doc, &mut l, image).err());
+    let logo_left_out = logo.and_then(|image| place_logo(&mut doc, &mut l, image, &report.logo_alt).err());
     title(&mut l, report);
     headline(&mut l, report);
     if let Some(summary) = &report.summary {
-        l.heading("Summary");
+        l.heading(report.words.headings.summary);
         narrative(&mut l, summary, accent);
     }
     scope(&mut l, report, accent);
@@ -140,9 +138,14 @@ pub fn render(report: &Report, logo: Option<&crate::render::html::Image>) -> Res
     Ok(rendered)
 }
 
-/// The logo at the top of page one, at most 44 points high and 180 wide,
-/// keeping its shape; or why it cannot be.
-fn place_logo(doc: &mut Doc<'_>, l: &mut Layout, logo: &crate::render::html::Image) -> Result<(), String> {
+/// The logo at the top of page one, described as `alt`, at most 44 points
+/// high and 180 wide, keeping its shape; or why it cannot be.
+fn place_logo(
+    doc: &mut Doc<'_>,
+    l: &mut Layout,
+    logo: &crate::model::Image,
+    alt: &str,
+) -> Result<(), String> {
     let data: krilla::Data = logo.bytes.clone().into();
     let image = match logo.mime {
         "image/png" => krilla::image::Image::from_png(data, true),
@@ -156,11 +159,7 @@ fn place_logo(doc: &mut Doc<'_>, l: &mut Layout, logo: &crate::render::html::Ima
     let (w, h) = image.size();
     let (w, h) = (w as f32, h as f32);
     let scale = (44.0 / h.max(1.0)).min(180.0 / w.max(1.0));
-    let alt = match doc.about.author {
-        Some(org) => format!("Logo of {org}"),
-        None => "Logo".to_owned(),
-    };
-    l.image(&alt, (MARGIN, l.y), (w * scale, h * scale));
+    l.image(alt, (MARGIN, l.y), (w * scale, h * scale));
     doc.logo = Some(image);
     l.y += h * scale + 12.0;
     Ok(())
@@ -185,19 +184,19 @@ pub(crate) fn title_block(l: &mut Layout, kind: &str, title: &str, meta: &str) {
 }
 
 fn headline(l: &mut Layout, report: &Report) {
-    let h = &report.headline;
+    let (h, w) = (&report.headline, &report.words.labels);
     let figures = [
-        ("Present value", h.present_value.clone()),
-        ("Investment", h.investment.clone()),
-        ("Net present value", h.net_present_value.clone()),
-        ("Net SROI ratio", h.net_ratio.clone()),
-        ("Payback", h.payback.clone()),
+        (w.present_value, h.present_value.clone()),
+        (w.investment, h.investment.clone()),
+        (w.net_present_value, h.net_present_value.clone()),
+        (w.net_ratio, h.net_ratio.clone()),
+        (w.payback, h.payback.clone()),
     ];
-    headline_panel(l, ("SROI ratio", &h.ratio), &h.sentence, &figures);
+    headline_panel(l, (w.sroi_ratio, &h.ratio), &h.sentence, &figures);
     l.paragraph(
         &[muted(format!(
-            "Observed value {} · projected value {} · value resting on evidence {}",
-            h.observed, h.projected, h.evidence_share
+            "{} {} · {} {} · {} {}",
+            w.observed, h.observed, w.projected, h.projected, w.evidence_share, h.evidence_share
         ))],
         9.0,
         12.0,
@@ -281,33 +280,34 @@ fn narrative(l: &mut Layout, text: &str, accent: Rgb) {
 }
 
 fn scope(l: &mut Layout, report: &Report, accent: Rgb) {
-    l.heading("Scope and stakeholders");
+    let w = report.words;
+    l.heading(w.headings.scope);
     let rows = report
         .stakeholders
         .iter()
         .map(|s| {
             vec![
                 vec![Span::new(s.name.clone(), Face::Bold)],
-                cell(s.size.clone().unwrap_or_else(|| "Not given".into())),
+                cell(s.size.as_deref().unwrap_or(w.cells.not_given)),
                 s.engagement.as_deref().map_or_else(
-                    || vec![Span::new("No engagement recorded", Face::Italic)],
+                    || vec![Span::new(w.cells.no_engagement, Face::Italic)],
                     |e| markdown::inline(e, accent),
                 ),
-                cell(s.excluded.as_ref().map_or_else(|| "Yes".to_owned(), |r| format!("No: {r}"))),
+                cell(s.counted.clone()),
                 cell(s.present_value.clone()),
                 cell(s.share.clone()),
             ]
         })
         .collect();
     l.table(&Table {
-        caption: "Stakeholders: who was involved, and whose value is counted".into(),
+        caption: w.captions.scope.into(),
         columns: vec![
-            ("Stakeholder".into(), 2.0, Align::Left),
-            ("Size".into(), 1.0, Align::Left),
-            ("How they were involved".into(), 2.6, Align::Left),
-            ("Counted in the value?".into(), 2.0, Align::Left),
-            ("Present value".into(), 1.2, Align::Right),
-            ("Share".into(), 0.8, Align::Right),
+            (w.columns.stakeholder.into(), 2.0, Align::Left),
+            (w.columns.size.into(), 1.0, Align::Left),
+            (w.columns.involved.into(), 2.6, Align::Left),
+            (w.columns.counted.into(), 2.0, Align::Left),
+            (w.columns.present_value.into(), 1.2, Align::Right),
+            (w.columns.share.into(), 0.8, Align::Right),
         ],
         rows,
         footer: None,
@@ -318,25 +318,20 @@ fn scope(l: &mut Layout, report: &Report, accent: Rgb) {
 fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     let toc = &report.charts.theory_of_change;
     let Some(drawing) = charts::theory::drawing(toc, accent) else { return };
-    let intro = "How the investment leads to change: each input pays for outputs, which lead to outcomes for stakeholders.";
+    let w = report.words;
     // A diagram taller than a page would be too small to read: list the links instead.
     if drawing.height * MEASURE / drawing.width <= 600.0 {
-        chart_section(l, "Theory of change", Some(intro), &drawing);
+        chart_section(l, w.headings.theory, Some(w.intros.theory), &drawing);
         return;
     }
-    l.heading("Theory of change");
-    l.paragraph(&[Span::new(intro, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.heading(w.headings.theory);
+    l.paragraph(&[Span::new(w.intros.theory, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(
-        l,
-        report.outcomes.len(),
-        "outcomes",
-        "The workbook (`sroi report -f xlsx`) links every outcome to its outputs.",
-    );
+    note_cut(l, &report.printed.theory);
     let rows = report
         .outcomes
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.theory.rows)
         .enumerate()
         .map(|(o, outcome)| {
             let outputs: Vec<&str> = toc
@@ -353,11 +348,11 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
         })
         .collect();
     l.table(&Table {
-        caption: "Theory of change: each outcome, the outputs that lead to it, and who experiences it".into(),
+        caption: w.captions.theory_links.into(),
         columns: vec![
-            ("Outcome".into(), 2.0, Align::Left),
-            ("From outputs".into(), 2.0, Align::Left),
-            ("For".into(), 1.4, Align::Left),
+            (w.columns.outcome.into(), 2.0, Align::Left),
+            (w.columns.from_outputs.into(), 2.0, Align::Left),
+            (w.columns.for_whom.into(), 1.4, Align::Left),
         ],
         rows,
         footer: None,
@@ -365,41 +360,24 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     });
 }
 
-/// Most rows a PDF table of outcomes (the impact map, the theory of change,
-/// the swings, the proxies) or list of findings has: a 35,000-outcome map
-/// took 24 s and 1.5 GB to lay out, and belongs in the CSV and workbook.
-pub const MAX_PDF_MAP_ROWS: usize = 500;
-
-/// Most outcomes named in one proxy's "Used for" cell.
-const MAX_USES_SHOWN: usize = 20;
-
-/// Says, above a table cut to [`MAX_PDF_MAP_ROWS`] of `total` `things`,
-/// where the rest are (`elsewhere`, a sentence).
-fn note_cut(l: &mut Layout, total: usize, things: &str, elsewhere: &str) {
-    if total > MAX_PDF_MAP_ROWS {
-        let note = format!(
-            "This analysis has {} {things}; the PDF lists the first {MAX_PDF_MAP_ROWS}. {elsewhere}",
-            crate::format::number(total as f64, 0)
-        );
-        l.paragraph(&[Span::new(note, Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
+/// Says, above a table the view cut short, where the rest are.
+fn note_cut(l: &mut Layout, cut: &Cut) {
+    if let Some(note) = &cut.note {
+        l.paragraph(&[Span::new(note.clone(), Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
         l.space(4.0);
     }
 }
 
 fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
-    l.heading("Impact map");
-    l.paragraph(&[Span::new("Each outcome, how it is measured and valued, and the share of it the programme can claim. Percentages are deducted in turn from the gross value (quantity × proxy).", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    let w = report.words;
+    l.heading(w.headings.impact_map);
+    l.paragraph(&[Span::new(w.intros.impact_map, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(
-        l,
-        report.outcomes.len(),
-        "outcomes",
-        "The full impact map is in the CSV (`sroi report -f csv`) and the workbook (`-f xlsx`).",
-    );
+    note_cut(l, &report.printed.impact_map);
     let rows = report
         .outcomes
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.impact_map.rows)
         .map(|o| {
             let mut outcome = markdown::inline(&o.description, accent);
             if o.harm {
@@ -432,10 +410,14 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
                 proxy,
                 plain(&format!("{} from {}", o.duration, o.start.to_lowercase())),
                 plain(&format!(
-                    "Deadweight {}\nDisplacement {}\nAttribution {}\nDrop-off {}",
+                    "{} {}\n{} {}\n{} {}\n{} {}",
+                    w.columns.deadweight,
                     o.deadweight,
+                    w.columns.displacement,
                     o.displacement,
+                    w.columns.attribution,
                     o.attribution,
+                    w.columns.drop_off,
                     o.drop_off.to_lowercase()
                 )),
                 plain(&o.impact),
@@ -444,16 +426,16 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
         })
         .collect();
     l.table(&Table {
-        caption: "Impact map: outcomes, indicators, proxies and adjustments".into(),
+        caption: w.captions.impact_map.into(),
         columns: vec![
-            ("Outcome".into(), 2.2, Align::Left),
-            ("Stakeholder".into(), 1.3, Align::Left),
-            ("Quantity".into(), 1.0, Align::Right),
-            ("Financial proxy and source".into(), 2.5, Align::Left),
-            ("Duration".into(), 0.95, Align::Right),
-            ("Adjustments".into(), 1.75, Align::Left),
-            ("Impact (year 1)".into(), 1.0, Align::Right),
-            ("Present value".into(), 1.0, Align::Right),
+            (w.columns.outcome.into(), 2.2, Align::Left),
+            (w.columns.stakeholder.into(), 1.3, Align::Left),
+            (w.columns.quantity.into(), 1.0, Align::Right),
+            (w.columns.proxy_and_source.into(), 2.5, Align::Left),
+            (w.columns.duration.into(), 0.95, Align::Right),
+            (w.columns.adjustments.into(), 1.75, Align::Left),
+            (w.columns.impact.into(), 1.0, Align::Right),
+            (w.columns.present_value.into(), 1.0, Align::Right),
         ],
         rows,
         footer: None,
@@ -482,15 +464,15 @@ pub(crate) fn chart_section(
 }
 
 fn by_stakeholder(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
-    let data = &report.charts;
+    let (data, w) = (&report.charts, report.words);
     let chart = charts::drawing(&charts::bars::ByStakeholder {
         values: &data.by_stakeholder,
         currency: &data.currency,
-        title: "Present value by stakeholder",
+        title: w.captions.by_stakeholder_chart,
         total: None,
         description: None,
     })?;
-    chart_section(l, "Value by stakeholder", None, &chart);
+    chart_section(l, w.headings.by_stakeholder, None, &chart);
     let rows = report
         .stakeholders
         .iter()
@@ -504,38 +486,33 @@ fn by_stakeholder(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         })
         .collect();
     l.table(&Table {
-        caption: "Present value by stakeholder (the numbers in the chart)".into(),
+        caption: w.captions.by_stakeholder.into(),
         columns: vec![
-            ("Stakeholder".into(), 3.0, Align::Left),
-            ("Present value".into(), 1.2, Align::Right),
-            ("Share".into(), 0.8, Align::Right),
+            (w.columns.stakeholder.into(), 3.0, Align::Left),
+            (w.columns.present_value.into(), 1.2, Align::Right),
+            (w.columns.share.into(), 0.8, Align::Right),
         ],
         rows,
-        footer: Some(vec![cell("Total"), cell(report.headline.present_value.clone()), cell("100%")]),
+        footer: Some(vec![cell(w.cells.total), cell(report.headline.present_value.clone()), cell("100%")]),
         size: 8.5,
     });
     Ok(())
 }
 
 fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
-    let data = &report.charts;
+    let (data, w) = (&report.charts, report.words);
     let chart = charts::drawing(&charts::stacked::OverTime {
         years: &data.years,
         series: &data.over_time,
         currency: &data.currency,
     })?;
-    chart_section(
-        l,
-        "Value over time",
-        Some("The value created in each year, before discounting, by stakeholder."),
-        &chart,
-    );
-    let by_stakeholder = report.year_columns.len() <= MAX_YEAR_COLUMNS;
-    let mut columns = vec![("Year".to_owned(), 1.0, Align::Left)];
+    chart_section(l, w.headings.over_time, Some(w.intros.over_time), &chart);
+    let by_stakeholder = report.printed.years_by_stakeholder;
+    let mut columns = vec![(w.columns.year.to_owned(), 1.0, Align::Left)];
     if by_stakeholder {
         columns.extend(report.year_columns.iter().map(|name| (name.clone(), 1.3, Align::Right)));
     }
-    columns.push(("Total".to_owned(), 1.3, Align::Right));
+    columns.push((w.columns.total.to_owned(), 1.3, Align::Right));
     let row = |y: &crate::report::YearView| {
         let mut cells = vec![vec![Span::new(y.label.clone(), Face::Bold)]];
         if by_stakeholder {
@@ -544,16 +521,12 @@ fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
         cells.push(cell(y.value.clone()));
         cells
     };
-    if !by_stakeholder {
-        let note = format!(
-            "With {} stakeholder groups, the table gives each year's total; the HTML and JSON reports give every group's value by year.",
-            report.year_columns.len()
-        );
-        l.paragraph(&[muted(note)], 8.0, 11.0, MARGIN, MEASURE);
+    if let Some(note) = &report.printed.years_note {
+        l.paragraph(&[muted(note.clone())], 8.0, 11.0, MARGIN, MEASURE);
         l.space(4.0);
     }
     l.table(&Table {
-        caption: "Value by year and stakeholder, undiscounted (the numbers in the chart)".into(),
+        caption: w.captions.over_time.into(),
         columns,
         rows: report.years.iter().map(row).collect(),
         footer: Some(row(&report.years_total)),
@@ -563,20 +536,13 @@ fn over_time(l: &mut Layout, report: &Report) -> Result<(), PdfError> {
 }
 
 fn waterfall(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
-    let data = &report.charts;
+    let (data, w) = (&report.charts, report.words);
     let chart = charts::drawing(&charts::waterfall::Waterfall {
         steps: &data.waterfall,
         accent,
         currency: &data.currency,
     })?;
-    chart_section(
-        l,
-        "From gross value to present value",
-        Some(
-            "What each adjustment takes away, over every year the outcomes last: what would have happened anyway (deadweight), what moved from elsewhere (displacement), what others contributed (attribution), how outcomes fade (drop-off), and discounting to today's money.",
-        ),
-        &chart,
-    );
+    chart_section(l, w.headings.waterfall, Some(w.intros.waterfall), &chart);
     let rows = report
         .waterfall
         .iter()
@@ -586,8 +552,11 @@ fn waterfall(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfErro
         })
         .collect();
     l.table(&Table {
-        caption: "From gross value to present value (the numbers in the chart)".into(),
-        columns: vec![("Step".into(), 3.0, Align::Left), ("Amount".into(), 1.5, Align::Right)],
+        caption: w.captions.waterfall.into(),
+        columns: vec![
+            (w.columns.step.into(), 3.0, Align::Left),
+            (w.columns.amount.into(), 1.5, Align::Right),
+        ],
         rows,
         footer: None,
         size: 8.5,
@@ -597,11 +566,17 @@ fn waterfall(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfErro
 
 fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
     let u = &report.uncertainty;
-    let data = &report.charts.uncertainty;
-    l.heading("How sure are we?");
-    l.paragraph(&[Span::new(format!("A single ratio hides how much it depends on each assumption. Here each assumption is moved on its own, all else unchanged: to the value at which the ratio would fall (or rise) to 1 : 1, and to a low and a high value (the range given in the analysis, or else 20% either way for quantities and proxies, 10 percentage points for percentages and a year for durations). {}", u.scope), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    let (data, w) = (&report.charts.uncertainty, report.words);
+    l.heading(w.headings.how_sure);
+    l.paragraph(
+        &[Span::new(format!("{} {}", w.intros.how_sure, u.scope), Face::Regular)],
+        10.0,
+        14.5,
+        MARGIN,
+        MEASURE,
+    );
     l.space(4.0);
-    l.subheading("What it would take to reach 1 : 1");
+    l.subheading(w.subheadings.switching);
     for s in &u.switching {
         let mut spans = vec![Span::new(format!("The {} of ", s.assumption), Face::Regular)];
         spans.extend(
@@ -614,23 +589,18 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
         l.item("•", &spans, 1, 10.0, 14.5);
         l.space(2.0);
     }
-    let none = if u.switching.is_empty() {
-        "No value".to_owned()
-    } else {
-        format!("For {}, no value", u.no_switching_phrase)
-    };
-    l.paragraph(&[Span::new(format!("{none} within their possible range (quantities of zero or more, proxies that keep their sign, percentages from 0% to 100%) brings the ratio to 1 : 1 on its own. Durations move in whole years, so they have no exact switching value; the swings below show what a year more or less does."), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.paragraph(&[Span::new(u.no_switching_sentence.clone(), Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
     if !data.tornado.is_empty() {
         let chart =
             charts::drawing(&charts::tornado::Tornado { rows: &data.tornado, ratio: data.ratio, accent })?;
         l.drawing(&chart, MEASURE);
         l.space(6.0);
-        note_cut(l, u.swings.len(), "swings", "Every swing is in the JSON report (`sroi report -f json`).");
+        note_cut(l, &report.printed.swings);
         let rows = u
             .swings
             .iter()
-            .take(MAX_PDF_MAP_ROWS)
+            .take(report.printed.swings.rows)
             .map(|s| {
                 vec![
                     markdown::inline(&s.outcome, accent),
@@ -643,14 +613,14 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             })
             .collect();
         l.table(&Table {
-            caption: "The largest swings (the numbers in the chart)".into(),
+            caption: w.captions.swings.into(),
             columns: vec![
-                ("Outcome".into(), 2.6, Align::Left),
-                ("Assumption".into(), 1.2, Align::Left),
-                ("Low".into(), 1.0, Align::Right),
-                ("Ratio".into(), 0.9, Align::Right),
-                ("High".into(), 1.0, Align::Right),
-                ("Ratio".into(), 0.9, Align::Right),
+                (w.columns.outcome.into(), 2.6, Align::Left),
+                (w.columns.assumption.into(), 1.2, Align::Left),
+                (w.columns.low.into(), 1.0, Align::Right),
+                (w.columns.ratio.into(), 0.9, Align::Right),
+                (w.columns.high.into(), 1.0, Align::Right),
+                (w.columns.ratio.into(), 0.9, Align::Right),
             ],
             rows,
             footer: None,
@@ -658,8 +628,11 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
         });
     }
     l.table(&Table {
-        caption: "The ratio under other discount rates (timing unchanged)".into(),
-        columns: vec![("Discount rate".into(), 2.0, Align::Left), ("SROI ratio".into(), 1.0, Align::Right)],
+        caption: w.captions.discount.into(),
+        columns: vec![
+            (w.columns.discount_rate.into(), 2.0, Align::Left),
+            (w.columns.sroi_ratio.into(), 1.0, Align::Right),
+        ],
         rows: u
             .discount_scenarios
             .iter()
@@ -696,31 +669,34 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             l.ensure(
                 40.0 + Layout::height(&text, 10.0, 14.5, MEASURE) + chart.height * MEASURE / chart.width,
             );
-            l.subheading("Simulation");
+            l.subheading(w.subheadings.simulation);
             l.paragraph(&text, 10.0, 14.5, MARGIN, MEASURE);
             l.space(6.0);
             l.drawing(&chart, MEASURE);
             l.space(6.0);
             let rows = [
-                ("5th percentile", &sim.p5),
-                ("Median", &sim.p50),
-                ("95th percentile", &sim.p95),
-                ("Mean", &sim.mean),
-                ("Chance below 1 : 1", &sim.below_one),
+                (w.labels.p5, &sim.p5),
+                (w.labels.median, &sim.p50),
+                (w.labels.p95, &sim.p95),
+                (w.labels.mean, &sim.mean),
+                (w.labels.below_one, &sim.below_one),
             ]
             .iter()
             .map(|(label, value)| vec![vec![Span::new(*label, Face::Bold)], cell((*value).clone())])
             .collect();
             l.table(&Table {
-                caption: "The simulated ratio (the numbers behind the chart)".into(),
-                columns: vec![("Figure".into(), 3.0, Align::Left), ("Ratio".into(), 1.5, Align::Right)],
+                caption: w.captions.simulation.into(),
+                columns: vec![
+                    (w.columns.figure.into(), 3.0, Align::Left),
+                    (w.columns.ratio.into(), 1.5, Align::Right),
+                ],
                 rows,
                 footer: None,
                 size: 8.5,
             });
         }
         _ => {
-            l.paragraph(&[Span::new("No assumption has a range, so no simulation was run. Giving plausible low and high values for the most uncertain assumptions adds one.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+            l.paragraph(&markdown::inline(w.sentences.no_simulation, accent), 10.0, 14.5, MARGIN, MEASURE);
             l.space(6.0);
         }
     }
@@ -728,21 +704,15 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
 }
 
 fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError> {
-    let q = &report.quality;
-    l.heading("Quality and assumptions");
-    l.paragraph(&[Span::new("The analysis checked against the eight principles of social value, and its assumptions placed against those of published analyses.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    let (q, w) = (&report.quality, report.words);
+    l.heading(w.headings.quality);
+    l.paragraph(&[Span::new(w.intros.quality, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(4.0);
     if q.findings.is_empty() {
-        l.paragraph(
-            &[Span::new("The checks found nothing to remark on.", Face::Regular)],
-            10.0,
-            14.5,
-            MARGIN,
-            MEASURE,
-        );
+        l.paragraph(&[Span::new(w.sentences.nothing_found, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     }
-    note_cut(l, q.findings.len(), "findings", "`sroi check` prints every one.");
-    for f in q.findings.iter().take(MAX_PDF_MAP_ROWS) {
+    note_cut(l, &report.printed.findings);
+    for f in q.findings.iter().take(report.printed.findings.rows) {
         let principle = f.principle.map_or(String::new(), |p| format!(" ({p})"));
         let mut spans = vec![
             Span::new(format!("{}{principle}: ", f.severity), Face::Bold),
@@ -776,33 +746,34 @@ fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError>
         })
         .collect();
     l.table(&Table {
-        caption: "This analysis against published analyses".into(),
+        caption: w.captions.benchmark.into(),
         columns: vec![
-            ("Assumption".into(), 2.6, Align::Left),
-            ("This analysis".into(), 1.1, Align::Right),
-            ("10th percentile".into(), 1.1, Align::Right),
-            ("Median".into(), 1.0, Align::Right),
-            ("90th percentile".into(), 1.1, Align::Right),
-            ("Placement".into(), 1.4, Align::Left),
+            (w.columns.assumption.into(), 2.6, Align::Left),
+            (w.columns.this_analysis.into(), 1.1, Align::Right),
+            (w.columns.p10.into(), 1.1, Align::Right),
+            (w.columns.median.into(), 1.0, Align::Right),
+            (w.columns.p90.into(), 1.1, Align::Right),
+            (w.columns.placement.into(), 1.4, Align::Left),
         ],
         rows,
         footer: None,
         size: 8.0,
     });
-    l.paragraph(&[muted(format!("Published figures: {}", q.source))], 8.0, 11.0, MARGIN, MEASURE);
+    l.paragraph(&[muted(format!("{} {}", w.sentences.published, q.source))], 8.0, 11.0, MARGIN, MEASURE);
     l.space(6.0);
     Ok(())
 }
 
 fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
-    l.heading("Inputs and outputs");
+    let w = report.words;
+    l.heading(w.headings.inputs);
     let rows = report
         .inputs
         .iter()
         .map(|i| {
             vec![
                 markdown::inline(&i.description, accent),
-                cell(i.stakeholder.clone().unwrap_or_else(|| "Not given".into())),
+                cell(i.stakeholder.as_deref().unwrap_or(w.cells.not_given)),
                 cell(i.valuation.clone()),
                 cell(i.year.clone()),
                 cell(i.present_value.clone()),
@@ -810,17 +781,17 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
         })
         .collect();
     l.table(&Table {
-        caption: "Inputs: the investment, valued and discounted".into(),
+        caption: w.captions.inputs.into(),
         columns: vec![
-            ("Input".into(), 2.6, Align::Left),
-            ("From".into(), 1.6, Align::Left),
-            ("Valued as".into(), 1.6, Align::Left),
-            ("Year".into(), 0.7, Align::Left),
-            ("Present value".into(), 1.1, Align::Right),
+            (w.columns.input.into(), 2.6, Align::Left),
+            (w.columns.from.into(), 1.6, Align::Left),
+            (w.columns.valued_as.into(), 1.6, Align::Left),
+            (w.columns.year.into(), 0.7, Align::Left),
+            (w.columns.present_value.into(), 1.1, Align::Right),
         ],
         rows,
         footer: Some(vec![
-            cell("Total investment"),
+            cell(w.cells.total_investment),
             cell(""),
             cell(""),
             cell(""),
@@ -835,20 +806,21 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
         .outputs
         .iter()
         .map(|o| {
-            let inputs = if o.inputs.is_empty() { "Not linked".to_owned() } else { o.inputs.join("; ") };
+            let inputs =
+                if o.inputs.is_empty() { w.cells.not_linked.to_owned() } else { o.inputs.join("; ") };
             vec![
                 markdown::inline(&o.description, accent),
-                cell(o.quantity.clone().unwrap_or_else(|| "Not given".into())),
+                cell(o.quantity.as_deref().unwrap_or(w.cells.not_given)),
                 cell(inputs),
             ]
         })
         .collect();
     l.table(&Table {
-        caption: "Outputs: what the programme delivered".into(),
+        caption: w.captions.outputs.into(),
         columns: vec![
-            ("Output".into(), 2.2, Align::Left),
-            ("Quantity".into(), 1.2, Align::Left),
-            ("Paid for by".into(), 2.6, Align::Left),
+            (w.columns.output.into(), 2.2, Align::Left),
+            (w.columns.quantity.into(), 1.2, Align::Left),
+            (w.columns.paid_for_by.into(), 2.6, Align::Left),
         ],
         rows,
         footer: None,
@@ -857,17 +829,15 @@ fn inputs_and_outputs(l: &mut Layout, report: &Report, accent: Rgb) {
 }
 
 fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
-    l.heading("Financial proxies");
-    note_cut(
-        l,
-        report.proxies.len(),
-        "financial proxies",
-        "Every proxy is in the CSV impact map and the workbook (`sroi report -f csv,xlsx`).",
-    );
+    let w = report.words;
+    l.heading(w.headings.proxies);
+    l.paragraph(&[Span::new(w.intros.proxies, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    l.space(6.0);
+    note_cut(l, &report.printed.proxies);
     let rows = report
         .proxies
         .iter()
-        .take(MAX_PDF_MAP_ROWS)
+        .take(report.printed.proxies.rows)
         .map(|p| {
             let mut name = vec![Span::new(p.name.clone(), Face::Bold)];
             if let Some(id) = &p.library_id {
@@ -883,32 +853,32 @@ fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
                 });
             }
             let mut used = Vec::new();
-            for (i, o) in p.outcomes.iter().take(MAX_USES_SHOWN).enumerate() {
+            for (i, o) in p.outcomes.iter().take(p.printed_uses.rows).enumerate() {
                 if i > 0 {
                     used.push(Span::new("; ", Face::Regular));
                 }
                 used.extend(markdown::inline(o, accent));
             }
-            if p.outcomes.len() > MAX_USES_SHOWN {
-                used.push(muted(format!("; and {} more", p.outcomes.len() - MAX_USES_SHOWN)));
+            if let Some(more) = &p.printed_uses.note {
+                used.push(muted(format!("; {more}")));
             }
             vec![
                 name,
                 cell(p.value.clone()),
                 source,
-                cell(p.licence.clone().unwrap_or_else(|| "Not given".into())),
+                cell(p.licence.as_deref().unwrap_or(w.cells.not_given)),
                 used,
             ]
         })
         .collect();
     l.table(&Table {
-        caption: "Financial proxies and their sources".into(),
+        caption: w.captions.proxies.into(),
         columns: vec![
-            ("Proxy".into(), 2.0, Align::Left),
-            ("Value".into(), 1.3, Align::Right),
-            ("Source".into(), 2.6, Align::Left),
-            ("Licence".into(), 1.2, Align::Left),
-            ("Used for".into(), 1.6, Align::Left),
+            (w.columns.proxy.into(), 2.0, Align::Left),
+            (w.columns.value.into(), 1.3, Align::Right),
+            (w.columns.source.into(), 2.6, Align::Left),
+            (w.columns.licence.into(), 1.2, Align::Left),
+            (w.columns.used_for.into(), 1.6, Align::Left),
         ],
         rows,
         footer: None,
@@ -917,17 +887,20 @@ fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
 }
 
 fn method(l: &mut Layout, report: &Report) {
-    l.heading("Method and assumptions");
-    l.paragraph(&[Span::new("The analysis follows A Guide to Social Return on Investment (Cabinet Office, 2009, revised 2012) and HM Treasury's Green Book. For each outcome, the impact is the quantity times the financial proxy, less deadweight, displacement and attribution; each later year loses the drop-off; each year's value is discounted to today.", Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
+    let w = report.words;
+    l.heading(w.headings.method);
+    let cited = &w.intros.method;
+    let intro = format!("{}{}{}", cited.before, cited.title, cited.after);
+    l.paragraph(&[Span::new(intro, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    let m = &report.method;
+    let (m, w) = (&report.method, &w.labels);
     for (label, value) in [
-        ("Discount rate", &m.discount_rate),
-        ("Timing", &m.timing),
-        ("Prices", &m.price_year),
-        ("Currency", &m.currency),
-        ("Time horizon", &m.horizon),
-        ("Payback", &m.payback),
+        (w.discount_rate, &m.discount_rate),
+        (w.timing, &m.timing),
+        (w.prices, &m.price_year),
+        (w.currency, &m.currency),
+        (w.horizon, &m.horizon),
+        (w.payback, &m.payback),
     ] {
         let spans = [Span::new(value.clone(), Face::Regular)];
         let height = Layout::height(&spans, 9.5, 13.5, MEASURE - 110.0);
@@ -941,7 +914,8 @@ fn method(l: &mut Layout, report: &Report) {
 }
 
 fn appendix(l: &mut Layout, report: &Report) {
-    l.heading("Appendix: year by year");
+    let w = report.words;
+    l.heading(w.headings.appendix);
     let rows = report
         .years
         .iter()
@@ -956,15 +930,20 @@ fn appendix(l: &mut Layout, report: &Report) {
         .collect();
     let t = &report.years_total;
     l.table(&Table {
-        caption: "Value, discount factor and present value of each year".into(),
+        caption: w.captions.appendix.into(),
         columns: vec![
-            ("Year".into(), 1.2, Align::Left),
-            ("Value".into(), 1.5, Align::Right),
-            ("Discount factor".into(), 1.3, Align::Right),
-            ("Present value".into(), 1.5, Align::Right),
+            (w.columns.year.into(), 1.2, Align::Left),
+            (w.columns.value.into(), 1.5, Align::Right),
+            (w.columns.discount_factor.into(), 1.3, Align::Right),
+            (w.columns.present_value.into(), 1.5, Align::Right),
         ],
         rows,
-        footer: Some(vec![cell("Total"), cell(t.value.clone()), cell(""), cell(t.present_value.clone())]),
+        footer: Some(vec![
+            cell(w.cells.total),
+            cell(t.value.clone()),
+            cell(""),
+            cell(t.present_value.clone()),
+        ]),
         size: 8.5,
     });
     l.space(6.0);
