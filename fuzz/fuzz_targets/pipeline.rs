@@ -1,8 +1,10 @@
 //! Fuzz target over the whole pipeline of one analysis, as `check`, `calc`
 //! and `report` run it: bytes → load → validate → compute (with the
 //! simulation) → quality findings → report view → HTML with its charts,
-//! plus the terminal output. It fails on a panic, on an error without a
-//! place in the file, and on a raw control character printed to a terminal.
+//! the tagged PDF (which krilla validates as PDF/UA-1), the JSON, plus the
+//! terminal output. It fails on a panic, on an HTML or PDF that cannot be
+//! made from an analysis that loaded, on an error without a place in the
+//! file, and on a raw control character printed to a terminal.
 //!
 //! Run from the repository root (see README, "Fuzzing"):
 //!
@@ -30,7 +32,13 @@ fuzz_target!(|data: &[u8]| {
             let sroi::pipeline::Reported { results, uncertainty, findings, report } =
                 sroi::pipeline::report(&analysis, warnings, 0);
             let templates = sroi::render::html::Templates::new(&[]).expect("the built-in templates load");
-            let _ = sroi::render::html::render(&report, None, &templates);
+            // Either failing is a fault of sroi's, never of the file: both must succeed.
+            if let Err(e) = sroi::render::html::render(&report, None, &templates) {
+                panic!("the HTML could not be made: {e}");
+            }
+            if let Err(e) = sroi::render::pdf::render(&report, None) {
+                panic!("the PDF could not be made: {e}");
+            }
             let _ = sroi::render::json::render(&analysis, &results, &uncertainty);
             let table = sroi::render::text::render(&analysis, &results, &uncertainty);
             sroi::diag::render_all(&findings, &source, false) + &sroi::diag::escape_controls(&table)
