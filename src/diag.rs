@@ -367,6 +367,67 @@ pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`escape_json_controls`] as a writer: JSON written through it reaches
+/// `inner` with DEL, the C1 controls and the bidirectional overrides
+/// escaped, however the writes split the text.
+pub struct JsonControls<W: std::io::Write> {
+    inner: W,
+    /// The start of a character split between two writes.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonControls<W> {
+    /// Escapes what is written, into `inner`.
+    pub fn new(inner: W) -> Self {
+        JsonControls { inner, pending: Vec::new() }
+    }
+
+    fn pass(&mut self, text: &str) -> std::io::Result<()> {
+        self.inner.write_all(escape_json_controls(text).as_bytes())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonControls<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // Every character escaped starts with one of these bytes (C0 controls,
+        // DEL, U+0080–U+009F, U+061C, U+200E–U+2069); text without them, and
+        // nothing held over, passes as it is.
+        let may_escape = |b: &u8| matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe2);
+        if self.pending.is_empty() && !buf.iter().any(may_escape) {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            buf
+        } else {
+            self.pending.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.pending);
+            &joined[..]
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.pass(text)?,
+            // A character cut at the end waits for the rest of it.
+            Err(e) if e.error_len().is_none() => {
+                let (whole, rest) = bytes.split_at(e.valid_up_to());
+                self.pass(std::str::from_utf8(whole).unwrap_or_default())?;
+                self.pending = rest.to_vec();
+            }
+            // Not UTF-8 (serde_json never writes that): passed as it is.
+            Err(_) => self.inner.write_all(bytes)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.inner.write_all(&rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
 /// A source line for its snippet: [`escape_controls`], and a stray line
 /// break (there is none in a line, but a caller may pass one) escaped too.
 fn escape_line(line: &str) -> String {
@@ -438,6 +499,23 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_written_in_pieces_is_escaped_as_when_whole() {
+        use std::io::Write as _;
+        let json = "{\"t\": \"a\u{7f}b\u{9b}c\u{202e}d £ é\"}";
+        let bytes = json.as_bytes();
+        for cut in 0..=bytes.len() {
+            let mut out = Vec::new();
+            {
+                let mut w = JsonControls::new(&mut out);
+                w.write_all(&bytes[..cut]).expect("write");
+                w.write_all(&bytes[cut..]).expect("write");
+                w.flush().expect("flush");
+            }
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), escape_json_controls(json), "cut at {cut}");
+        }
+    }
 
     #[test]
     fn renders_place_source_line_caret_and_hint() {

@@ -17,7 +17,13 @@ pub(super) fn run(path: &str, json: bool, asked: Findings, streams: &mut Streams
     }
     let uncertainty = crate::compute::uncertainty(&analysis, &results);
     if json {
-        super::write_json(&crate::render::json::render(&analysis, &results, &uncertainty), streams)
+        // Written as it is made: the JSON of a large analysis is several times its YAML.
+        let out = crate::diag::JsonControls::new(&mut streams.out);
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        let written = crate::render::json::write(&analysis, &results, &uncertainty, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out));
+        drop(out);
+        super::write::written_out(written, streams)
     } else {
         super::write_text(&crate::render::text::render(&analysis, &results, &uncertainty), streams)
     }

@@ -162,7 +162,13 @@ pub(crate) fn write_json(json: &[u8], streams: &mut Streams<'_>) -> Exit {
 }
 
 pub(crate) fn write_out(bytes: &[u8], streams: &mut Streams<'_>) -> Exit {
-    match streams.out.write_all(bytes).and_then(|()| streams.out.flush()) {
+    let written = streams.out.write_all(bytes).and_then(|()| streams.out.flush());
+    written_out(written, streams)
+}
+
+/// The exit code of a write to standard output, saying why it failed.
+pub(crate) fn written_out(written: std::io::Result<()>, streams: &mut Streams<'_>) -> Exit {
+    match written {
         Ok(()) => Exit::Ok,
         // A closed pipe (`sroi calc x | head`) is not worth an error message.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,

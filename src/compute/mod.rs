@@ -191,8 +191,14 @@ pub fn horizon(analysis: &Analysis) -> u32 {
 
 /// Works out every figure of `analysis`.
 pub fn compute(analysis: &Analysis) -> Results {
+    compute_with(analysis, analysis.settings)
+}
+
+/// [`compute`] under other `settings` (another discount rate, say), without
+/// a copy of the analysis.
+pub fn compute_with(analysis: &Analysis, settings: crate::model::Settings) -> Results {
     let horizon = horizon(analysis);
-    let discounting = Discounting::new(analysis.settings, horizon);
+    let discounting = Discounting::new(settings, horizon);
     let factors: Vec<f64> = (1..=horizon).map(|t| discounting.factor(t)).collect();
 
     let empty = StakeholderResult { present_value: 0.0, values: vec![0.0; horizon as usize] };

@@ -16,7 +16,7 @@
 //! the discount-rate scenarios recompute, once per rate, because the rate
 //! moves every term at once.
 
-use super::{Results, compute};
+use super::{Results, compute_with};
 use crate::model::{Analysis, DiscountRate, InputValue, Profile};
 
 /// The swing of a schedule's quantities, all scaled together: ±20%.
@@ -135,9 +135,8 @@ pub fn discount_scenarios(analysis: &Analysis) -> Vec<DiscountScenario> {
     ]
     .into_iter()
     .map(|(rate, discount_rate)| {
-        let mut changed = analysis.clone();
-        changed.settings.discount_rate = discount_rate;
-        DiscountScenario { rate, sroi_ratio: compute(&changed).sroi_ratio }
+        let settings = crate::model::Settings { discount_rate, ..analysis.settings };
+        DiscountScenario { rate, sroi_ratio: compute_with(analysis, settings).sroi_ratio }
     })
     .collect()
 }
@@ -145,6 +144,7 @@ pub fn discount_scenarios(analysis: &Analysis) -> Vec<DiscountScenario> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compute::compute;
     use crate::model::*;
 
     fn close(a: f64, b: f64) -> bool {

@@ -66,6 +66,19 @@ pub fn set(outcome: &Outcome, assumption: Assumption, value: f64) -> Outcome {
     o
 }
 
+/// Puts `assumption` of `changed` back to what it is in `outcome`.
+fn restore(changed: &mut Outcome, outcome: &Outcome, assumption: Assumption) {
+    match assumption {
+        Assumption::Quantity | Assumption::DropOff | Assumption::Duration => {
+            changed.profile.clone_from(&outcome.profile)
+        }
+        Assumption::Proxy => changed.proxy.value = outcome.proxy.value,
+        Assumption::Deadweight => changed.deadweight = outcome.deadweight,
+        Assumption::Displacement => changed.displacement = outcome.displacement,
+        Assumption::Attribution => changed.attribution = outcome.attribution,
+    }
+}
+
 /// Sets `assumption` of `o` to `value` in place.
 pub fn apply(o: &mut Outcome, assumption: Assumption, value: f64) {
     match (assumption, &mut o.profile) {
@@ -121,7 +134,7 @@ fn default_swing(assumption: Assumption, value: f64) -> (f64, f64) {
 }
 
 /// Bisection for the root of a continuous `f` on `[lo, hi]` where it changes sign.
-fn bisect(f: impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
+fn bisect(mut f: impl FnMut(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
     let (mut f_lo, f_hi) = (f(lo), f(hi));
     if f_lo == 0.0 {
         return Some(lo);
@@ -161,9 +174,15 @@ pub fn sensitivity(analysis: &Analysis, present_value: f64, investment: f64) -> 
         let own = outcome_present_value(outcome, &discounting);
         let rest = present_value - own;
         let target = investment - rest;
-        let pv_with =
-            |assumption, value| outcome_present_value(&set(outcome, assumption, value), &discounting);
-        let ratio_with = |assumption, value| (rest + pv_with(assumption, value)) / investment;
+        // One copy of the outcome, changed one assumption at a time and put
+        // back, rather than a copy (with all its text) for every value tried.
+        let mut changed = outcome.clone();
+        let mut pv_with = |assumption, value| {
+            apply(&mut changed, assumption, value);
+            let pv = outcome_present_value(&changed, &discounting);
+            restore(&mut changed, outcome, assumption);
+            pv
+        };
         for assumption in Assumption::ALL {
             let Some(value) = get(outcome, assumption) else { continue };
             let switching_value = match assumption {
@@ -193,8 +212,8 @@ pub fn sensitivity(analysis: &Analysis, present_value: f64, investment: f64) -> 
                 switching_value,
                 low,
                 high,
-                low_ratio: ratio_with(assumption, low),
-                high_ratio: ratio_with(assumption, high),
+                low_ratio: (rest + pv_with(assumption, low)) / investment,
+                high_ratio: (rest + pv_with(assumption, high)) / investment,
             });
         }
     }

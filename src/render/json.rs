@@ -27,7 +27,7 @@ struct Document<'a> {
     observed_present_value: f64,
     projected_present_value: f64,
     value_types: ValueTypesJson,
-    exclusions: Vec<ExclusionJson<'a>>,
+    exclusions: Vec<ExclusionJson>,
     settings: SettingsJson,
     outcomes: Vec<OutcomeJson<'a>>,
     stakeholders: Vec<StakeholderJson<'a>>,
@@ -47,10 +47,10 @@ struct ValueTypesJson {
 }
 
 #[derive(Serialize)]
-struct ExclusionJson<'a> {
+struct ExclusionJson {
     kind: crate::compute::exclusions::ExclusionKind,
-    id: &'a str,
-    reason: &'a str,
+    id: String,
+    reason: String,
     present_value: f64,
     sroi_ratio_if_included: f64,
 }
@@ -149,10 +149,29 @@ fn n(value: f64) -> f64 {
 /// The SPEC §5 object for `analysis`, its `results` and their `uncertainty`,
 /// pretty-printed, with a final newline. Percentages are fractions.
 pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(&document(analysis, results, uncertainty)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// [`render`]'s bytes, written to `out` as they are made rather than held
+/// (the JSON of a large analysis is several times the size of its YAML).
+pub fn write(
+    analysis: &Analysis,
+    results: &Results,
+    uncertainty: &Uncertainty,
+    mut out: impl std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &document(analysis, results, uncertainty))?;
+    out.write_all(b"\n")
+}
+
+/// The document [`render`] and [`write`] serialise.
+fn document<'a>(analysis: &'a Analysis, results: &'a Results, uncertainty: &'a Uncertainty) -> Document<'a> {
     let (observed, projected) = assurance::observed_and_projected(analysis, results);
     let [fiscal, economic, social] = assurance::value_types(analysis, results);
     let exclusions = crate::compute::exclusions::exclusions(analysis, results);
-    let document = Document {
+    Document {
         title: &analysis.title,
         organisation: analysis.organisation.as_deref(),
         kind: analysis.kind,
@@ -171,11 +190,11 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
         projected_present_value: n(projected),
         value_types: ValueTypesJson { fiscal: n(fiscal), economic: n(economic), social: n(social) },
         exclusions: exclusions
-            .iter()
+            .into_iter()
             .map(|e| ExclusionJson {
                 kind: e.kind,
-                id: &e.id,
-                reason: &e.reason,
+                id: e.id,
+                reason: e.reason,
                 present_value: n(e.present_value),
                 sroi_ratio_if_included: n(e.sroi_ratio_if_included),
             })
@@ -293,8 +312,5 @@ pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty)
             mean: n(s.mean),
             probability_below_one: s.probability_below_one,
         }),
-    };
-    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    }
 }

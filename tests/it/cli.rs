@@ -17,6 +17,35 @@ fn calc_prints_the_headline_and_tables() {
     insta::assert_snapshot!(run.stdout);
 }
 
+/// `calc --json` writes its JSON as it is made; `report -f json` writes the
+/// bytes made whole. They are the same bytes, for every fixture and for a
+/// title with the characters the terminal escaping rewrites.
+#[test]
+fn calc_json_written_as_it_is_made_is_the_json_of_the_report() {
+    let dir = scratch("calc-json-streamed");
+    let hostile = dir.join("hostile.yaml");
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.yaml").expect("fixture");
+    std::fs::write(
+        &hostile,
+        text.replace("title: Minimal analysis", "title: \"a\\x7fb\\u009bc\\u202ed é £\""),
+    )
+    .expect("write");
+    let mut files: Vec<String> =
+        ["fixtures/community-garden.yaml", "fixtures/youth-into-work.yaml"].map(String::from).to_vec();
+    files.push(hostile.to_string_lossy().into_owned());
+    for file in &files {
+        let calc = sroi(&["calc", file, "--json"]);
+        assert_eq!(calc.code, Exit::Ok, "{}", calc.stderr);
+        let out = dir.join("out");
+        let report = sroi(&["report", file, "-f", "json", "-o", &out.to_string_lossy()]);
+        assert_eq!(report.code, Exit::Ok, "{}", report.stderr);
+        let stem = std::path::Path::new(file).file_stem().expect("stem").to_string_lossy().into_owned();
+        let written = std::fs::read_to_string(out.join(format!("{stem}.json"))).expect("the report's JSON");
+        assert_eq!(calc.stdout, sroi::diag::escape_json_controls(&written), "{file}");
+    }
+    assert!(sroi(&["calc", &files[2], "--json"]).stdout.contains("a\\u007fb\\u009bc\\u202ed é £"));
+}
+
 #[test]
 fn calc_json_has_every_key_of_spec_section_5_in_full_precision() {
     let run = sroi(&["calc", EXAMPLE, "--json"]);
