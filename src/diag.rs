@@ -389,33 +389,27 @@ impl<W: std::io::Write> JsonControls<W> {
 
 impl<W: std::io::Write> std::io::Write for JsonControls<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        // Every character escaped starts with one of these bytes (C0 controls,
-        // DEL, U+0080–U+009F, U+061C, U+200E–U+2069); text without them, and
-        // nothing held over, passes as it is.
-        let may_escape = |b: &u8| matches!(b, 0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe2);
-        if self.pending.is_empty() && !buf.iter().any(may_escape) {
-            self.inner.write_all(buf)?;
-            return Ok(buf.len());
-        }
         let joined;
         let bytes = if self.pending.is_empty() {
             buf
         } else {
-            self.pending.extend_from_slice(buf);
-            joined = std::mem::take(&mut self.pending);
+            let mut held = std::mem::take(&mut self.pending);
+            held.extend_from_slice(buf);
+            joined = held;
             &joined[..]
         };
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.pass(text)?,
-            // A character cut at the end waits for the rest of it.
-            Err(e) if e.error_len().is_none() => {
-                let (whole, rest) = bytes.split_at(e.valid_up_to());
-                self.pass(std::str::from_utf8(whole).unwrap_or_default())?;
-                self.pending = rest.to_vec();
+        // A character cut at the end waits for the rest of it.
+        let (whole, rest) = bytes.split_at(complete_prefix(bytes));
+        if !may_escape(whole) {
+            self.inner.write_all(whole)?;
+        } else {
+            match std::str::from_utf8(whole) {
+                Ok(text) => self.pass(text)?,
+                // Not UTF-8 (serde_json never writes that): passed as it is.
+                Err(_) => self.inner.write_all(whole)?,
             }
-            // Not UTF-8 (serde_json never writes that): passed as it is.
-            Err(_) => self.inner.write_all(bytes)?,
         }
+        self.pending = rest.to_vec();
         Ok(buf.len())
     }
 
@@ -426,6 +420,50 @@ impl<W: std::io::Write> std::io::Write for JsonControls<W> {
         }
         self.inner.flush()
     }
+}
+
+/// How much of `bytes` ends on a whole UTF-8 character: all of it, or all
+/// but a character cut off at the end (its first one to three bytes).
+fn complete_prefix(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    // The last byte that starts a character, among the last four.
+    let Some(start) = (len.saturating_sub(4)..len).rev().find(|&i| bytes[i] & 0xc0 != 0x80) else {
+        return len;
+    };
+    let needs = match bytes[start] {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    if start + needs > len { start } else { len }
+}
+
+/// Whether `bytes` may hold a character [`escape_json_controls`] rewrites,
+/// judged from its UTF-8 bytes alone (a character cut off at the end
+/// counts): the C0 controls but line feed and tab, DEL, U+0080–U+009F
+/// (`C2 80`–`C2 9F`), U+061C (`D8 9C`), U+200E and U+200F (`E2 80 8E`,
+/// `E2 80 8F`), U+202A–U+202E (`E2 80 AA`–`E2 80 AE`) and U+2066–U+2069
+/// (`E2 81 A6`–`E2 81 A9`). `£`, `é` and `—` pass.
+fn may_escape(bytes: &[u8]) -> bool {
+    // Most JSON is printable ASCII, line feeds and tabs: look closer only
+    // from the first byte that is not.
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    let Some(from) = bytes.iter().position(|b| !plain(b)) else { return false };
+    let at = |i: usize| bytes.get(i).copied();
+    bytes.iter().enumerate().skip(from).any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => at(i + 1).is_none_or(|n| (0x80..=0x9f).contains(&n)),
+        0xd8 => at(i + 1).is_none_or(|n| n == 0x9c),
+        0xe2 => match (at(i + 1), at(i + 2)) {
+            (Some(0x80), Some(n)) => matches!(n, 0x8e | 0x8f | 0xaa..=0xae),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(&n),
+            (Some(0x80 | 0x81), None) | (None, _) => true,
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// A source line for its snippet: [`escape_controls`], and a stray line
@@ -501,19 +539,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_byte_test_finds_every_character_escaped_and_passes_the_rest() {
+        for c in (0..=0x30000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if must_escape(c) {
+                assert!(may_escape(text.as_bytes()), "{:x} must be escaped", u32::from(c));
+            }
+        }
+        for text in ["£5 — café’s “x”", "{\n\t\"a\": 1\n}"] {
+            assert!(!may_escape(text.as_bytes()), "{text}");
+        }
+        // A character cut off at the end counts, as it might be one.
+        assert!(may_escape(&"\u{202e}".as_bytes()[..2]) && may_escape(&[0xc2]));
+    }
+
+    #[test]
     fn json_written_in_pieces_is_escaped_as_when_whole() {
         use std::io::Write as _;
-        let json = "{\"t\": \"a\u{7f}b\u{9b}c\u{202e}d £ é\"}";
+        let json = "{\"t\": \"é\u{7f}b\u{9b}c\u{202e}d £ é — \u{2066}\"}";
         let bytes = json.as_bytes();
-        for cut in 0..=bytes.len() {
-            let mut out = Vec::new();
-            {
-                let mut w = JsonControls::new(&mut out);
-                w.write_all(&bytes[..cut]).expect("write");
-                w.write_all(&bytes[cut..]).expect("write");
-                w.flush().expect("flush");
+        for first in 0..=bytes.len() {
+            for second in first..=bytes.len() {
+                let mut out = Vec::new();
+                {
+                    let mut w = JsonControls::new(&mut out);
+                    for piece in [&bytes[..first], &bytes[first..second], &bytes[second..]] {
+                        w.write_all(piece).expect("write");
+                    }
+                    w.flush().expect("flush");
+                }
+                let out = String::from_utf8(out).expect("UTF-8");
+                assert_eq!(out, escape_json_controls(json), "cut at {first} and {second}");
             }
-            assert_eq!(String::from_utf8(out).expect("UTF-8"), escape_json_controls(json), "cut at {cut}");
         }
     }
 
