@@ -118,8 +118,12 @@ pub fn analyse_any(source: &SourceFile) -> Analysed {
             load::kind::FileKind::Analysis => load::raw::analysis_with(&mut decoder, &root, items),
             other => return Analysed::Other(other, root.loc),
         },
-        // Read by serde-saphyr instead; what was handed over is forgotten.
-        None => return analyse_whole(source),
+        // Read by serde-saphyr instead; what was handed over is forgotten first.
+        None => {
+            drop(items);
+            drop(decoder);
+            return analyse_whole(source);
+        }
     };
     Analysed::Analysis(validated(source, raw, decoder.diagnostics))
 }
