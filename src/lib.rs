@@ -108,7 +108,7 @@ pub enum Analysed {
 /// decoded and freed as soon as it is parsed, so a large analysis is never
 /// held whole as a tree.
 pub fn analyse_any(source: &SourceFile) -> Analysed {
-    let mut decoder = load::decode::Decoder::new(&source.text);
+    let mut decoder = load::decode::Decoder::new(source.text.clone());
     let mut items = load::raw::Items::default();
     let streamed = load::parse_yaml_handing_over(source, &load::raw::LISTS, &mut |key, node| {
         items.read(&mut decoder, key, &node);
@@ -137,7 +137,7 @@ fn analyse_whole(source: &SourceFile) -> Analysed {
     };
     match load::kind::kind_of(&root) {
         load::kind::FileKind::Analysis => {
-            let mut decoder = load::decode::Decoder::new(&source.text);
+            let mut decoder = load::decode::Decoder::new(source.text.clone());
             let raw = load::raw::analysis_of(&mut decoder, root);
             Analysed::Analysis(validated(source, raw, decoder.diagnostics))
         }

@@ -121,7 +121,7 @@ pub fn entry(d: &mut Decoder, node: &Node) -> Option<LibraryProxy> {
 pub fn parse(file: Arc<SourceFile>) -> Result<Vec<LibraryProxy>, Vec<Diagnostic>> {
     let located = |d: Diagnostic| d.in_file(file.clone());
     let root = crate::load::parse_yaml(&file).map_err(|d| vec![located(d)])?;
-    let mut d = Decoder::new(&file.text);
+    let mut d = Decoder::new(file.text.clone());
     let entries = match &root.kind {
         Kind::Seq(_) => d.list(&root, entry).map(|l| l.value).unwrap_or_default(),
         _ => {

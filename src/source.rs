@@ -8,8 +8,9 @@
 pub struct SourceFile {
     /// The name shown in diagnostics: the path as the user gave it, or `<stdin>`.
     pub name: String,
-    /// The whole text, already checked to be UTF-8.
-    pub text: String,
+    /// The whole text, already checked to be UTF-8 (shared, not copied, by
+    /// the decoder that quotes it).
+    pub text: std::sync::Arc<str>,
     /// Byte offsets where each line starts, built on first use (once per file,
     /// however many diagnostics it has).
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -40,7 +41,7 @@ pub struct Loc {
 impl SourceFile {
     /// A source with the given display name and text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into(), line_starts: std::sync::OnceLock::new() }
+        SourceFile { name: name.into(), text: text.into().into(), line_starts: std::sync::OnceLock::new() }
     }
 
     /// Where each line starts. Lines end as YAML (and the parser) ends them:

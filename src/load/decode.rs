@@ -19,15 +19,15 @@ pub const MAX_MAGNITUDE: f64 = 1e15;
 #[derive(Debug)]
 pub struct Decoder {
     /// The file's text, to quote values as they were written.
-    source: String,
+    source: std::sync::Arc<str>,
     /// Everything found so far, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Decoder {
     /// A decoder for a document parsed from `source`.
-    pub fn new(source: &str) -> Self {
-        Decoder { source: source.to_owned(), diagnostics: Vec::new() }
+    pub fn new(source: impl Into<std::sync::Arc<str>>) -> Self {
+        Decoder { source: source.into(), diagnostics: Vec::new() }
     }
 
     fn report(&mut self, diagnostic: Diagnostic) {

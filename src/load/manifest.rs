@@ -149,7 +149,7 @@ pub fn identity(path: &Path) -> PathBuf {
 pub fn read_manifest(source: &SourceFile) -> Result<Manifest, Vec<Diagnostic>> {
     let root = crate::load::parse_yaml(source).map_err(|d| vec![d])?;
     let base = Path::new(&source.name).parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut d = Decoder::new(&source.text);
+    let mut d = Decoder::new(source.text.clone());
     let Some(mut m) = d.map(&root, "a portfolio manifest", MANIFEST_KEYS) else {
         return Err(d.diagnostics);
     };

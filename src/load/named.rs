@@ -129,7 +129,7 @@ pub fn files_named(source: &crate::source::SourceFile) -> Vec<PathBuf> {
     let Ok(root) = super::parse_yaml(source) else {
         return Vec::new();
     };
-    let mut decoder = super::decode::Decoder::new(&source.text);
+    let mut decoder = super::decode::Decoder::new(source.text.clone());
     let raw = super::raw::analysis(&mut decoder, &root);
     let folder = folder_of(&source.name);
     raw.proxy_files

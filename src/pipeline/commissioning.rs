@@ -81,7 +81,7 @@ pub fn framework_from(source: SourceFile) -> Result<Loaded<Framework>, Said> {
         Ok(root) => root,
         Err(diagnostics) => return Err(Said { source, diagnostics }),
     };
-    let mut d = Decoder::new(&source.text);
+    let mut d = Decoder::new(source.text.clone());
     let raw = load::commission::framework(&mut d, &root);
     let mut diagnostics = d.diagnostics;
     let framework = crate::validate::commission::framework(raw, &mut diagnostics);
@@ -107,7 +107,7 @@ pub fn offer_from(
         Ok(root) => root,
         Err(diagnostics) => return Err(vec![Said { source, diagnostics }]),
     };
-    let mut d = Decoder::new(&source.text);
+    let mut d = Decoder::new(source.text.clone());
     let raw = load::commission::offer(&mut d, &root);
     let mut diagnostics = d.diagnostics;
     let mut named = None;
@@ -194,7 +194,7 @@ pub fn monitor(offer_path: &str, returns_path: &str) -> Result<Monitored, Failur
         Ok(root) => root,
         Err(diagnostics) => return Err(Failure::Invalid(vec![Said { source, diagnostics }])),
     };
-    let mut d = Decoder::new(&source.text);
+    let mut d = Decoder::new(source.text.clone());
     let raw = load::commission::returns(&mut d, &root);
     let mut diagnostics = d.diagnostics;
     if let Some(path) = &raw.offer {
