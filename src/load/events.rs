@@ -50,14 +50,10 @@ pub(super) struct HandOver<'h> {
 }
 
 /// The tree of a one-document YAML text without tags, anchors, aliases or
-/// merge keys, or `None` when serde-saphyr should read it.
-pub(super) fn tree(text: &str, budget: &serde_saphyr::Budget, limits: &Limits) -> Option<Node> {
-    tree_handing_over(text, budget, limits, None)
-}
-
-/// [`tree`], handing the items of some top-level lists to `hand_over` as it
-/// goes. When it gives up (`None`), what it handed over must be forgotten.
-pub(super) fn tree_handing_over(
+/// merge keys, or `None` when serde-saphyr should read it; handing the items
+/// of some top-level lists to `hand_over` as it goes, when given. When it
+/// gives up, what it handed over must be forgotten.
+pub(super) fn tree(
     text: &str,
     budget: &serde_saphyr::Budget,
     limits: &Limits,

@@ -141,14 +141,25 @@ pub fn parse_yaml(source: &SourceFile) -> Result<Node, Diagnostic> {
 /// anchors, merge keys, numbers in rare forms) or that it would refuse is
 /// read by serde-saphyr, which also words every error.
 pub fn parse_yaml_within(source: &SourceFile, max_events: usize) -> Result<Node, Diagnostic> {
-    if has_no_value(&source.text) {
-        return Err(empty_file());
-    }
-    let (budget, limits) = budget(max_events);
-    match events::tree(&source.text, &budget, &limits) {
+    match from_events(source, max_events, None) {
         Some(tree) => Ok(tree),
+        // serde-saphyr reads it, and says why when it cannot (an empty file too).
         None => parse_yaml_slowly(source, max_events),
     }
+}
+
+/// The tree of `source` from the parser's events ([`events::tree`]), or
+/// `None` where serde-saphyr must read it (an empty file among them).
+fn from_events(
+    source: &SourceFile,
+    max_events: usize,
+    hand_over: Option<events::HandOver<'_>>,
+) -> Option<Node> {
+    if has_no_value(&source.text) {
+        return None;
+    }
+    let (budget, limits) = budget(max_events);
+    events::tree(&source.text, &budget, &limits, hand_over)
 }
 
 /// Whether the text holds no YAML value at all: only blank lines, comments
@@ -190,22 +201,14 @@ pub fn parse_yaml_handing_over(
     lists: &[&str],
     item: &mut dyn FnMut(&str, Node),
 ) -> Option<Node> {
-    if has_no_value(&source.text) {
-        return None;
-    }
-    let (budget, limits) = budget(MAX_EVENTS);
-    events::tree_handing_over(&source.text, &budget, &limits, Some(events::HandOver { lists, item }))
+    from_events(source, MAX_EVENTS, Some(events::HandOver { lists, item }))
 }
 
 /// The tree of `source` as [`events::tree`] builds it, or `None` where it
 /// leaves the file to serde-saphyr (for the differential fuzz target).
 #[doc(hidden)]
 pub fn parse_yaml_from_events(source: &SourceFile) -> Option<Node> {
-    if has_no_value(&source.text) {
-        return None;
-    }
-    let (budget, limits) = budget(MAX_EVENTS);
-    events::tree(&source.text, &budget, &limits)
+    from_events(source, MAX_EVENTS, None)
 }
 
 /// The YAML of `source` read by serde-saphyr, the reader of every file

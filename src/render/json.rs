@@ -149,8 +149,9 @@ fn n(value: f64) -> f64 {
 /// The SPEC §5 object for `analysis`, its `results` and their `uncertainty`,
 /// pretty-printed, with a final newline. Percentages are fractions.
 pub fn render(analysis: &Analysis, results: &Results, uncertainty: &Uncertainty) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(&document(analysis, results, uncertainty)).unwrap_or_default();
-    bytes.push(b'\n');
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and the document serialises whole.
+    let _ = write(analysis, results, uncertainty, &mut bytes);
     bytes
 }
 
