@@ -24,6 +24,26 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::Result<()> {
+    stage(path, |file| file.write_all(bytes))?.commit(existing)
+}
+
+/// A file written in full beside its target, under a temporary name, and
+/// not yet in place: [`Staged::commit`] moves it there; dropped uncommitted
+/// (a later output of the run failed), it is removed.
+#[derive(Debug)]
+#[must_use = "a staged file is removed unless it is committed"]
+pub struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+/// Writes the bytes `write` gives (through a buffer) to a temporary file
+/// beside `path`, flushed to disk, to be moved into place later; having
+/// removed the temporary files killed runs left for `path`.
+pub fn stage(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -31,20 +51,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8], existing: Existing) -> std::io::R
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     remove_stale_temporaries(&dir, &name);
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        match existing {
-            Existing::Replace => std::fs::rename(&temp, path),
-            Existing::Keep => std::fs::hard_link(&temp, path).and_then(|()| std::fs::remove_file(&temp)),
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+    // From here the temporary file is the Staged's: removed on any failure below.
+    let staged = Staged { temp, target: path.to_path_buf() };
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, file);
+    write(&mut buffered)?;
+    let file = buffered.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Where the file goes.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
-    result
+
+    /// Moves the file into place: replacing what is there, or, with
+    /// [`Existing::Keep`], failing with `AlreadyExists` if something is.
+    pub fn commit(self, existing: Existing) -> std::io::Result<()> {
+        let moved = match existing {
+            Existing::Replace => std::fs::rename(&self.temp, &self.target),
+            Existing::Keep => {
+                std::fs::hard_link(&self.temp, &self.target).and_then(|()| std::fs::remove_file(&self.temp))
+            }
+        };
+        // Moved or not, the temporary file must not outlive this call.
+        drop(self);
+        moved
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Gone already when it was renamed into place.
+        let _ = std::fs::remove_file(&self.temp);
+    }
 }
 
 /// A temporary file older than this is stale whoever made it.
@@ -121,6 +163,36 @@ mod tests {
         }
         assert!(other.exists(), "only the target's own temporary files are touched");
         assert!(live.exists(), "a running process's file is kept");
+    }
+
+    #[test]
+    fn a_staged_file_is_not_in_place_until_committed_and_gone_if_dropped() {
+        let dir = scratch("staged");
+        let path = dir.join("r.html");
+        write_atomic(&path, b"old", Existing::Replace).expect("write");
+        let staged = stage(&path, |file| file.write_all(b"new")).expect("stage");
+        assert_eq!(std::fs::read(&path).expect("read"), b"old", "the old file stays until the commit");
+        drop(staged);
+        assert_eq!(std::fs::read(&path).expect("read"), b"old");
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1, "the dropped file is removed");
+        stage(&path, |file| file.write_all(b"new"))
+            .expect("stage")
+            .commit(Existing::Replace)
+            .expect("commit");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let dir = scratch("failed");
+        let path = dir.join("r.json");
+        let failed = stage(&path, |file| {
+            file.write_all(b"half")?;
+            Err(std::io::Error::other("the renderer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 0);
     }
 
     #[test]

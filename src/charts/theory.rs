@@ -238,6 +238,7 @@ mod tests {
             input_links: vec![(0, 0), (1, 1), (0, 1)],
             output_links: vec![(0, 0), (1, 1), (1, 2), (5, 0)],
             outcome_links: vec![(0, 0), (1, 1), (2, 1)],
+            undrawn: None,
         }
     }
 

@@ -19,15 +19,17 @@ fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Res
     })
 }
 
-/// Writes one output file (`what`: "report", "statement") atomically, never
-/// over one of the `inputs` (their `input_name`: "analysis", "manifest"), and says so.
-fn write_output(
+/// Writes one output file (`what`: "report", "statement") to a temporary
+/// file beside `target`, as `write` makes its bytes, never for one of the
+/// `inputs` (their `input_name`: "analysis", "manifest"); it is moved into
+/// place by [`Staged::commit`](crate::output::Staged::commit), or removed.
+fn stage_output(
     target: &std::path::Path,
-    bytes: &[u8],
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     (inputs, input_name): (&[&std::path::Path], &str),
     what: &str,
     streams: &mut Streams<'_>,
-) -> Result<(), Exit> {
+) -> Result<crate::output::Staged, Exit> {
     if inputs.iter().any(|input| crate::output::same_file(target, input)) {
         let problem = Diagnostic::error(
             "output-is-input",
@@ -37,16 +39,18 @@ fn write_output(
         super::problem(Some(&target.display().to_string()), problem, streams);
         return Err(Exit::Failed);
     }
-    if let Err(error) = crate::output::write_atomic(target, bytes, crate::output::Existing::Replace) {
-        let problem = Diagnostic::error(
-            "unwritable-output",
-            format!("cannot write the {what}: {error}; nothing was written"),
-        );
-        super::problem(Some(&target.display().to_string()), problem, streams);
-        return Err(Exit::Failed);
-    }
-    let _ = writeln!(streams.out, "wrote {}", target.display());
-    Ok(())
+    crate::output::stage(target, write).map_err(|error| {
+        unwritable(target, what, &error, streams);
+        Exit::Failed
+    })
+}
+
+fn unwritable(target: &std::path::Path, what: &str, error: &std::io::Error, streams: &mut Streams<'_>) {
+    let problem = Diagnostic::error(
+        "unwritable-output",
+        format!("cannot write the {what}: {error}; nothing was written"),
+    );
+    super::problem(Some(&target.display().to_string()), problem, streams);
 }
 
 /// Writes a file that must not exist yet (one the user may since have
@@ -193,39 +197,64 @@ pub(crate) struct Written<'a> {
     pub(crate) inputs: (&'a [std::path::PathBuf], &'a str),
 }
 
-/// Writes the outputs of a run, each atomically, once every one of them has
-/// been made: a run that cannot make one of them writes none (having said why).
-pub(crate) fn write_outputs(
-    outputs: Vec<crate::pipeline::Output>,
+/// Writes the outputs of a run, each made and written to a temporary file
+/// in turn (so a run holds one output at a time), then each moved into
+/// place once all of them are written: a run that cannot make or write one
+/// of them moves none, and leaves no file behind (having said why).
+pub(crate) fn write_outputs<'a>(
+    outputs: impl IntoIterator<Item = crate::pipeline::Output<'a>>,
     written: &Written<'_>,
     what: &str,
     streams: &mut Streams<'_>,
 ) -> Exit {
     use crate::pipeline::Made;
     let (stem, name) = (written.stem, written.name);
-    let mut files = Vec::with_capacity(outputs.len());
-    for output in outputs {
-        let bytes = match output.made {
-            Made::Bytes(bytes) => Ok(bytes),
-            Made::Pdf(made) => pdf_bytes(made, name, what, streams),
-            Made::Html(made) => html_bytes(made, name, what, streams),
-            Made::Workbook(made) => workbook_bytes(made, name, streams),
-        };
-        match bytes {
-            Ok(bytes) => {
-                files.push((written.out.join(format!("{stem}{}.{}", output.suffix, output.extension)), bytes))
-            }
-            Err(code) => return code,
-        }
-    }
+    let created = !written.out.is_dir();
     if let Err(code) = create_output_folder(written.out, streams) {
         return code;
     }
     let inputs: Vec<&std::path::Path> = written.inputs.0.iter().map(std::path::PathBuf::as_path).collect();
-    for (target, bytes) in files {
-        if let Err(code) = write_output(&target, &bytes, (&inputs, written.inputs.1), what, streams) {
-            return code;
+    let inputs = (inputs.as_slice(), written.inputs.1);
+    let mut staged = Vec::new();
+    let mut failed = None;
+    for output in outputs {
+        let target = written.out.join(format!("{stem}{}.{}", output.suffix, output.extension));
+        let bytes = match output.made {
+            Made::Stream(write) => Err(write),
+            Made::Bytes(bytes) => Ok(Ok(bytes)),
+            Made::Pdf(made) => Ok(pdf_bytes(made, name, what, streams)),
+            Made::Html(made) => Ok(html_bytes(made, name, what, streams)),
+            Made::Workbook(made) => Ok(workbook_bytes(made, name, streams)),
+        };
+        // Bytes made whole are written out and dropped; a stream is written as it is made.
+        let file = match bytes {
+            Ok(made) => made
+                .and_then(|bytes| stage_output(&target, |out| out.write_all(&bytes), inputs, what, streams)),
+            Err(stream) => stage_output(&target, |out| stream(out), inputs, what, streams),
+        };
+        match file {
+            Ok(file) => staged.push(file),
+            Err(code) => {
+                failed = Some(code);
+                break;
+            }
         }
+    }
+    if let Some(code) = failed {
+        // The staged files are removed as they are dropped; so is a folder this run made.
+        drop(staged);
+        if created {
+            let _ = std::fs::remove_dir(written.out);
+        }
+        return code;
+    }
+    for file in staged {
+        let target = file.target().to_path_buf();
+        if let Err(error) = file.commit(crate::output::Existing::Replace) {
+            unwritable(&target, what, &error, streams);
+            return Exit::Failed;
+        }
+        let _ = writeln!(streams.out, "wrote {}", target.display());
     }
     Exit::Ok
 }

@@ -1,6 +1,6 @@
 //! `sroi report` end to end, past reading the analysis: its logo read
-//! through [`crate::load::logo`], and every requested format made, as named
-//! outputs, before any is written.
+//! through [`crate::load::logo`], and every requested format made, one at a
+//! time, as named outputs.
 
 use std::path::Path;
 
@@ -70,15 +70,16 @@ pub fn report_html(prepared: &Prepared, templates: Option<&Path>) -> Result<Vec<
 }
 
 /// The outputs of a report in each of `formats` (each once, in order; CSV
-/// is two files), the workbook dated `now` (seconds since 1970); or, when a
-/// workbook is asked for and a text of the analysis is too long for an Excel
-/// cell, those texts, and nothing is made.
-pub fn report_outputs(
-    prepared: &Prepared,
+/// is two files), the workbook dated `now` (seconds since 1970), each made
+/// only when the one before has been taken, so that a run holds one at a
+/// time; or, when a workbook is asked for and a text of the analysis is too
+/// long for an Excel cell, those texts, and nothing is made.
+pub fn report_outputs<'a>(
+    prepared: &'a Prepared,
     formats: &[ReportFormat],
-    templates: Option<&Path>,
+    templates: Option<&'a Path>,
     now: i64,
-) -> Result<Vec<Output>, Vec<Diagnostic>> {
+) -> Result<impl Iterator<Item = Output<'a>> + 'a, Vec<Diagnostic>> {
     use crate::load::limits::{EXCEL_CELL_CHARS, long_texts};
     if formats.contains(&ReportFormat::Xlsx) {
         let long = long_texts(&prepared.source, EXCEL_CELL_CHARS, "an Excel cell");
@@ -87,29 +88,29 @@ pub fn report_outputs(
         }
     }
     let Prepared { analysis, results, uncertainty, report, logo, .. } = prepared;
-    let mut made = Vec::new();
-    for format in super::unique(formats) {
+    Ok(super::unique(formats).into_iter().flat_map(move |format| {
         let extension = format.extension();
-        let one = |made: Made| Output { suffix: "", extension, made };
+        let one = |made: Made<'a>| vec![Output { suffix: "", extension, made }];
         match format {
             ReportFormat::Csv => {
                 let impact_map = crate::render::csv::impact_map(analysis, results);
-                made.push(Output { suffix: "-impact-map", extension, made: Made::Bytes(impact_map) });
                 let years = crate::render::csv::years(results);
-                made.push(Output { suffix: "-years", extension, made: Made::Bytes(years) });
+                vec![
+                    Output { suffix: "-impact-map", extension, made: Made::Bytes(impact_map) },
+                    Output { suffix: "-years", extension, made: Made::Bytes(years) },
+                ]
             }
-            ReportFormat::Xlsx => made.push(one(Made::Workbook(crate::render::xlsx::render(
+            ReportFormat::Xlsx => one(Made::Workbook(crate::render::xlsx::render(
                 analysis,
                 results,
                 crate::render::xlsx::Cached::Results,
                 now,
-            )))),
-            ReportFormat::Json => {
-                made.push(one(Made::Bytes(crate::render::json::render(analysis, results, uncertainty))));
-            }
-            ReportFormat::Pdf => made.push(one(Made::Pdf(crate::render::pdf::render(report, logo.as_ref())))),
-            ReportFormat::Html => made.push(one(Made::Html(report_html(prepared, templates)))),
+            ))),
+            ReportFormat::Json => one(Made::Stream(Box::new(move |out: &mut dyn std::io::Write| {
+                crate::render::json::write(analysis, results, uncertainty, out)
+            }))),
+            ReportFormat::Pdf => one(Made::Pdf(crate::render::pdf::render(report, logo.as_ref()))),
+            ReportFormat::Html => one(Made::Html(report_html(prepared, templates))),
         }
-    }
-    Ok(made)
+    }))
 }

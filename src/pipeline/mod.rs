@@ -54,7 +54,7 @@ impl Format {
 
 /// The outputs in each of `formats` (each once, in order) that `make` makes;
 /// a format it gives `None` for is not written.
-pub fn outputs(formats: &[Format], make: impl Fn(Format) -> Option<Made>) -> Vec<Output> {
+pub fn outputs(formats: &[Format], make: impl Fn(Format) -> Option<Made<'static>>) -> Vec<Output<'static>> {
     unique(formats)
         .into_iter()
         .filter_map(|format| {
@@ -63,21 +63,24 @@ pub fn outputs(formats: &[Format], make: impl Fn(Format) -> Option<Made>) -> Vec
         .collect()
 }
 
-/// One output of a run, made but not yet written.
-pub struct Output {
+/// One output of a run, made (or ready to be written as it is made) but not yet written.
+pub struct Output<'a> {
     /// What follows the name before the extension (`-breakdowns`), usually nothing.
     pub suffix: &'static str,
     /// The file's extension (`html`, `pdf`, ...).
     pub extension: &'static str,
     /// Its bytes, or why they could not be made.
-    pub made: Made,
+    pub made: Made<'a>,
 }
 
 /// The bytes of an output, or why they could not be made (a PDF also says
 /// what it had to leave out).
-pub enum Made {
+pub enum Made<'a> {
     /// Bytes that cannot fail to be made (JSON, CSV).
     Bytes(Vec<u8>),
+    /// Bytes written into the file as they are made, never held whole (the
+    /// JSON of a large analysis is several times its YAML).
+    Stream(Box<Writes<'a>>),
     /// A PDF.
     Pdf(Result<Rendered, PdfError>),
     /// A web page.
@@ -85,6 +88,9 @@ pub enum Made {
     /// An Excel workbook.
     Workbook(Result<Vec<u8>, rust_xlsxwriter::XlsxError>),
 }
+
+/// What writes a [`Made::Stream`]'s bytes into its file.
+pub type Writes<'a> = dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
 
 /// One file of a run, read and analysed.
 pub struct Analysed {
@@ -158,7 +164,7 @@ pub fn comparison_outputs(
     stamp: Stamp,
     formats: &[Format],
     templates: Option<&std::path::Path>,
-) -> Vec<Output> {
+) -> Vec<Output<'static>> {
     let view = crate::report::comparison::view(analyses, rebase, stamp);
     // A comparison has no CSV: its rows are of different kinds.
     outputs(formats, |format| match format {
@@ -378,7 +384,7 @@ pub fn statement_outputs(
     stamp: Stamp,
     formats: &[Format],
     templates: Option<&std::path::Path>,
-) -> Vec<Output> {
+) -> Vec<Output<'static>> {
     let view = crate::report::statement::view(statement, stamp);
     let mut made = outputs(formats, |format| {
         Some(match format {

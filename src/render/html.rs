@@ -192,6 +192,9 @@ fn chart(chart: &impl charts::Chart, id: &str) -> Result<String, HtmlError> {
 /// The theory of change as the page shows it: four columns on wide screens
 /// and in print, four bands one below the other on narrow screens.
 fn theory(toc: &crate::report::TheoryOfChange, accent: Rgb) -> Option<String> {
+    if toc.undrawn.is_some() {
+        return None;
+    }
     let wide = charts::theory::theory_of_change_at(toc, accent, "chart-theory", THEORY_WIDTH, "chart-wide")?;
     let narrow = charts::theory::theory_of_change_at(
         toc,

@@ -373,6 +373,31 @@ pub struct TheoryOfChange {
     pub output_links: Vec<(usize, usize)>,
     /// (outcome, stakeholder) index pairs, into `stakeholders`.
     pub outcome_links: Vec<(usize, usize)>,
+    /// Why the diagram is not drawn, when a column has more than
+    /// [`MAX_DIAGRAM_BOXES`] boxes: where the links are instead.
+    pub undrawn: Option<String>,
+}
+
+/// Most boxes in one column of the theory of change's diagram: beyond, a
+/// diagram (13 MB of SVG for 20,000 outcomes) cannot be read, and the
+/// report says where the links are instead.
+pub const MAX_DIAGRAM_BOXES: usize = 500;
+
+/// Why a theory of change with these columns is not drawn, if it is not.
+fn undrawn(toc: &TheoryOfChange) -> Option<String> {
+    let columns = [
+        (toc.inputs.len(), "inputs"),
+        (toc.outputs.len(), "outputs"),
+        (toc.outcomes.len(), "outcomes"),
+        (toc.stakeholders.len(), "stakeholder groups"),
+    ];
+    let (most, what) = columns.into_iter().max_by_key(|(n, _)| *n)?;
+    (most > MAX_DIAGRAM_BOXES).then(|| {
+        format!(
+            "This analysis has {} {what}, too many to draw as one readable diagram. The impact map lists every outcome with its stakeholder, and the workbook (`sroi report -f xlsx`) links every outcome to its outputs.",
+            number(most as f64, 0)
+        )
+    })
 }
 
 fn plural(n: f64, one: &str, many: &str) -> String {
@@ -757,5 +782,6 @@ fn theory_of_change(analysis: &Analysis) -> TheoryOfChange {
     for (p, output) in analysis.outputs.iter().enumerate() {
         toc.input_links.extend(output.inputs.iter().map(|&i| (i, p)));
     }
+    toc.undrawn = undrawn(&toc);
     toc
 }

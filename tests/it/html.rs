@@ -313,3 +313,35 @@ fn the_analysis_file_is_never_touched() {
     assert_eq!(std::fs::read(&analysis).expect("read"), before);
     assert!(dir.join("youth-into-work.json").exists() && dir.join("youth-into-work.html").exists());
 }
+
+/// The HTML of a synthetic analysis of `outcomes` outcomes, made in-process.
+fn html_of_synthetic(outcomes: usize) -> String {
+    let text = sroi::synthetic::analysis(sroi::synthetic::Shape {
+        outcomes,
+        description_len: 20,
+        ..Default::default()
+    })
+    .replace("settings:\n", "settings:\n  simulation: { draws: 0 }\n");
+    let source = sroi::source::SourceFile::new("big.yaml", text);
+    let (analysis, warnings) = sroi::analyse(&source).expect("valid");
+    let report = sroi::pipeline::report(&analysis, warnings, 0).report;
+    let templates = sroi::render::html::Templates::new(&[]).expect("built-in templates");
+    String::from_utf8(sroi::render::html::render(&report, None, &templates).expect("HTML")).expect("UTF-8")
+}
+
+#[test]
+fn a_theory_of_change_too_big_to_read_is_not_drawn_and_the_page_says_where_the_links_are() {
+    // 20,000 outcomes drew 24 MB of SVG (a wide and a narrow diagram) that no one could read.
+    let most = sroi::report::MAX_DIAGRAM_BOXES;
+    let drawn = html_of_synthetic(most);
+    assert!(drawn.contains("id=\"chart-theory-title\""), "{most} outcomes are drawn");
+    let undrawn = html_of_synthetic(most + 1);
+    assert!(!undrawn.contains("id=\"chart-theory"), "{} outcomes are not drawn", most + 1);
+    assert!(
+        undrawn.contains(&format!(
+            "This analysis has {} outcomes, too many to draw as one readable diagram. The impact map lists every outcome",
+            most + 1
+        )),
+        "the page says why and where the links are"
+    );
+}

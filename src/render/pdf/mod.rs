@@ -317,12 +317,18 @@ fn scope(l: &mut Layout, report: &Report, accent: Rgb) {
 
 fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     let toc = &report.charts.theory_of_change;
-    let Some(drawing) = charts::theory::drawing(toc, accent) else { return };
+    if toc.outcomes.is_empty() {
+        return;
+    }
     let w = report.words;
     // A diagram taller than a page would be too small to read: list the links instead.
-    if drawing.height * MEASURE / drawing.width <= 600.0 {
-        chart_section(l, w.headings.theory, Some(w.intros.theory), &drawing);
-        return;
+    // (One with more boxes in a column than the HTML draws is, and is not drawn to learn so.)
+    if toc.undrawn.is_none() {
+        let Some(drawing) = charts::theory::drawing(toc, accent) else { return };
+        if drawing.height * MEASURE / drawing.width <= 600.0 {
+            chart_section(l, w.headings.theory, Some(w.intros.theory), &drawing);
+            return;
+        }
     }
     l.heading(w.headings.theory);
     l.paragraph(&[Span::new(w.intros.theory, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
