@@ -70,21 +70,17 @@ impl Staged {
     /// Moves the file into place: replacing what is there, or, with
     /// [`Existing::Keep`], failing with `AlreadyExists` if something is.
     pub fn commit(self, existing: Existing) -> std::io::Result<()> {
-        let moved = match existing {
+        // Linked or not, the temporary file is removed as `self` is dropped.
+        match existing {
             Existing::Replace => std::fs::rename(&self.temp, &self.target),
-            Existing::Keep => {
-                std::fs::hard_link(&self.temp, &self.target).and_then(|()| std::fs::remove_file(&self.temp))
-            }
-        };
-        // Moved or not, the temporary file must not outlive this call.
-        drop(self);
-        moved
+            Existing::Keep => std::fs::hard_link(&self.temp, &self.target),
+        }
     }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        // Gone already when it was renamed into place.
+        // Gone already when it was renamed into place; still there when linked, or never moved.
         let _ = std::fs::remove_file(&self.temp);
     }
 }

@@ -197,6 +197,11 @@ pub(crate) struct Written<'a> {
     pub(crate) inputs: (&'a [std::path::PathBuf], &'a str),
 }
 
+/// Bytes made whole, as what writes them into their file.
+fn whole(bytes: Result<Vec<u8>, Exit>) -> Result<Box<crate::pipeline::Writes<'static>>, Exit> {
+    bytes.map(|bytes| Box::new(move |out: &mut dyn std::io::Write| out.write_all(&bytes)) as Box<_>)
+}
+
 /// Writes the outputs of a run, each made and written to a temporary file
 /// in turn (so a run holds one output at a time), then each moved into
 /// place once all of them are written: a run that cannot make or write one
@@ -216,37 +221,27 @@ pub(crate) fn write_outputs<'a>(
     let inputs: Vec<&std::path::Path> = written.inputs.0.iter().map(std::path::PathBuf::as_path).collect();
     let inputs = (inputs.as_slice(), written.inputs.1);
     let mut staged = Vec::new();
-    let mut failed = None;
     for output in outputs {
         let target = written.out.join(format!("{stem}{}.{}", output.suffix, output.extension));
-        let bytes = match output.made {
-            Made::Stream(write) => Err(write),
-            Made::Bytes(bytes) => Ok(Ok(bytes)),
-            Made::Pdf(made) => Ok(pdf_bytes(made, name, what, streams)),
-            Made::Html(made) => Ok(html_bytes(made, name, what, streams)),
-            Made::Workbook(made) => Ok(workbook_bytes(made, name, streams)),
+        // A stream is written as it is made; bytes made whole are written, then dropped.
+        let write = match output.made {
+            Made::Stream(write) => Ok(write),
+            Made::Bytes(bytes) => whole(Ok(bytes)),
+            Made::Pdf(made) => whole(pdf_bytes(made, name, what, streams)),
+            Made::Html(made) => whole(html_bytes(made, name, what, streams)),
+            Made::Workbook(made) => whole(workbook_bytes(made, name, streams)),
         };
-        // Bytes made whole are written out and dropped; a stream is written as it is made.
-        let file = match bytes {
-            Ok(made) => made
-                .and_then(|bytes| stage_output(&target, |out| out.write_all(&bytes), inputs, what, streams)),
-            Err(stream) => stage_output(&target, |out| stream(out), inputs, what, streams),
-        };
-        match file {
+        match write.and_then(|write| stage_output(&target, write, inputs, what, streams)) {
             Ok(file) => staged.push(file),
             Err(code) => {
-                failed = Some(code);
-                break;
+                // The staged files are removed as they are dropped; so is a folder this run made.
+                drop(staged);
+                if created {
+                    let _ = std::fs::remove_dir(written.out);
+                }
+                return code;
             }
         }
-    }
-    if let Some(code) = failed {
-        // The staged files are removed as they are dropped; so is a folder this run made.
-        drop(staged);
-        if created {
-            let _ = std::fs::remove_dir(written.out);
-        }
-        return code;
     }
     for file in staged {
         let target = file.target().to_path_buf();
