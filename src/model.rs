@@ -494,6 +494,39 @@ impl Outcome {
     pub fn evidence_for(&self, what: &str) -> Option<&Evidence> {
         self.evidence.iter().find(|e| e.what == what)
     }
+
+    /// A copy of what the arithmetic reads (proxy value, profile, start and
+    /// the three adjustments) and nothing else: no text, links, ranges or
+    /// evidence. What a simulation varies draw by draw, so that its working
+    /// copies cost a few words an outcome instead of the outcome's text.
+    pub fn figures(&self) -> Outcome {
+        Outcome {
+            id: String::new(),
+            stakeholder: self.stakeholder,
+            outputs: Vec::new(),
+            description: String::new(),
+            indicator: None,
+            proxy: Proxy {
+                value: self.proxy.value,
+                written: None,
+                description: None,
+                source: None,
+                price_year: None,
+                library: None,
+            },
+            profile: self.profile.clone(),
+            start: self.start,
+            deadweight: self.deadweight,
+            displacement: self.displacement,
+            attribution: self.attribution,
+            ranges: Vec::new(),
+            themes: Vec::new(),
+            excluded: None,
+            value_type: self.value_type,
+            evidence: Vec::new(),
+            loc: self.loc,
+        }
+    }
 }
 
 impl Outcome {

@@ -62,44 +62,54 @@ impl Table {
         }
     }
 
-    pub(crate) fn row(&mut self, cells: Vec<String>) {
+    /// Adds a row; only the first column (names) is cut, figures and
+    /// sentences are shown whole.
+    pub(crate) fn row(&mut self, mut cells: Vec<String>) {
+        if let Some(first) = cells.first_mut()
+            && let std::borrow::Cow::Owned(cut) = fit(first, MAX_CELL)
+        {
+            *first = cut;
+        }
         self.rows.push(cells);
     }
 
     pub(crate) fn render(&self, out: &mut String) {
         use unicode_width::UnicodeWidthStr;
-        // Only the first column (names) is cut; figures and sentences are shown whole.
-        let rows: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter().enumerate().map(|(i, c)| if i == 0 { fit(c, MAX_CELL) } else { c.clone() }).collect()
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|i| {
+                self.rows.iter().map(|r| r[i].width()).chain([self.headers[i].width()]).max().unwrap_or(0)
             })
             .collect();
-        let widths: Vec<usize> = (0..self.headers.len())
-            .map(|i| rows.iter().map(|r| r[i].width()).chain([self.headers[i].width()]).max().unwrap_or(0))
-            .collect();
-        let line = |cells: Vec<&str>, out: &mut String| {
-            let padded: Vec<String> = cells
-                .iter()
-                .zip(&widths)
-                .zip(&self.align)
-                .map(|((cell, &width), align)| {
-                    // Pad by display width: CJK characters and emoji take two columns.
-                    let pad = " ".repeat(width.saturating_sub(cell.width()));
-                    match align {
-                        Align::Left => format!("{cell}{pad}"),
-                        Align::Right => format!("{pad}{cell}"),
+        let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+            let start = out.len();
+            out.push_str("  ");
+            for (i, ((cell, &width), align)) in cells.zip(&widths).zip(&self.align).enumerate() {
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                // Pad by display width: CJK characters and emoji take two columns.
+                let pad = width.saturating_sub(cell.width());
+                match align {
+                    Align::Left => {
+                        out.push_str(cell);
+                        out.extend(std::iter::repeat_n(' ', pad));
                     }
-                })
-                .collect();
-            let _ = writeln!(out, "  {}", padded.join("  ").trim_end());
+                    Align::Right => {
+                        out.extend(std::iter::repeat_n(' ', pad));
+                        out.push_str(cell);
+                    }
+                }
+            }
+            // The line's indent is kept even when every cell is empty.
+            let kept = out[start + 2..].trim_end().len();
+            out.truncate(start + 2 + kept);
+            out.push('\n');
         };
-        line(self.headers.clone(), out);
+        line(&mut self.headers.iter().copied(), out);
         let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-        line(rule.iter().map(String::as_str).collect(), out);
-        for row in &rows {
-            line(row.iter().map(String::as_str).collect(), out);
+        line(&mut rule.iter().map(String::as_str), out);
+        for row in &self.rows {
+            line(&mut row.iter().map(String::as_str), out);
         }
     }
 }
@@ -108,10 +118,10 @@ impl Table {
 const MAX_CELL: usize = 44;
 
 /// `text` cut to at most `max` display columns.
-fn fit(text: &str, max: usize) -> String {
+fn fit(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     if text.width() <= max {
-        return text.to_owned();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::new();
     let mut width = 0;
@@ -124,7 +134,7 @@ fn fit(text: &str, max: usize) -> String {
         width += w;
     }
     out.push('…');
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The summary `sroi calc` prints.

@@ -351,12 +351,40 @@ fn col(col: u16) -> String {
     column_number_to_name(col)
 }
 
+/// Outcomes above which the sheets are written row by row to temporary
+/// files (rust_xlsxwriter's "low memory" mode) instead of held cell by cell:
+/// about 8 KB a row held, 160 MB at 20,000 outcomes. The cells are the same
+/// (a test reads both back); the XML leaves out the rows' optional `spans`.
+pub const ROW_BY_ROW_FROM: usize = 1_000;
+
 /// The workbook's bytes.
 pub fn render(
     analysis: &Analysis,
     results: &Results,
     cached: Cached,
     created: i64,
+) -> Result<Vec<u8>, XlsxError> {
+    render_in(analysis, results, cached, created, analysis.outcomes.len() > ROW_BY_ROW_FROM)
+}
+
+/// A new sheet named `name`: held in memory, or written row by row (each
+/// row must then be written whole before the next, in order).
+fn new_sheet<'b>(
+    book: &'b mut Workbook,
+    name: &str,
+    row_by_row: bool,
+) -> Result<&'b mut Worksheet, XlsxError> {
+    let sheet = if row_by_row { book.add_worksheet_with_low_memory()? } else { book.add_worksheet() };
+    sheet.set_name(name)
+}
+
+/// The workbook's bytes, its sheets written row by row or not.
+fn render_in(
+    analysis: &Analysis,
+    results: &Results,
+    cached: Cached,
+    created: i64,
+    row_by_row: bool,
 ) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new(&analysis.currency);
     let w = Writer { cached };
@@ -394,7 +422,9 @@ pub fn render(
     }
 
     // Summary.
-    let summary = book.add_worksheet().set_name(sheet_name::SUMMARY)?;
+    // Always held: a few cells, and its last row's height would be written
+    // twice row by row (rust_xlsxwriter 0.102 repeats a last row with options).
+    let summary = new_sheet(&mut book, sheet_name::SUMMARY, false)?;
     summary.set_column_width(0, 28)?;
     // Wide enough for the summary's text to wrap into a readable paragraph.
     summary.set_column_width(1, SUMMARY_WIDTH)?;
@@ -493,7 +523,7 @@ pub fn render(
     }
 
     // Stakeholders.
-    let sheet = book.add_worksheet().set_name(sheet_name::STAKEHOLDERS)?;
+    let sheet = new_sheet(&mut book, sheet_name::STAKEHOLDERS, row_by_row)?;
     header(
         sheet,
         &[
@@ -527,7 +557,7 @@ pub fn render(
     }
 
     // Inputs.
-    let sheet = book.add_worksheet().set_name(sheet_name::INPUTS)?;
+    let sheet = new_sheet(&mut book, sheet_name::INPUTS, row_by_row)?;
     header(
         sheet,
         &[
@@ -578,7 +608,7 @@ pub fn render(
     )?;
 
     // Impact map.
-    let sheet = book.add_worksheet().set_name(sheet_name::IMPACT_MAP)?;
+    let sheet = new_sheet(&mut book, sheet_name::IMPACT_MAP, row_by_row)?;
     header(
         sheet,
         &[
@@ -676,7 +706,7 @@ pub fn render(
 
     // Outputs.
     if !analysis.outputs.is_empty() {
-        let sheet = book.add_worksheet().set_name(sheet_name::OUTPUTS)?;
+        let sheet = new_sheet(&mut book, sheet_name::OUTPUTS, row_by_row)?;
         header(
             sheet,
             &[
@@ -703,16 +733,20 @@ pub fn render(
     }
 
     // Values.
-    let sheet = book.add_worksheet().set_name("Values")?;
+    let sheet = new_sheet(&mut book, "Values", row_by_row)?;
     sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 18)?;
     sheet.write_string_with_format(0, 0, heading::OUTCOME, &f.header)?;
     sheet.write_string_with_format(0, 1, heading::STAKEHOLDER, &f.header)?;
-    sheet.write_string_with_format(1, 0, "Discount factor", &f.bold)?;
-    for (t, year) in (1u16..=horizon).zip(&results.years) {
+    // Row by row: the years' numbers, then their discount factors.
+    for t in 1u16..=horizon {
         let c = year_col(t);
         sheet.set_column_width(c, 14)?;
         sheet.write_number_with_format(0, c, f64::from(t), &f.year)?;
+    }
+    sheet.write_string_with_format(1, 0, "Discount factor", &f.bold)?;
+    for (t, year) in (1u16..=horizon).zip(&results.years) {
+        let c = year_col(t);
         w.put(
             sheet,
             (1, c),
@@ -766,7 +800,7 @@ pub fn render(
 
     // Schedules.
     if !schedules.is_empty() {
-        let sheet = book.add_worksheet().set_name(sheet_name::SCHEDULES)?;
+        let sheet = new_sheet(&mut book, sheet_name::SCHEDULES, row_by_row)?;
         sheet.set_column_width(0, 22)?;
         sheet.write_string_with_format(0, 0, heading::OUTCOME, &f.header)?;
         let longest = schedules
@@ -794,7 +828,7 @@ pub fn render(
 
     // Ranges.
     if analysis.outcomes.iter().any(|o| !o.ranges.is_empty()) {
-        let sheet = book.add_worksheet().set_name(sheet_name::RANGES)?;
+        let sheet = new_sheet(&mut book, sheet_name::RANGES, row_by_row)?;
         header(
             sheet,
             &[
@@ -825,7 +859,7 @@ pub fn render(
     }
 
     // Years.
-    let sheet = book.add_worksheet().set_name("Years")?;
+    let sheet = new_sheet(&mut book, "Years", row_by_row)?;
     header(
         sheet,
         &[
@@ -909,4 +943,72 @@ pub fn render(
     }
     set_up_printing(&mut book)?;
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Reader, Xlsx};
+
+    /// Every sheet's name, values and formulas, as a reader sees them.
+    fn cells(bytes: Vec<u8>) -> Vec<(String, String, String)> {
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        book.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let values = book.worksheet_range(&name).expect("values");
+                let formulas = book.worksheet_formula(&name).expect("formulas");
+                let values = format!("{:?} {:?}", values.start(), values.rows().collect::<Vec<_>>());
+                let formulas = format!("{:?} {:?}", formulas.start(), formulas.rows().collect::<Vec<_>>());
+                (name, values, formulas)
+            })
+            .collect()
+    }
+
+    /// Each sheet's `<row r="N">` elements name every row once, in order
+    /// (a reader may refuse a sheet that repeats one).
+    fn rows_once_in_order(bytes: &[u8], path: &std::path::Path) {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).expect("a part");
+            let name = part.name().expect("a part's name").into_owned();
+            if !name.starts_with("xl/worksheets/sheet") {
+                continue;
+            }
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).expect("XML");
+            let rows: Vec<u32> = xml
+                .split("<row r=\"")
+                .skip(1)
+                .map(|rest| rest[..rest.find('"').expect("a quote")].parse().expect("a row number"))
+                .collect();
+            assert!(rows.windows(2).all(|w| w[0] < w[1]), "{}, {name}: rows {rows:?}", path.display());
+        }
+    }
+
+    #[test]
+    fn a_workbook_written_row_by_row_has_the_cells_of_one_held_in_memory() {
+        let mut seen = 0;
+        for dir in ["fixtures", "tests/fixtures/valid"] {
+            for entry in std::fs::read_dir(dir).expect("fixtures") {
+                let path = entry.expect("entry").path();
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let source = crate::source::SourceFile::new("f.yaml", &text);
+                let Ok((analysis, _)) = crate::analyse(&source) else { continue };
+                let results = crate::compute::compute(&analysis);
+                let made = |row_by_row| {
+                    super::render_in(&analysis, &results, super::Cached::Results, 1_700_000_000, row_by_row)
+                        .expect("a workbook")
+                };
+                let by_row_bytes = made(true);
+                rows_once_in_order(&by_row_bytes, &path);
+                let (held, by_row) = (cells(made(false)), cells(by_row_bytes));
+                assert_eq!(held.len(), by_row.len(), "{}", path.display());
+                for (h, r) in held.iter().zip(&by_row) {
+                    assert_eq!(h, r, "{}, sheet {}", path.display(), h.0);
+                }
+                seen += 1;
+            }
+        }
+        assert!(seen >= 6, "the fixtures were written both ways ({seen})");
+    }
 }

@@ -237,57 +237,78 @@ pub fn build(
         + inputs.iter().filter(|i| i.switching_value.is_none()).count()
         + schedules.iter().filter(|s| s.switching_scale.is_none()).count();
 
-    let mut swings: Vec<Swing> = uncertainty
-        .sensitivity
-        .iter()
-        .map(|s| Swing {
-            subject: description(s),
-            assumption: assumption_label(s.assumption).to_owned(),
-            low: show(s.assumption, s.low, c),
-            high: show(s.assumption, s.high, c),
-            low_ratio: s.low_ratio,
-            high_ratio: s.high_ratio,
+    // Every row tested, by what it moves and its two ratios; only the
+    // largest TORNADO_ROWS are put into words (a large analysis tests tens
+    // of thousands).
+    enum Moved {
+        Assumption(usize),
+        Input(usize),
+        Schedule(usize),
+        Exclusion(usize),
+    }
+    let exclusions: Vec<_> = crate::compute::exclusions::exclusions(analysis, results)
+        .into_iter()
+        .filter(|e| e.present_value != 0.0)
+        .collect();
+    let mut moved: Vec<(Moved, f64, f64)> = (uncertainty.sensitivity.iter().enumerate())
+        .map(|(k, s)| (Moved::Assumption(k), s.low_ratio, s.high_ratio))
+        .chain(inputs.iter().enumerate().map(|(k, i)| (Moved::Input(k), i.low_ratio, i.high_ratio)))
+        .chain(schedules.iter().enumerate().map(|(k, s)| (Moved::Schedule(k), s.low_ratio, s.high_ratio)))
+        .chain(
+            exclusions
+                .iter()
+                .enumerate()
+                .map(|(k, e)| (Moved::Exclusion(k), sroi_ratio, e.sroi_ratio_if_included)),
+        )
+        .collect();
+    // The largest swings first; ties keep their order.
+    moved.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
+    moved.truncate(TORNADO_ROWS);
+    let swings: Vec<Swing> = moved
+        .into_iter()
+        .map(|(what, low_ratio, high_ratio)| {
+            let (subject, assumption, low, high) = match what {
+                Moved::Assumption(k) => {
+                    let s = &uncertainty.sensitivity[k];
+                    (
+                        description(s),
+                        assumption_label(s.assumption).to_owned(),
+                        show(s.assumption, s.low, c),
+                        show(s.assumption, s.high, c),
+                    )
+                }
+                Moved::Input(k) => {
+                    let i = &inputs[k];
+                    let assumption = if i.in_kind { "value (in kind)" } else { "value" };
+                    (
+                        input_name(i.input),
+                        assumption.to_owned(),
+                        money_exact(i.low, c),
+                        money_exact(i.high, c),
+                    )
+                }
+                Moved::Schedule(k) => (
+                    analysis.outcomes[schedules[k].outcome].description.clone(),
+                    "schedule".to_owned(),
+                    percent(crate::compute::scenarios::SCHEDULE_SWING.0),
+                    percent(crate::compute::scenarios::SCHEDULE_SWING.1),
+                ),
+                Moved::Exclusion(k) => {
+                    let e = &exclusions[k];
+                    let subject = match e.kind {
+                        crate::compute::exclusions::ExclusionKind::Stakeholder => {
+                            analysis.stakeholders[e.index].name.clone()
+                        }
+                        crate::compute::exclusions::ExclusionKind::Outcome => {
+                            analysis.outcomes[e.index].description.clone()
+                        }
+                    };
+                    (subject, "exclusion".to_owned(), "excluded".to_owned(), "included".to_owned())
+                }
+            };
+            Swing { subject, assumption, low, high, low_ratio, high_ratio }
         })
         .collect();
-    swings.extend(inputs.iter().map(|i| Swing {
-        subject: input_name(i.input),
-        assumption: if i.in_kind { "value (in kind)".to_owned() } else { "value".to_owned() },
-        low: money_exact(i.low, c),
-        high: money_exact(i.high, c),
-        low_ratio: i.low_ratio,
-        high_ratio: i.high_ratio,
-    }));
-    swings.extend(schedules.iter().map(|s| Swing {
-        subject: analysis.outcomes[s.outcome].description.clone(),
-        assumption: "schedule".to_owned(),
-        low: percent(crate::compute::scenarios::SCHEDULE_SWING.0),
-        high: percent(crate::compute::scenarios::SCHEDULE_SWING.1),
-        low_ratio: s.low_ratio,
-        high_ratio: s.high_ratio,
-    }));
-    swings.extend(
-        crate::compute::exclusions::exclusions(analysis, results)
-            .into_iter()
-            .filter(|e| e.present_value != 0.0)
-            .map(|e| Swing {
-                subject: match e.kind {
-                    crate::compute::exclusions::ExclusionKind::Stakeholder => {
-                        analysis.stakeholders[e.index].name.clone()
-                    }
-                    crate::compute::exclusions::ExclusionKind::Outcome => {
-                        analysis.outcomes[e.index].description.clone()
-                    }
-                },
-                assumption: "exclusion".to_owned(),
-                low: "excluded".to_owned(),
-                high: "included".to_owned(),
-                low_ratio: sroi_ratio,
-                high_ratio: e.sroi_ratio_if_included,
-            }),
-    );
-    // The largest swings first; ties keep their order.
-    swings.sort_by(|a, b| (b.high_ratio - b.low_ratio).abs().total_cmp(&(a.high_ratio - a.low_ratio).abs()));
-    swings.truncate(TORNADO_ROWS);
 
     let no_switching_phrase = if no_switching == 1 {
         "the other assumption tested".to_owned()
