@@ -501,30 +501,13 @@ impl Outcome {
     /// copies cost a few words an outcome instead of the outcome's text.
     pub fn figures(&self) -> Outcome {
         Outcome {
-            id: String::new(),
-            stakeholder: self.stakeholder,
-            outputs: Vec::new(),
-            description: String::new(),
-            indicator: None,
-            proxy: Proxy {
-                value: self.proxy.value,
-                written: None,
-                description: None,
-                source: None,
-                price_year: None,
-                library: None,
-            },
-            profile: self.profile.clone(),
             start: self.start,
             deadweight: self.deadweight,
             displacement: self.displacement,
             attribution: self.attribution,
-            ranges: Vec::new(),
-            themes: Vec::new(),
-            excluded: None,
             value_type: self.value_type,
-            evidence: Vec::new(),
             loc: self.loc,
+            ..Outcome::new(String::new(), self.stakeholder, self.proxy.value, self.profile.clone())
         }
     }
 }
