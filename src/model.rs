@@ -494,22 +494,6 @@ impl Outcome {
     pub fn evidence_for(&self, what: &str) -> Option<&Evidence> {
         self.evidence.iter().find(|e| e.what == what)
     }
-
-    /// A copy of what the arithmetic reads (proxy value, profile, start and
-    /// the three adjustments) and nothing else: no text, links, ranges or
-    /// evidence. What a simulation varies draw by draw, so that its working
-    /// copies cost a few words an outcome instead of the outcome's text.
-    pub fn figures(&self) -> Outcome {
-        Outcome {
-            start: self.start,
-            deadweight: self.deadweight,
-            displacement: self.displacement,
-            attribution: self.attribution,
-            value_type: self.value_type,
-            loc: self.loc,
-            ..Outcome::new(String::new(), self.stakeholder, self.proxy.value, self.profile.clone())
-        }
-    }
 }
 
 impl Outcome {

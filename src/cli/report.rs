@@ -20,16 +20,26 @@ pub(super) fn prepare(
     streams: &mut Streams<'_>,
 ) -> Result<Prepared, Exit> {
     let (source, analysis, warnings) = super::load(path, streams)?;
-    let crate::pipeline::Reported { results, uncertainty, findings, report } =
-        crate::pipeline::report(&analysis, warnings, streams.now);
+    let crate::pipeline::Computed { results, uncertainty, findings } =
+        crate::pipeline::computed(&analysis, warnings);
     let mut found = super::findings::Found::new(streams.color);
-    found.file(&source, findings);
+    found.file(&source, findings.clone());
     found.print(asked, "nothing was written", streams)?;
     let logo = crate::pipeline::logo(&analysis, path).map_err(|error| {
         print_diagnostics(&[error.diagnostic], &source, streams);
         if error.unreadable { Exit::Failed } else { Exit::Invalid }
     })?;
-    Ok(Prepared { source, analysis, results, uncertainty, report, logo })
+    let now = streams.now;
+    Ok(Prepared {
+        source,
+        analysis,
+        results,
+        uncertainty,
+        findings,
+        now,
+        logo,
+        view: std::sync::OnceLock::new(),
+    })
 }
 
 /// The HTML report of a prepared analysis, with the templates of `templates`

@@ -26,10 +26,24 @@ fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Res
 fn stage_output(
     target: &std::path::Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    (inputs, input_name): (&[&std::path::Path], &str),
+    inputs: (&[&std::path::Path], &str),
     what: &str,
     streams: &mut Streams<'_>,
 ) -> Result<crate::output::Staged, Exit> {
+    not_an_input(target, inputs, what, streams)?;
+    crate::output::stage(target, write).map_err(|error| {
+        unwritable(target, what, &error, streams);
+        Exit::Failed
+    })
+}
+
+/// Refuses (having said why) an output that would replace one of the `inputs`.
+fn not_an_input(
+    target: &std::path::Path,
+    (inputs, input_name): (&[&std::path::Path], &str),
+    what: &str,
+    streams: &mut Streams<'_>,
+) -> Result<(), Exit> {
     if inputs.iter().any(|input| crate::output::same_file(target, input)) {
         let problem = Diagnostic::error(
             "output-is-input",
@@ -39,10 +53,39 @@ fn stage_output(
         super::problem(Some(&target.display().to_string()), problem, streams);
         return Err(Exit::Failed);
     }
-    crate::output::stage(target, write).map_err(|error| {
-        unwritable(target, what, &error, streams);
-        Exit::Failed
-    })
+    Ok(())
+}
+
+/// Writes a web page to a temporary file beside `target` as `render` makes
+/// it, as [`stage_output`] does; a page that cannot be made is said to be
+/// so (`name`: the file it is made from), as [`html_bytes`] says it.
+fn stage_page(
+    target: &std::path::Path,
+    render: Box<crate::pipeline::WritesPage<'_>>,
+    inputs: (&[&std::path::Path], &str),
+    (name, what): (&str, &str),
+    streams: &mut Streams<'_>,
+) -> Result<crate::output::Staged, Exit> {
+    use crate::render::html::HtmlError;
+    not_an_input(target, inputs, what, streams)?;
+    let mut failed = None;
+    let staged = crate::output::stage(target, |out| {
+        render(out).map_err(|error| match error {
+            HtmlError::Write(error) => error,
+            error => {
+                failed = Some(error);
+                std::io::Error::other("the page could not be made")
+            }
+        })
+    });
+    match (staged, failed) {
+        (Ok(file), _) => Ok(file),
+        (Err(_), Some(error)) => Err(html_failed(error, name, what, streams)),
+        (Err(error), None) => {
+            unwritable(target, what, &error, streams);
+            Err(Exit::Failed)
+        }
+    }
 }
 
 fn unwritable(target: &std::path::Path, what: &str, error: &std::io::Error, streams: &mut Streams<'_>) {
@@ -127,15 +170,23 @@ pub(crate) fn html_bytes(
     what: &str,
     streams: &mut Streams<'_>,
 ) -> Result<Vec<u8>, Exit> {
-    made.map_err(|error| {
-        let problem = Diagnostic::error("html-failed", format!("cannot make the HTML {what}: {error}"));
-        super::problem(Some(name), problem, streams);
-        match error {
-            // A broken template is the user's input; an unreadable one or a chart failure is ours.
-            crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
-            _ => Exit::Failed,
-        }
-    })
+    made.map_err(|error| html_failed(error, name, what, streams))
+}
+
+/// Says why an HTML page could not be made; its exit code.
+fn html_failed(
+    error: crate::render::html::HtmlError,
+    name: &str,
+    what: &str,
+    streams: &mut Streams<'_>,
+) -> Exit {
+    let problem = Diagnostic::error("html-failed", format!("cannot make the HTML {what}: {error}"));
+    super::problem(Some(name), problem, streams);
+    match error {
+        // A broken template is the user's input; an unreadable one or a chart failure is ours.
+        crate::render::html::HtmlError::Template { .. } => Exit::Invalid,
+        _ => Exit::Failed,
+    }
 }
 
 /// A workbook's bytes; or, when it cannot be made, the exit code (having said why).
@@ -224,14 +275,19 @@ pub(crate) fn write_outputs<'a>(
     for output in outputs {
         let target = written.out.join(format!("{stem}{}.{}", output.suffix, output.extension));
         // A stream is written as it is made; bytes made whole are written, then dropped.
-        let write = match output.made {
-            Made::Stream(write) => Ok(write),
-            Made::Bytes(bytes) => whole(Ok(bytes)),
-            Made::Pdf(made) => whole(pdf_bytes(made, name, what, streams)),
-            Made::Html(made) => whole(html_bytes(made, name, what, streams)),
-            Made::Workbook(made) => whole(workbook_bytes(made, name, streams)),
+        let stage = |write: Result<Box<crate::pipeline::Writes<'_>>, Exit>, streams: &mut Streams<'_>| {
+            write.and_then(|write| stage_output(&target, write, inputs, what, streams))
         };
-        match write.and_then(|write| stage_output(&target, write, inputs, what, streams)) {
+        let file = match output.made {
+            Made::Stream(write) => stage(Ok(write), streams),
+            Made::Bytes(bytes) => stage(whole(Ok(bytes)), streams),
+            Made::Pdf(made) => stage(whole(pdf_bytes(made, name, what, streams)), streams),
+            Made::Html(made) => stage(whole(html_bytes(made, name, what, streams)), streams),
+            Made::Workbook(made) => stage(whole(workbook_bytes(made, name, streams)), streams),
+            // A page is rendered into its file, and may fail as it is.
+            Made::Page(render) => stage_page(&target, render, inputs, (name, what), streams),
+        };
+        match file {
             Ok(file) => staged.push(file),
             Err(code) => {
                 // The staged files are removed as they are dropped; so is a folder this run made.

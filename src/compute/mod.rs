@@ -130,7 +130,12 @@ pub struct YearResult {
 
 /// `(1 − dw)(1 − ds)(1 − at)`: the share of a change the programme can claim.
 pub fn claimable_share(outcome: &Outcome) -> f64 {
-    (1.0 - outcome.deadweight) * (1.0 - outcome.displacement) * (1.0 - outcome.attribution)
+    share(outcome.deadweight, outcome.displacement, outcome.attribution)
+}
+
+/// The share left once the three adjustments are taken off.
+fn share(deadweight: f64, displacement: f64, attribution: f64) -> f64 {
+    (1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution)
 }
 
 /// The average drop-off of `analysis`: the mean `drop_off` of the counted

@@ -84,9 +84,7 @@ pub fn apply(o: &mut Outcome, assumption: Assumption, value: f64) {
     match (assumption, &mut o.profile) {
         (Assumption::Quantity, Profile::Constant { quantity, .. }) => *quantity = value,
         (Assumption::DropOff, Profile::Constant { drop_off, .. }) => *drop_off = value,
-        (Assumption::Duration, Profile::Constant { duration, .. }) => {
-            *duration = value.round().clamp(1.0, 50.0) as u32
-        }
+        (Assumption::Duration, Profile::Constant { duration, .. }) => *duration = whole_years(value),
         (Assumption::Proxy, _) => o.proxy.value = value,
         (Assumption::Deadweight, _) => o.deadweight = value,
         (Assumption::Displacement, _) => o.displacement = value,
@@ -103,22 +101,87 @@ pub fn outcome_present_value(outcome: &Outcome, discounting: &Discounting) -> f6
 
 /// The same, without allocating: `factors[t - 1]` discounts year `t`.
 pub fn outcome_present_value_with(outcome: &Outcome, factors: &[f64]) -> f64 {
-    let unit = outcome.proxy.value * super::claimable_share(outcome);
-    let first = (outcome.start - 1) as usize;
-    match &outcome.profile {
-        Profile::Constant { quantity, duration, drop_off } => {
-            let mut remaining = quantity * unit;
-            let mut total = 0.0;
-            for factor in factors.iter().skip(first).take(*duration as usize) {
-                total += remaining * factor;
-                remaining *= 1.0 - drop_off;
-            }
-            total
-        }
-        Profile::Schedule(quantities) => {
-            quantities.iter().zip(factors.iter().skip(first)).map(|(q, f)| q * unit * f).sum()
+    Figures::of(outcome).present_value_with(factors)
+}
+
+/// What an outcome's present value is made of (proxy value, the three
+/// adjustments, start and profile), copied out of it: the simulation's
+/// working copy, changed draw by draw, a few words an outcome where a clone
+/// would carry its text, links and evidence for every chunk of draws. A
+/// schedule is borrowed, as no assumption a draw changes is in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures<'a> {
+    proxy: f64,
+    deadweight: f64,
+    displacement: f64,
+    attribution: f64,
+    start: u32,
+    profile: Shape<'a>,
+}
+
+/// A [`Profile`], with a schedule borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape<'a> {
+    Constant { quantity: f64, duration: u32, drop_off: f64 },
+    Schedule(&'a [f64]),
+}
+
+impl<'a> Figures<'a> {
+    /// The figures of `outcome`.
+    pub fn of(outcome: &'a Outcome) -> Figures<'a> {
+        Figures {
+            proxy: outcome.proxy.value,
+            deadweight: outcome.deadweight,
+            displacement: outcome.displacement,
+            attribution: outcome.attribution,
+            start: outcome.start,
+            profile: match &outcome.profile {
+                Profile::Constant { quantity, duration, drop_off } => {
+                    Shape::Constant { quantity: *quantity, duration: *duration, drop_off: *drop_off }
+                }
+                Profile::Schedule(quantities) => Shape::Schedule(quantities),
+            },
         }
     }
+
+    /// [`apply`] to the figures.
+    pub fn apply(&mut self, assumption: Assumption, value: f64) {
+        match (assumption, &mut self.profile) {
+            (Assumption::Quantity, Shape::Constant { quantity, .. }) => *quantity = value,
+            (Assumption::DropOff, Shape::Constant { drop_off, .. }) => *drop_off = value,
+            (Assumption::Duration, Shape::Constant { duration, .. }) => *duration = whole_years(value),
+            (Assumption::Proxy, _) => self.proxy = value,
+            (Assumption::Deadweight, _) => self.deadweight = value,
+            (Assumption::Displacement, _) => self.displacement = value,
+            (Assumption::Attribution, _) => self.attribution = value,
+            _ => {}
+        }
+    }
+
+    /// The present value: `factors[t - 1]` discounts year `t`.
+    pub fn present_value_with(&self, factors: &[f64]) -> f64 {
+        let unit = self.proxy * super::share(self.deadweight, self.displacement, self.attribution);
+        let first = (self.start - 1) as usize;
+        match self.profile {
+            Shape::Constant { quantity, duration, drop_off } => {
+                let mut remaining = quantity * unit;
+                let mut total = 0.0;
+                for factor in factors.iter().skip(first).take(duration as usize) {
+                    total += remaining * factor;
+                    remaining *= 1.0 - drop_off;
+                }
+                total
+            }
+            Shape::Schedule(quantities) => {
+                quantities.iter().zip(factors.iter().skip(first)).map(|(q, f)| q * unit * f).sum()
+            }
+        }
+    }
+}
+
+/// A duration drawn or swung to `value`: whole years, 1..=50.
+fn whole_years(value: f64) -> u32 {
+    value.round().clamp(1.0, 50.0) as u32
 }
 
 /// The default swing of an assumption around `value`, clamped to its range.
@@ -166,7 +229,9 @@ fn bisect(mut f: impl FnMut(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64
 pub fn sensitivity(analysis: &Analysis, present_value: f64, investment: f64) -> Vec<Sensitivity> {
     let horizon = analysis.outcomes.iter().map(|o| o.last_year() + 1).max().unwrap_or(1).max(51);
     let discounting = Discounting::new(analysis.settings, horizon);
-    let mut out = Vec::new();
+    // At most one row per assumption of each outcome, allocated once (a
+    // vector grown by doubling holds up to twice that, and both copies while it grows).
+    let mut out = Vec::with_capacity(analysis.outcomes.len() * Assumption::ALL.len());
     for (index, outcome) in analysis.outcomes.iter().enumerate() {
         if !analysis.is_counted(outcome) {
             continue;

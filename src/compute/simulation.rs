@@ -11,7 +11,7 @@ use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
 use super::Discounting;
-use super::sensitivity::{apply, get, outcome_present_value_with};
+use super::sensitivity::{Figures, get, outcome_present_value_with};
 use crate::model::{Analysis, Outcome, Range};
 
 /// Draws per chunk, each chunk one random stream.
@@ -87,9 +87,9 @@ pub fn simulate(analysis: &Analysis, present_value: f64, investment: f64) -> Opt
         .flat_map_iter(|chunk| {
             let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
             rng.set_stream(u64::from(chunk));
-            // Figures only: a copy of every ranged outcome's text for each chunk would
-            // double the memory of a large analysis.
-            let mut working: Vec<Outcome> = ranged.iter().map(|(o, _)| o.figures()).collect();
+            // Figures only: a copy of every ranged outcome for each chunk would take
+            // as much memory again as the analysis, in each thread's own heap.
+            let mut working: Vec<Figures> = ranged.iter().map(|(o, _)| Figures::of(o)).collect();
             let count = CHUNK.min(settings.draws - chunk * CHUNK);
             let (ranged, factors) = (&ranged, &factors);
             (0..count)
@@ -99,9 +99,9 @@ pub fn simulate(analysis: &Analysis, present_value: f64, investment: f64) -> Opt
                         for range in ranges.iter() {
                             let mode = get(original, range.assumption).unwrap_or(range.low);
                             let u: f64 = rng.random();
-                            apply(outcome, range.assumption, triangular(range.low, mode, range.high, u));
+                            outcome.apply(range.assumption, triangular(range.low, mode, range.high, u));
                         }
-                        total += outcome_present_value_with(outcome, factors);
+                        total += outcome.present_value_with(factors);
                     }
                     total / investment
                 })
@@ -197,8 +197,9 @@ mod tests {
 
     #[test]
     fn an_outcomes_figures_value_it_as_the_outcome_does_under_every_change() {
-        // The simulation works on `Outcome::figures`: a copy that forgot a
-        // figure the arithmetic reads would value draws wrongly.
+        // The simulation works on `Figures`: a copy that forgot a figure the
+        // arithmetic reads, or changed one otherwise than `apply` does, would
+        // value draws wrongly.
         let factors: Vec<f64> = (1..=60).map(|t| 1.035f64.powi(-t)).collect();
         let mut seen = 0;
         for entry in std::fs::read_dir("fixtures").expect("fixtures") {
@@ -207,16 +208,15 @@ mod tests {
             let Ok((a, _)) = crate::analyse(&SourceFile::new("f.yaml", &text)) else { continue };
             for o in &a.outcomes {
                 let mut whole = o.clone();
-                let mut figures = o.figures();
+                let mut figures = Figures::of(o);
                 for (assumption, value) in
                     crate::model::Assumption::ALL.into_iter().zip([7.0, 55.0, 0.3, 0.2, 0.1, 0.4, 3.0])
                 {
-                    apply(&mut whole, assumption, value);
-                    apply(&mut figures, assumption, value);
-                    let (w, f) = (
-                        outcome_present_value_with(&whole, &factors),
-                        outcome_present_value_with(&figures, &factors),
-                    );
+                    crate::compute::sensitivity::apply(&mut whole, assumption, value);
+                    figures.apply(assumption, value);
+                    assert_eq!(Figures::of(&whole), figures, "{} after {assumption:?}", o.id);
+                    let (w, f) =
+                        (outcome_present_value_with(&whole, &factors), figures.present_value_with(&factors));
                     assert_eq!(w.to_bits(), f.to_bits(), "{} after {assumption:?}", o.id);
                     seen += 1;
                 }

@@ -21,19 +21,47 @@ pub fn long_texts(source: &SourceFile, max_chars: usize, format: &str) -> Vec<Di
     if source.text.len() <= max_chars {
         return Vec::new();
     }
-    let Ok(root) = super::parse_yaml(source) else { return Vec::new() };
-    let mut found = Vec::new();
-    walk(&root, "", max_chars, &mut |path, node, chars| {
-        found.push(
+    // Each item of the long lists is walked as it is parsed, then freed, as
+    // the analysis itself is read: the whole tree of a large file is several
+    // times its size.
+    let mut long: Vec<(String, crate::source::Loc, usize)> = Vec::new();
+    let mut items: Vec<(String, usize)> = Vec::new();
+    let streamed = super::parse_yaml_handing_over(source, &super::raw::LISTS, &mut |key, node| {
+        let index = match items.iter_mut().find(|(list, _)| list == key) {
+            Some((_, next)) => {
+                *next += 1;
+                *next - 1
+            }
+            None => {
+                items.push((key.to_owned(), 1));
+                0
+            }
+        };
+        walk(&node, &format!("{key}[{index}]"), max_chars, &mut |path, node, chars| {
+            long.push((path.to_owned(), node.loc, chars));
+        });
+    });
+    let root = match streamed {
+        Some(root) => root,
+        // Read by serde-saphyr instead; what was found is found again.
+        None => {
+            long.clear();
+            let Ok(root) = super::parse_yaml(source) else { return Vec::new() };
+            root
+        }
+    };
+    walk(&root, "", max_chars, &mut |path, node, chars| long.push((path.to_owned(), node.loc, chars)));
+    long.sort_by_key(|(_, loc, _)| (loc.line, loc.column));
+    long.into_iter()
+        .map(|(path, loc, chars)| {
             Diagnostic::error(
                 "text-too-long",
                 format!("`{path}` is {chars} characters long; {format} holds at most {max_chars}"),
             )
-            .at(node.loc)
-            .hint("shorten it (link to the full text instead), or leave `xlsx` out of `-f`"),
-        );
-    });
-    found
+            .at(loc)
+            .hint("shorten it (link to the full text instead), or leave `xlsx` out of `-f`")
+        })
+        .collect()
 }
 
 fn walk(node: &Node, path: &str, max: usize, found: &mut dyn FnMut(&str, &Node, usize)) {
@@ -67,15 +95,17 @@ mod tests {
     #[test]
     fn texts_longer_than_a_cell_are_found_where_they_are_written() {
         let long = "x".repeat(EXCEL_CELL_CHARS + 1);
-        let text =
-            format!("sroi: 1\ntitle: T\nstakeholders:\n  - {{ id: a, name: \"{long}\" }}\nsummary: {long}\n");
+        let text = format!(
+            "sroi: 1\ntitle: {long}\nstakeholders:\n  - {{ id: a, name: \"{long}\" }}\n  - {{ id: b, name: {long} }}\nsummary: {long}\n"
+        );
         let found = long_texts(&SourceFile::new("a.yaml", text), EXCEL_CELL_CHARS, "an Excel cell");
         let places: Vec<(u32, &str)> =
             found.iter().map(|d| (d.loc.map_or(0, |l| l.line), d.message.as_str())).collect();
-        assert_eq!(places.len(), 2, "{places:?}");
-        assert_eq!(places[0].0, 4);
-        assert!(places[0].1.starts_with("`stakeholders[0].name` is 32768 characters long"), "{places:?}");
-        assert_eq!(places[1].0, 5);
+        assert_eq!(places.iter().map(|p| p.0).collect::<Vec<_>>(), [2, 4, 5, 6], "{places:?}");
+        assert!(places[0].1.starts_with("`title` is 32768 characters long"), "{places:?}");
+        assert!(places[1].1.starts_with("`stakeholders[0].name` is 32768 characters long"), "{places:?}");
+        assert!(places[2].1.starts_with("`stakeholders[1].name`"), "{places:?}");
+        assert!(places[3].1.starts_with("`summary`"), "{places:?}");
         let short = SourceFile::new("a.yaml", "summary: short\n");
         assert!(long_texts(&short, EXCEL_CELL_CHARS, "an Excel cell").is_empty());
     }

@@ -49,10 +49,24 @@ pub struct Prepared {
     pub results: crate::compute::Results,
     /// Sensitivity and simulation (SPEC §3).
     pub uncertainty: crate::compute::Uncertainty,
-    /// The view of the report.
-    pub report: crate::report::Report,
+    /// The analysis's warnings, then the quality findings (SPEC §3).
+    pub findings: Vec<Diagnostic>,
+    /// When the report is dated (seconds since 1970).
+    pub now: i64,
     /// The theme's logo, when it names one.
     pub logo: Option<Image>,
+    /// The view of the report, built the first time a page or PDF asks for it
+    /// (the figures alone make the JSON, CSV and workbook).
+    pub view: std::sync::OnceLock<crate::report::Report>,
+}
+
+impl Prepared {
+    /// The view of the report, dated [`Prepared::now`].
+    pub fn report(&self) -> &crate::report::Report {
+        self.view.get_or_init(|| {
+            crate::report::build(&self.analysis, &self.results, &self.uncertainty, &self.findings, self.now)
+        })
+    }
 }
 
 /// The logo the theme of `analysis` (read from the file called `name`, `-`
@@ -66,7 +80,7 @@ pub fn logo(analysis: &Analysis, name: &str) -> Result<Option<Image>, NamedError
 /// (or the built-in ones).
 pub fn report_html(prepared: &Prepared, templates: Option<&Path>) -> Result<Vec<u8>, HtmlError> {
     super::templates(templates)
-        .and_then(|t| crate::render::html::render(&prepared.report, prepared.logo.as_ref(), &t))
+        .and_then(|t| crate::render::html::render(prepared.report(), prepared.logo.as_ref(), &t))
 }
 
 /// The outputs of a report in each of `formats` (each once, in order; CSV
@@ -87,7 +101,7 @@ pub fn report_outputs<'a>(
             return Err(long);
         }
     }
-    let Prepared { analysis, results, uncertainty, report, logo, .. } = prepared;
+    let Prepared { analysis, results, uncertainty, logo, .. } = prepared;
     Ok(super::unique(formats).into_iter().flat_map(move |format| {
         let extension = format.extension();
         let one = |made: Made<'a>| vec![Output { suffix: "", extension, made }];
@@ -109,8 +123,13 @@ pub fn report_outputs<'a>(
             ReportFormat::Json => one(Made::Stream(Box::new(move |out: &mut dyn std::io::Write| {
                 crate::render::json::write(analysis, results, uncertainty, out)
             }))),
-            ReportFormat::Pdf => one(Made::Pdf(crate::render::pdf::render(report, logo.as_ref()))),
-            ReportFormat::Html => one(Made::Html(report_html(prepared, templates))),
+            ReportFormat::Pdf => one(Made::Pdf(crate::render::pdf::render(prepared.report(), logo.as_ref()))),
+            ReportFormat::Html => one(match super::templates(templates) {
+                Ok(templates) => Made::Page(Box::new(move |out: &mut dyn std::io::Write| {
+                    crate::render::html::render_to(prepared.report(), logo.as_ref(), &templates, out)
+                })),
+                Err(error) => Made::Html(Err(error)),
+            }),
         }
     }))
 }

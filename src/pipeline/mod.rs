@@ -85,12 +85,18 @@ pub enum Made<'a> {
     Pdf(Result<Rendered, PdfError>),
     /// A web page.
     Html(Result<Vec<u8>, HtmlError>),
+    /// A web page written into its file as it is rendered (a large
+    /// report's page is several times its YAML).
+    Page(Box<WritesPage<'a>>),
     /// An Excel workbook.
     Workbook(Result<Vec<u8>, rust_xlsxwriter::XlsxError>),
 }
 
 /// What writes a [`Made::Stream`]'s bytes into its file.
 pub type Writes<'a> = dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+/// What renders a [`Made::Page`] into its file.
+pub type WritesPage<'a> = dyn FnOnce(&mut dyn std::io::Write) -> Result<(), HtmlError> + 'a;
 
 /// One file of a run, read and analysed.
 pub struct Analysed {
@@ -109,6 +115,26 @@ pub struct Read {
     pub analysis: Result<(Analysis, Vec<Diagnostic>), Vec<Diagnostic>>,
 }
 
+/// What the figures of one analysis are: everything its reports are made from but the view.
+pub struct Computed {
+    /// The figures (SPEC §2).
+    pub results: crate::compute::Results,
+    /// Sensitivity and simulation (SPEC §3).
+    pub uncertainty: crate::compute::Uncertainty,
+    /// The analysis's warnings, then the quality findings (SPEC §3).
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Computes an analysis and holds it against the principles: the one
+/// wiring of compute and quality that `report`, the fuzz target and the
+/// tests share.
+pub fn computed(analysis: &Analysis, warnings: Vec<Diagnostic>) -> Computed {
+    let results = crate::compute::compute(analysis);
+    let uncertainty = crate::compute::uncertainty(analysis, &results);
+    let findings = findings(analysis, &results, warnings);
+    Computed { results, uncertainty, findings }
+}
+
 /// Everything a report of one analysis is made from.
 pub struct Reported {
     /// The figures (SPEC §2).
@@ -121,13 +147,9 @@ pub struct Reported {
     pub report: crate::report::Report,
 }
 
-/// Computes an analysis, holds it against the principles and builds its
-/// report's view, dated `now` (seconds since 1970): the one wiring of compute,
-/// quality and report that `report`, the fuzz target and the tests share.
+/// [`computed`], with the report's view built, dated `now` (seconds since 1970).
 pub fn report(analysis: &Analysis, warnings: Vec<Diagnostic>, now: i64) -> Reported {
-    let results = crate::compute::compute(analysis);
-    let uncertainty = crate::compute::uncertainty(analysis, &results);
-    let findings = findings(analysis, &results, warnings);
+    let Computed { results, uncertainty, findings } = computed(analysis, warnings);
     let report = crate::report::build(analysis, &results, &uncertainty, &findings, now);
     Reported { results, uncertainty, findings, report }
 }

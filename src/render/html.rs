@@ -57,6 +57,9 @@ pub enum HtmlError {
     /// A chart could not be drawn.
     #[error(transparent)]
     Chart(#[from] charts::ChartError),
+    /// The page could not be written where it was going.
+    #[error(transparent)]
+    Write(std::io::Error),
 }
 
 fn template_error(name: &str) -> impl Fn(tera::Error) -> HtmlError + '_ {
@@ -144,13 +147,61 @@ impl<'a> Page<'a> {
 fn render_page(
     templates: &Templates,
     name: &str,
-    mut context: Context,
+    context: Context,
     page: &Page<'_>,
 ) -> Result<Vec<u8>, HtmlError> {
+    let mut bytes = Vec::new();
+    render_page_to(templates, name, context, page, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Renders template `name` as [`render_page`] does, into `out` as it is
+/// made (a large report's page is never held whole).
+fn render_page_to(
+    templates: &Templates,
+    name: &str,
+    mut context: Context,
+    page: &Page<'_>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), HtmlError> {
     context.insert("fonts_css", &fonts_css());
     context.insert("page", page);
-    let html = templates.tera.render(name, &context).map_err(template_error(name))?;
-    Ok(html.into_bytes())
+    // tera keeps only the kind of a writer's error: the error itself is kept here.
+    let mut out = Kept { out, error: None };
+    let rendered = templates.tera.render_to(name, &context, &mut out);
+    match (rendered, out.error) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(error)) => Err(HtmlError::Write(error)),
+        (Err(error), None) => Err(template_error(name)(error)),
+    }
+}
+
+/// A writer that keeps the first error of the one it writes to.
+struct Kept<'a> {
+    out: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl std::io::Write for Kept<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.out.write(bytes).inspect_err(|error| self.keep(error))
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(bytes).inspect_err(|error| self.keep(error))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush().inspect_err(|error| self.keep(error))
+    }
+}
+
+impl Kept<'_> {
+    fn keep(&mut self, error: &std::io::Error) {
+        if self.error.is_none() {
+            self.error = Some(std::io::Error::new(error.kind(), error.to_string()));
+        }
+    }
 }
 
 fn data_uri(mime: &str, bytes: &[u8]) -> String {
@@ -276,13 +327,25 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
 
 /// Renders the report as one HTML page.
 pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
+    let mut bytes = Vec::new();
+    render_to(report, logo, templates, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Renders the report as one HTML page into `out`, as it is made.
+pub fn render_to(
+    report: &Report,
+    logo: Option<&Image>,
+    templates: &Templates,
+    out: &mut dyn std::io::Write,
+) -> Result<(), HtmlError> {
     let mut context = Context::new();
     context.insert("report", report);
     context.insert("charts", &charts(report)?);
     context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
     let theme = &report.theme;
     let page = Page::new(&report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date);
-    render_page(templates, "report.html", context, &page)
+    render_page_to(templates, "report.html", context, &page, out)
 }
 
 /// Renders a social value statement as one HTML page, with `statement.html`.
@@ -407,4 +470,35 @@ pub fn render_monitor(
     context.insert("delivery_chart", &chart);
     context.insert("delivery_table", &DeliveryTable::of(view));
     render_page(templates, "monitor.html", context, &Page::of(view.lang, &view.stamp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose disk is full.
+    struct Full;
+
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_page_that_cannot_be_written_says_so_and_is_not_blamed_on_its_template() {
+        let text = std::fs::read_to_string("fixtures/youth-into-work.yaml").expect("fixture");
+        let source = crate::source::SourceFile::new("youth-into-work.yaml", text);
+        let (analysis, warnings) = crate::analyse(&source).expect("valid");
+        let report = crate::pipeline::report(&analysis, warnings, 0).report;
+        let templates = Templates::new(&[]).expect("built-in templates");
+        match render_to(&report, None, &templates, &mut Full) {
+            Err(HtmlError::Write(error)) => assert_eq!(error.kind(), std::io::ErrorKind::StorageFull),
+            other => panic!("expected a write error, got {other:?}"),
+        }
+    }
 }

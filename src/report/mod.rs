@@ -16,6 +16,9 @@ pub mod statement;
 pub mod uncertainty;
 pub mod words;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde::Serialize;
 
 /// The language of a document when its analysis names none (SPEC §9).
@@ -526,6 +529,8 @@ pub fn build(
         .collect();
 
     let mut proxies: Vec<ProxyView> = Vec::new();
+    // Where each proxy (by name, value and source) is in `proxies`.
+    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     for o in &analysis.outcomes {
         let p = &o.proxy;
         let (written, year) = p.written.map_or((p.value, p.price_year), |(v, y)| (v, Some(y)));
@@ -536,20 +541,25 @@ pub fn build(
         let name = p.description.clone().unwrap_or_else(|| format!("Proxy for {}", o.description));
         let source = p.source.clone().unwrap_or_else(|| "Not given".to_owned());
         let library = p.library.as_ref();
-        match proxies.iter_mut().find(|v| v.name == name && v.value == value && v.source == source) {
-            Some(existing) => existing.outcomes.push(o.description.clone()),
-            None => proxies.push(ProxyView {
-                name,
-                value,
-                source,
-                licence: library.and_then(|l| l.licence.clone()),
-                url: library
-                    .and_then(|l| l.url.clone())
-                    .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-                library_id: library.map(|l| l.id.clone()),
-                outcomes: vec![o.description.clone()],
-                printed_uses: printed::Cut::uses(1),
-            }),
+        match seen.entry((name.clone(), value.clone(), source.clone())) {
+            Entry::Occupied(at) => {
+                proxies[*at.get()].outcomes.push(o.description.clone());
+            }
+            Entry::Vacant(at) => {
+                at.insert(proxies.len());
+                proxies.push(ProxyView {
+                    name,
+                    value,
+                    source,
+                    licence: library.and_then(|l| l.licence.clone()),
+                    url: library
+                        .and_then(|l| l.url.clone())
+                        .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                    library_id: library.map(|l| l.id.clone()),
+                    outcomes: vec![o.description.clone()],
+                    printed_uses: printed::Cut::uses(1),
+                });
+            }
         }
     }
     for proxy in &mut proxies {

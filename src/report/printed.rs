@@ -54,6 +54,8 @@ pub struct Printed {
     pub theory: Cut,
     /// The impact map.
     pub impact_map: Cut,
+    /// The table of the evidence behind each outcome's assumptions.
+    pub evidence: Cut,
     /// The swings.
     pub swings: Cut,
     /// The quality findings.
@@ -86,6 +88,11 @@ pub(crate) fn printed(
             outcomes,
             "outcomes",
             "The full impact map is in the CSV (`sroi report -f csv`) and the workbook (`-f xlsx`).",
+        ),
+        evidence: Cut::rows(
+            outcomes,
+            "outcomes",
+            "The evidence behind every outcome's assumptions is in the workbook (`sroi report -f xlsx`) and the HTML report.",
         ),
         swings: Cut::rows(swings, "swings", "Every swing is in the JSON report (`sroi report -f json`)."),
         findings: Cut::rows(findings, "findings", "`sroi check` prints every one."),

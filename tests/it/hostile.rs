@@ -388,6 +388,15 @@ fn a_very_large_analysis_pdf_lists_part_of_the_impact_map_and_says_where_the_res
         &words[..words.len().min(3000)]
     );
     assert!(words.contains("The full impact map is in the CSV"));
+    // The evidence table is cut too (it was 700 of 808 pages at 15,000
+    // outcomes), and the commands in the notes are set as code, not in backticks.
+    assert!(
+        words.contains("the PDF lists the first 500. The evidence behind every outcome's assumptions is in the workbook (sroi report -f xlsx) and the HTML report."),
+        "{}",
+        &words[..words.len().min(3000)]
+    );
+    assert!(!words.contains("`sroi report"), "the notes' Markdown is not printed as it is written");
+    assert!(!words.contains(&format!("Outcome {}:", outcomes - 1)), "no row past the 500th");
 }
 
 #[test]

@@ -238,6 +238,28 @@ fn templates_can_be_written_out_and_overridden() {
     assert!(stderr.contains("template `report.html`") && stderr.contains("--> report.html:1:"), "{stderr}");
     assert!(!dir.join("out2/youth-into-work.html").exists(), "no partial report");
 
+    // A template that fails only as it is rendered (the page is written as
+    // it is made): the same located error, and no file of the run is left,
+    // not even the JSON made before it.
+    std::fs::write(
+        &page,
+        "{% extends \"sroi/report.html\" %}{% block main %}<main>{{ report.title | round }}</main>{% endblock main %}",
+    )
+    .expect("break it as it renders");
+    let failed_late = dir.join("out3");
+    let late = report(
+        "fixtures/youth-into-work.yaml",
+        &failed_late,
+        &["-f", "json,html", "--templates", &templates.to_string_lossy()],
+    );
+    assert_eq!(late.status.code(), Some(1), "a template that fails as it renders is invalid input");
+    let stderr = String::from_utf8_lossy(&late.stderr);
+    assert!(stderr.contains("cannot make the HTML report: template `report.html`"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&failed_late)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing is left of the run: {left:?}");
+
     // A template under its old name is not silently ignored.
     std::fs::remove_file(&page).expect("remove");
     std::fs::write(templates.join("compare.html"), "old").expect("old name");

@@ -95,8 +95,9 @@ pub(super) fn outcome_lines(o: &crate::report::OutcomeView) -> Vec<Span> {
 /// HTML's Evidence column, in a form an A4 page can hold.
 pub(super) fn evidence_table(l: &mut Layout, report: &Report, accent: Rgb) {
     let w = report.words;
+    super::note_cut(l, &report.printed.evidence, accent);
     let mut rows = Vec::new();
-    for o in &report.outcomes {
+    for o in report.outcomes.iter().take(report.printed.evidence.rows) {
         if o.evidence.is_empty() {
             rows.push(vec![
                 markdown::inline(&o.description, accent),

@@ -333,7 +333,7 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading(w.headings.theory);
     l.paragraph(&[Span::new(w.intros.theory, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(l, &report.printed.theory);
+    note_cut(l, &report.printed.theory, accent);
     let rows = report
         .outcomes
         .iter()
@@ -366,10 +366,11 @@ fn theory(l: &mut Layout, report: &Report, accent: Rgb) {
     });
 }
 
-/// Says, above a table the view cut short, where the rest are.
-fn note_cut(l: &mut Layout, cut: &Cut) {
+/// The sentence above a table cut short, saying where the rest is (its
+/// commands, in backticks, set as code).
+fn note_cut(l: &mut Layout, cut: &Cut, accent: Rgb) {
     if let Some(note) = &cut.note {
-        l.paragraph(&[Span::new(note.clone(), Face::Bold)], 10.0, 14.5, MARGIN, MEASURE);
+        l.paragraph(&markdown::inline(note, accent), 10.0, 14.5, MARGIN, MEASURE);
         l.space(4.0);
     }
 }
@@ -379,7 +380,7 @@ fn impact_map(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading(w.headings.impact_map);
     l.paragraph(&[Span::new(w.intros.impact_map, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(l, &report.printed.impact_map);
+    note_cut(l, &report.printed.impact_map, accent);
     let rows = report
         .outcomes
         .iter()
@@ -602,7 +603,7 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
             charts::drawing(&charts::tornado::Tornado { rows: &data.tornado, ratio: data.ratio, accent })?;
         l.drawing(&chart, MEASURE);
         l.space(6.0);
-        note_cut(l, &report.printed.swings);
+        note_cut(l, &report.printed.swings, accent);
         let rows = u
             .swings
             .iter()
@@ -717,7 +718,7 @@ fn quality(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError>
     if q.findings.is_empty() {
         l.paragraph(&[Span::new(w.sentences.nothing_found, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     }
-    note_cut(l, &report.printed.findings);
+    note_cut(l, &report.printed.findings, accent);
     for f in q.findings.iter().take(report.printed.findings.rows) {
         let principle = f.principle.map_or(String::new(), |p| format!(" ({p})"));
         let mut spans = vec![
@@ -839,7 +840,7 @@ fn proxies(l: &mut Layout, report: &Report, accent: Rgb) {
     l.heading(w.headings.proxies);
     l.paragraph(&[Span::new(w.intros.proxies, Face::Regular)], 10.0, 14.5, MARGIN, MEASURE);
     l.space(6.0);
-    note_cut(l, &report.printed.proxies);
+    note_cut(l, &report.printed.proxies, accent);
     let rows = report
         .proxies
         .iter()
