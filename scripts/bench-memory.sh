@@ -68,6 +68,11 @@ for n in 2000 15000; do
   measure "calc, $n outcomes" "$f" calc "$f"
   measure "report -f html,pdf,json,xlsx,csv, $n outcomes" "$f" report "$f" -f html,pdf,json,xlsx,csv -o "$dir/out-$n"
 done
+# Each format on its own, to see which sets the report's peak.
+f="$dir/outcomes-15000.yaml"
+for format in html pdf json xlsx csv; do
+  measure "report -f $format, 15000 outcomes" "$f" report "$f" -f "$format" -o "$dir/out-$format"
+done
 measure "check, 16,000 errors" "$dir/errors-16000.yaml" check "$dir/errors-16000.yaml"
 measure "report -f html,pdf, 9.6 MB summary" "$dir/summary-10mb.yaml" report "$dir/summary-10mb.yaml" -f html,pdf -o "$dir/out-summary"
 measure "import, workbook of 2,000 outcomes" "$dir/outcomes-2000.xlsx" import "$dir/outcomes-2000.xlsx" -o -
