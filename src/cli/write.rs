@@ -37,7 +37,9 @@ fn stage_output(
     })
 }
 
-/// Refuses (having said why) an output that would replace one of the `inputs`.
+/// Refuses (having said why) an output that would replace one of the
+/// `inputs`, or a folder (found now, before any file of the run is moved
+/// into place, not when it is that file's turn).
 fn not_an_input(
     target: &std::path::Path,
     (inputs, input_name): (&[&std::path::Path], &str),
@@ -50,6 +52,15 @@ fn not_an_input(
             format!("the {what} would replace the {input_name} itself; nothing was written"),
         )
         .hint(format!("write the {what} to another folder with `-o DIR`"));
+        super::problem(Some(&target.display().to_string()), problem, streams);
+        return Err(Exit::Failed);
+    }
+    if target.is_dir() {
+        let problem = Diagnostic::error(
+            "unwritable-output",
+            format!("cannot write the {what}: a folder of that name is in the way; nothing was written"),
+        )
+        .hint("move or rename the folder, or write to another folder with `-o DIR`");
         super::problem(Some(&target.display().to_string()), problem, streams);
         return Err(Exit::Failed);
     }
@@ -265,7 +276,10 @@ pub(crate) fn write_outputs<'a>(
 ) -> Exit {
     use crate::pipeline::Made;
     let (stem, name) = (written.stem, written.name);
-    let created = !written.out.is_dir();
+    // The folders this run makes (the output folder and any missing above
+    // it), innermost first, to be removed again if the run writes nothing.
+    let created: Vec<&std::path::Path> =
+        written.out.ancestors().take_while(|dir| !dir.as_os_str().is_empty() && !dir.is_dir()).collect();
     if let Err(code) = create_output_folder(written.out, streams) {
         return code;
     }
@@ -290,10 +304,10 @@ pub(crate) fn write_outputs<'a>(
         match file {
             Ok(file) => staged.push(file),
             Err(code) => {
-                // The staged files are removed as they are dropped; so is a folder this run made.
+                // The staged files are removed as they are dropped; so are the folders this run made.
                 drop(staged);
-                if created {
-                    let _ = std::fs::remove_dir(written.out);
+                for dir in &created {
+                    let _ = std::fs::remove_dir(dir);
                 }
                 return code;
             }

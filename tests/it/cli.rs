@@ -459,3 +459,27 @@ fn report_prints_the_quality_warnings_check_gives() {
         "the same warnings, in the same words (the file's first, then the checks')"
     );
 }
+
+#[test]
+fn a_folder_where_one_output_goes_stops_the_run_before_any_file_is_replaced() {
+    // The HTML is made and staged first; the JSON's place is a folder, so
+    // its rename would fail after the HTML had already replaced the old one.
+    let out = scratch("cli-folder-in-the-way");
+    let html = out.join("youth-into-work.html");
+    std::fs::write(&html, "the report of last year").expect("old report");
+    std::fs::create_dir(out.join("youth-into-work.json")).expect("a folder in the way");
+    let run = sroi(&["report", EXAMPLE, "-f", "html,json", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Failed, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a folder of that name is in the way; nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&html).expect("kept"), "the report of last year");
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+}

@@ -246,7 +246,7 @@ fn templates_can_be_written_out_and_overridden() {
         "{% extends \"sroi/report.html\" %}{% block main %}<main>{{ report.title | round }}</main>{% endblock main %}",
     )
     .expect("break it as it renders");
-    let failed_late = dir.join("out3");
+    let failed_late = dir.join("out3").join("2026");
     let late = report(
         "fixtures/youth-into-work.yaml",
         &failed_late,
@@ -255,6 +255,7 @@ fn templates_can_be_written_out_and_overridden() {
     assert_eq!(late.status.code(), Some(1), "a template that fails as it renders is invalid input");
     let stderr = String::from_utf8_lossy(&late.stderr);
     assert!(stderr.contains("cannot make the HTML report: template `report.html`"), "{stderr}");
+    assert!(!dir.join("out3").exists(), "the folders the run made are removed, not only the last");
     let left: Vec<_> = std::fs::read_dir(&failed_late)
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
         .unwrap_or_default();
