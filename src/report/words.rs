@@ -286,7 +286,7 @@ pub const WORDS: Words = Words {
     },
     sentences: Sentences {
         nothing_found: "The checks found nothing to remark on.",
-        no_simulation: "No assumption has a `range:`, so no simulation was run. Giving plausible low and high values for the most uncertain assumptions adds one.",
+        no_simulation: "No assumption has a range of plausible values (`range:` in the file), so no simulation was run. Giving low and high values for the most uncertain assumptions adds one.",
         published: "Published figures:",
     },
     captions: Captions {
