@@ -39,11 +39,12 @@ pub struct Staged {
 
 /// Writes the bytes `write` gives (through a buffer) to a temporary file
 /// beside `path`, flushed to disk, to be moved into place later; having
-/// removed the temporary files killed runs left for `path`.
-pub fn stage(
+/// removed the temporary files killed runs left for `path`. A failure is
+/// `write`'s own error (a page's template error, say), or the file's.
+pub fn stage<E: From<std::io::Error>>(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<Staged> {
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<Staged, E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

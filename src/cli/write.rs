@@ -79,23 +79,13 @@ fn stage_page(
 ) -> Result<crate::output::Staged, Exit> {
     use crate::render::html::HtmlError;
     not_an_input(target, inputs, what, streams)?;
-    let mut failed = None;
-    let staged = crate::output::stage(target, |out| {
-        render(out).map_err(|error| match error {
-            HtmlError::Write(error) => error,
-            error => {
-                failed = Some(error);
-                std::io::Error::other("the page could not be made")
-            }
-        })
-    });
-    match (staged, failed) {
-        (Ok(file), _) => Ok(file),
-        (Err(_), Some(error)) => Err(html_failed(error, name, what, streams)),
-        (Err(error), None) => {
+    match crate::output::stage(target, render) {
+        Ok(file) => Ok(file),
+        Err(HtmlError::Write(error)) => {
             unwritable(target, what, &error, streams);
             Err(Exit::Failed)
         }
+        Err(error) => Err(html_failed(error, name, what, streams)),
     }
 }
 

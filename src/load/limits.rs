@@ -25,18 +25,13 @@ pub fn long_texts(source: &SourceFile, max_chars: usize, format: &str) -> Vec<Di
     // the analysis itself is read: the whole tree of a large file is several
     // times its size.
     let mut long: Vec<(String, crate::source::Loc, usize)> = Vec::new();
-    let mut items: Vec<(String, usize)> = Vec::new();
-    let streamed = super::parse_yaml_handing_over(source, &super::raw::LISTS, &mut |key, node| {
-        let index = match items.iter_mut().find(|(list, _)| list == key) {
-            Some((_, next)) => {
-                *next += 1;
-                *next - 1
-            }
-            None => {
-                items.push((key.to_owned(), 1));
-                0
-            }
-        };
+    use super::raw::LISTS;
+    // How many items of each list were handed over.
+    let mut handed = [0usize; LISTS.len()];
+    let streamed = super::parse_yaml_handing_over(source, &LISTS, &mut |key, node| {
+        let Some(list) = LISTS.iter().position(|l| *l == key) else { return };
+        let index = handed[list];
+        handed[list] += 1;
         walk(&node, &format!("{key}[{index}]"), max_chars, &mut |path, node, chars| {
             long.push((path.to_owned(), node.loc, chars));
         });

@@ -59,7 +59,7 @@ pub enum HtmlError {
     Chart(#[from] charts::ChartError),
     /// The page could not be written where it was going.
     #[error(transparent)]
-    Write(std::io::Error),
+    Write(#[from] std::io::Error),
 }
 
 fn template_error(name: &str) -> impl Fn(tera::Error) -> HtmlError + '_ {

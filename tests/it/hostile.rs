@@ -19,9 +19,9 @@ fn analysis_with(dir: &Path, extra: &str) -> PathBuf {
 }
 
 /// Runs the binary, killing it after `limit`: (exit code, stdout, stderr),
-/// or no exit code and a standard error saying it hung. Standard input is a pipe left open, so
-/// reading it would block. `SROI_BIN` names another build to run instead
-/// (one from before a fix, to see its test fail).
+/// or no exit code and a standard error saying it hung. Standard input is
+/// a pipe left open, so reading it would block. `SROI_BIN` names another
+/// build to run instead (one from before a fix, to see its test fail).
 fn within(limit: Duration, args: &[&str]) -> (Option<i32>, String, String) {
     let binary = std::env::var_os("SROI_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_sroi").into());
     let mut child = std::process::Command::new(binary)
