@@ -8,6 +8,43 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// A writer that keeps the first error of the one it writes to, for a
+/// maker that keeps only its kind (tera) or wraps it with its own
+/// (rust_xlsxwriter): so a file that cannot be written is told from an
+/// output that cannot be made.
+pub struct Kept<'a, W: Write + ?Sized> {
+    out: &'a mut W,
+    /// The first error writing gave, when it gave one.
+    pub error: Option<std::io::Error>,
+}
+
+impl<'a, W: Write + ?Sized> Kept<'a, W> {
+    /// Writes into `out`.
+    pub fn new(out: &'a mut W) -> Self {
+        Kept { out, error: None }
+    }
+
+    fn keep(&mut self, error: &std::io::Error) {
+        if self.error.is_none() {
+            self.error = Some(std::io::Error::new(error.kind(), error.to_string()));
+        }
+    }
+}
+
+impl<W: Write + ?Sized> Write for Kept<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.out.write(bytes).inspect_err(|error| self.keep(error))
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(bytes).inspect_err(|error| self.keep(error))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush().inspect_err(|error| self.keep(error))
+    }
+}
+
 /// Whether an existing file at the target may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
@@ -43,7 +80,7 @@ pub struct Staged {
 /// `write`'s own error (a page's template error, say), or the file's.
 pub fn stage<E: From<std::io::Error>>(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), E>,
 ) -> Result<Staged, E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -123,6 +123,7 @@ pub(super) fn run(
         name: "tender-evaluation",
         out: written.out,
         inputs: (&inputs, "offer"),
+        order: &[],
     };
     super::write_outputs(outputs, &place, "tender evaluation", streams)
 }

@@ -124,6 +124,7 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
         name: "comparison",
         out: asked.out,
         inputs: (&inputs, "analysis"),
+        order: &[],
     };
     super::write_outputs(outputs, &written, "comparison", streams)
 }

@@ -54,6 +54,12 @@ pub(super) fn run(offer: &str, returns: &str, written: &Asked<'_>, streams: &mut
         })
     });
     let inputs = [std::path::PathBuf::from(offer), std::path::PathBuf::from(returns)];
-    let place = super::Written { stem: &stem, name: &stem, out: written.out, inputs: (&inputs, "returns") };
+    let place = super::Written {
+        stem: &stem,
+        name: &stem,
+        out: written.out,
+        inputs: (&inputs, "returns"),
+        order: &[],
+    };
     super::write_outputs(outputs, &place, "monitoring report", streams)
 }

@@ -136,6 +136,12 @@ pub(super) fn run(asked: &Asked<'_>, streams: &mut Streams<'_>) -> Exit {
     let stamp = crate::report::Stamp::at(streams.now);
     let outputs = pipeline::statement_outputs(&statement, stamp, asked.formats, asked.templates);
     let inputs = [path.to_path_buf()];
-    let written = super::Written { stem: &stem, name: &stem, out: asked.out, inputs: (&inputs, "manifest") };
+    let written = super::Written {
+        stem: &stem,
+        name: &stem,
+        out: asked.out,
+        inputs: (&inputs, "manifest"),
+        order: &[],
+    };
     super::write_outputs(outputs, &written, "statement", streams).max(failed)
 }

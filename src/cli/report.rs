@@ -71,17 +71,20 @@ pub(super) fn run(
     } else {
         Path::new(path).file_stem().map_or_else(|| "report".to_owned(), |s| s.to_string_lossy().into_owned())
     };
+    let name = prepared.source.name.clone();
     // All or nothing: every format is made before any file is written.
-    let outputs = match crate::pipeline::report_outputs(&prepared, formats, templates, streams.now) {
+    let outputs = match crate::pipeline::report_outputs(prepared, formats, templates, streams.now) {
         Ok(outputs) => outputs,
-        Err(long) => {
-            print_diagnostics(&long, &prepared.source, streams);
-            let _ = writeln!(streams.err, "{}: nothing was written", prepared.source.name);
+        Err((source, long)) => {
+            print_diagnostics(&long, &source, streams);
+            let _ = writeln!(streams.err, "{}: nothing was written", source.name);
             return Exit::Invalid;
         }
     };
     let inputs = [PathBuf::from(path)];
+    // The files are made in the order that holds least at once, and said in the order asked for.
+    let order: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
     let written =
-        super::Written { stem: &stem, name: &prepared.source.name, out, inputs: (&inputs, "analysis") };
+        super::Written { stem: &stem, name: &name, out, inputs: (&inputs, "analysis"), order: &order };
     super::write_outputs(outputs, &written, "report", streams)
 }

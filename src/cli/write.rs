@@ -25,7 +25,7 @@ fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Res
 /// place by [`Staged::commit`](crate::output::Staged::commit), or removed.
 fn stage_output(
     target: &std::path::Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
     inputs: (&[&std::path::Path], &str),
     what: &str,
     streams: &mut Streams<'_>,
@@ -190,17 +190,49 @@ fn html_failed(
     }
 }
 
-/// A workbook's bytes; or, when it cannot be made, the exit code (having said why).
-fn workbook_bytes(
-    made: Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
-    name: &str,
+/// Writes a workbook to a temporary file beside `target` as `write` zips
+/// it, as [`stage_output`] does; a workbook that cannot be made is said to
+/// be so (`name`: the file it is made from).
+fn stage_workbook(
+    target: &std::path::Path,
+    write: Box<crate::pipeline::WritesBook<'_>>,
+    inputs: (&[&std::path::Path], &str),
+    (name, what): (&str, &str),
     streams: &mut Streams<'_>,
-) -> Result<Vec<u8>, Exit> {
-    made.map_err(|error| {
-        let problem = Diagnostic::error("workbook-failed", format!("cannot make the workbook: {error}"));
-        super::problem(Some(name), problem, streams);
-        Exit::Failed
-    })
+) -> Result<crate::output::Staged, Exit> {
+    /// Why a workbook was not staged: its file could not be written, or
+    /// the workbook made (its own temporary files, say).
+    enum Failed {
+        Write(std::io::Error),
+        Make(rust_xlsxwriter::XlsxError),
+    }
+    impl From<std::io::Error> for Failed {
+        fn from(error: std::io::Error) -> Self {
+            Failed::Write(error)
+        }
+    }
+    not_an_input(target, inputs, what, streams)?;
+    let staged = crate::output::stage(target, |out| {
+        let mut kept = crate::output::Kept::new(out);
+        let made = write(&mut kept);
+        match (made, kept.error) {
+            (Ok(()), _) => Ok(()),
+            (Err(_), Some(error)) => Err(Failed::Write(error)),
+            (Err(error), None) => Err(Failed::Make(error)),
+        }
+    });
+    match staged {
+        Ok(file) => Ok(file),
+        Err(Failed::Write(error)) => {
+            unwritable(target, what, &error, streams);
+            Err(Exit::Failed)
+        }
+        Err(Failed::Make(error)) => {
+            let problem = Diagnostic::error("workbook-failed", format!("cannot make the workbook: {error}"));
+            super::problem(Some(name), problem, streams);
+            Err(Exit::Failed)
+        }
+    }
 }
 
 /// Writes a table or text for people: control characters from the files
@@ -247,11 +279,15 @@ pub(crate) struct Written<'a> {
     pub(crate) name: &'a str,
     pub(crate) out: &'a std::path::Path,
     pub(crate) inputs: (&'a [std::path::PathBuf], &'a str),
+    /// The extensions in the order the files are said to be written (the
+    /// order they were asked for), when they are made in another; empty
+    /// when they are said as made.
+    pub(crate) order: &'a [&'a str],
 }
 
 /// Bytes made whole, as what writes them into their file.
 fn whole(bytes: Result<Vec<u8>, Exit>) -> Result<Box<crate::pipeline::Writes<'static>>, Exit> {
-    bytes.map(|bytes| Box::new(move |out: &mut dyn std::io::Write| out.write_all(&bytes)) as Box<_>)
+    bytes.map(|bytes| Box::new(move |out: &mut (dyn std::io::Write + Send)| out.write_all(&bytes)) as Box<_>)
 }
 
 /// Writes the outputs of a run, each made and written to a temporary file
@@ -287,7 +323,8 @@ pub(crate) fn write_outputs<'a>(
             Made::Bytes(bytes) => stage(whole(Ok(bytes)), streams),
             Made::Pdf(made) => stage(whole(pdf_bytes(made, name, what, streams)), streams),
             Made::Html(made) => stage(whole(html_bytes(made, name, what, streams)), streams),
-            Made::Workbook(made) => stage(whole(workbook_bytes(made, name, streams)), streams),
+            // So is a workbook, as it is zipped.
+            Made::Workbook(write) => stage_workbook(&target, write, inputs, (name, what), streams),
             // A page is rendered into its file, and may fail as it is.
             Made::Page(render) => stage_page(&target, render, inputs, (name, what), streams),
         };
@@ -303,6 +340,11 @@ pub(crate) fn write_outputs<'a>(
             }
         }
     }
+    let said = |file: &crate::output::Staged| {
+        let extension = file.target().extension().map(|e| e.to_string_lossy());
+        written.order.iter().position(|e| extension.as_deref() == Some(*e))
+    };
+    staged.sort_by_key(said);
     for file in staged {
         let target = file.target().to_path_buf();
         if let Err(error) = file.commit(crate::output::Existing::Replace) {

@@ -88,15 +88,19 @@ pub enum Made<'a> {
     /// A web page written into its file as it is rendered (a large
     /// report's page is several times its YAML).
     Page(Box<WritesPage<'a>>),
-    /// An Excel workbook.
-    Workbook(Result<Vec<u8>, rust_xlsxwriter::XlsxError>),
+    /// An Excel workbook, written into its file as it is zipped.
+    Workbook(Box<WritesBook<'a>>),
 }
 
 /// What writes a [`Made::Stream`]'s bytes into its file.
-pub type Writes<'a> = dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+pub type Writes<'a> = dyn FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()> + 'a;
 
 /// What renders a [`Made::Page`] into its file.
-pub type WritesPage<'a> = dyn FnOnce(&mut dyn std::io::Write) -> Result<(), HtmlError> + 'a;
+pub type WritesPage<'a> = dyn FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), HtmlError> + 'a;
+
+/// What writes a [`Made::Workbook`] into its file.
+pub type WritesBook<'a> =
+    dyn FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), rust_xlsxwriter::XlsxError> + 'a;
 
 /// One file of a run, read and analysed.
 pub struct Analysed {

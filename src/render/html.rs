@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use base64::Engine as _;
+use tera::value::Key;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::charts;
@@ -167,40 +168,12 @@ fn render_page_to(
     context.insert("fonts_css", &fonts_css());
     context.insert("page", page);
     // tera keeps only the kind of a writer's error: the error itself is kept here.
-    let mut out = Kept { out, error: None };
+    let mut out = crate::output::Kept::new(out);
     let rendered = templates.tera.render_to(name, &context, &mut out);
     match (rendered, out.error) {
         (Ok(()), _) => Ok(()),
         (Err(_), Some(error)) => Err(HtmlError::Write(error)),
         (Err(error), None) => Err(template_error(name)(error)),
-    }
-}
-
-/// A writer that keeps the first error of the one it writes to.
-struct Kept<'a> {
-    out: &'a mut dyn std::io::Write,
-    error: Option<std::io::Error>,
-}
-
-impl std::io::Write for Kept<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.out.write(bytes).inspect_err(|error| self.keep(error))
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(bytes).inspect_err(|error| self.keep(error))
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush().inspect_err(|error| self.keep(error))
-    }
-}
-
-impl Kept<'_> {
-    fn keep(&mut self, error: &std::io::Error) {
-        if self.error.is_none() {
-            self.error = Some(std::io::Error::new(error.kind(), error.to_string()));
-        }
     }
 }
 
@@ -328,24 +301,60 @@ fn charts(report: &Report) -> Result<Charts, HtmlError> {
 /// Renders the report as one HTML page.
 pub fn render(report: &Report, logo: Option<&Image>, templates: &Templates) -> Result<Vec<u8>, HtmlError> {
     let mut bytes = Vec::new();
-    render_to(report, logo, templates, &mut bytes)?;
+    render_owned(report.clone(), logo, templates, &mut bytes)?;
     Ok(bytes)
 }
 
-/// Renders the report as one HTML page into `out`, as it is made.
-pub fn render_to(
-    report: &Report,
+/// Renders the report as one HTML page into `out`, as it is made, taking
+/// the view: tera's copy of each outcome's row is made as the row itself is
+/// let go, so the page of a large analysis never holds both (they are most
+/// of a report's view).
+pub fn render_owned(
+    mut report: Report,
     logo: Option<&Image>,
     templates: &Templates,
     out: &mut dyn std::io::Write,
 ) -> Result<(), HtmlError> {
-    let mut context = Context::new();
-    context.insert("report", report);
-    context.insert("charts", &charts(report)?);
-    context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
+    let charts = charts(&report)?;
     let theme = &report.theme;
-    let page = Page::new(&report.lang, &report.generator, (&theme.accent, &theme.accent_text), &report.date);
+    let (lang, generator, date) = (report.lang.clone(), report.generator.clone(), report.date.clone());
+    let accents = (theme.accent.clone(), theme.accent_text.clone());
+    // A theory of change too large to draw is not drawn (its sentence says
+    // where the links are): its boxes and links, as long as the analysis,
+    // are not copied for the template.
+    let toc = &mut report.charts.theory_of_change;
+    if toc.undrawn.is_some() {
+        *toc = crate::report::TheoryOfChange { undrawn: toc.undrawn.take(), ..Default::default() };
+    }
+    // The two lists as long as the analysis, each row copied as it is let go.
+    let (outcomes, proxies) = (std::mem::take(&mut report.outcomes), std::mem::take(&mut report.proxies));
+    let mut whole = Value::from_serializable(&report).into_map().unwrap_or_default();
+    drop(report);
+    // Each in the place of the empty list it was serialised with.
+    whole.insert(Key::Str("outcomes"), Value::from(values_of(outcomes)));
+    whole.insert(Key::Str("proxies"), Value::from(values_of(proxies)));
+    let mut context = Context::new();
+    context.insert_value("report", Value::from(whole));
+    context.insert("charts", &charts);
+    context.insert("logo", &logo.map(|image| data_uri(image.mime, &image.bytes)));
+    let page = Page::new(&lang, &generator, (&accents.0, &accents.1), &date);
     render_page_to(templates, "report.html", context, &page, out)
+}
+
+/// tera's copies of `rows`, in order, each made as its row is let go, and
+/// the list of rows shrunk each time an eighth of it is empty (so a large
+/// list's memory is given back as it goes: the list and the copies are
+/// never held whole together).
+fn values_of<T: serde::Serialize>(mut rows: Vec<T>) -> Vec<Value> {
+    let mut values = Vec::with_capacity(rows.len());
+    while let Some(row) = rows.pop() {
+        values.push(Value::from_serializable(&row));
+        if rows.len() <= rows.capacity() - rows.capacity() / 8 {
+            rows.shrink_to_fit();
+        }
+    }
+    values.reverse();
+    values
 }
 
 /// Renders a social value statement as one HTML page, with `statement.html`.
@@ -496,7 +505,7 @@ mod tests {
         let (analysis, warnings) = crate::analyse(&source).expect("valid");
         let report = crate::pipeline::report(&analysis, warnings, 0).report;
         let templates = Templates::new(&[]).expect("built-in templates");
-        match render_to(&report, None, &templates, &mut Full) {
+        match render_owned(report, None, &templates, &mut Full) {
             Err(HtmlError::Write(error)) => assert_eq!(error.kind(), std::io::ErrorKind::StorageFull),
             other => panic!("expected a write error, got {other:?}"),
         }

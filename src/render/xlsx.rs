@@ -365,7 +365,21 @@ pub fn render(
     cached: Cached,
     created: i64,
 ) -> Result<Vec<u8>, XlsxError> {
-    render_in(analysis, results, cached, created, analysis.outcomes.len() > ROW_BY_ROW_FROM)
+    let mut bytes = Vec::new();
+    write(analysis, results, cached, created, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Writes the workbook into `out` as it is zipped (the same bytes as
+/// [`render`], never held whole).
+pub fn write(
+    analysis: &Analysis,
+    results: &Results,
+    cached: Cached,
+    created: i64,
+    out: impl std::io::Write + Send,
+) -> Result<(), XlsxError> {
+    render_in(analysis, results, cached, created, analysis.outcomes.len() > ROW_BY_ROW_FROM, out)
 }
 
 /// A new sheet named `name`: held in memory, or written row by row (each
@@ -379,14 +393,15 @@ fn new_sheet<'b>(
     sheet.set_name(name)
 }
 
-/// The workbook's bytes, its sheets written row by row or not.
+/// The workbook, its sheets written row by row or not, written into `out`.
 fn render_in(
     analysis: &Analysis,
     results: &Results,
     cached: Cached,
     created: i64,
     row_by_row: bool,
-) -> Result<Vec<u8>, XlsxError> {
+    out: impl std::io::Write + Send,
+) -> Result<(), XlsxError> {
     let f = Formats::new(&analysis.currency);
     let w = Writer { cached };
     let mut book = Workbook::new();
@@ -943,7 +958,7 @@ fn render_in(
         book.define_name("DiscountRate", "=Summary!$B$4")?;
     }
     set_up_printing(&mut book)?;
-    book.save_to_buffer()
+    book.save_to_writer(out)
 }
 
 #[cfg(test)]
@@ -997,8 +1012,17 @@ mod tests {
                 let Ok((analysis, _)) = crate::analyse(&source) else { continue };
                 let results = crate::compute::compute(&analysis);
                 let made = |row_by_row| {
-                    super::render_in(&analysis, &results, super::Cached::Results, 1_700_000_000, row_by_row)
-                        .expect("a workbook")
+                    let mut bytes = Vec::new();
+                    super::render_in(
+                        &analysis,
+                        &results,
+                        super::Cached::Results,
+                        1_700_000_000,
+                        row_by_row,
+                        &mut bytes,
+                    )
+                    .expect("a workbook");
+                    bytes
                 };
                 let by_row_bytes = made(true);
                 rows_once_in_order(&by_row_bytes, &path);

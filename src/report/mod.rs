@@ -608,7 +608,7 @@ pub fn build(
     let assurance_view = assurance::view(analysis, results);
     let printed = printed::printed(
         outcomes.len(),
-        (uncertainty.swings.len(), quality.findings.len()),
+        (uncertainty.swings.len(), quality.findings.len(), uncertainty.switching.len()),
         proxies.len(),
         included.len(),
     );

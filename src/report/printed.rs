@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// Most rows a PDF table of outcomes (the impact map, the theory of change,
-/// the swings, the proxies) or list of findings has: a 35,000-outcome map
+/// the swings, the proxies) or list (findings, switching values) has: a 35,000-outcome map
 /// took 24 s and 1.5 GB to lay out, and belongs in the CSV and workbook.
 pub const MAX_PDF_MAP_ROWS: usize = 500;
 
@@ -29,7 +29,7 @@ pub struct Cut {
 impl Cut {
     /// The first [`MAX_PDF_MAP_ROWS`] of `total` `things`, and, above a
     /// table cut short, where the rest are (`elsewhere`, a sentence).
-    fn rows(total: usize, things: &str, elsewhere: &str) -> Cut {
+    pub fn rows(total: usize, things: &str, elsewhere: &str) -> Cut {
         let note = (total > MAX_PDF_MAP_ROWS).then(|| {
             format!(
                 "This analysis has {} {things}; the PDF lists the first {MAX_PDF_MAP_ROWS}. {elsewhere}",
@@ -58,6 +58,8 @@ pub struct Printed {
     pub evidence: Cut,
     /// The swings.
     pub swings: Cut,
+    /// The switching values.
+    pub switching: Cut,
     /// The quality findings.
     pub findings: Cut,
     /// The financial proxies.
@@ -69,11 +71,12 @@ pub struct Printed {
 }
 
 /// What the PDF prints of a report with `outcomes` outcomes, `swings`
-/// swings, `findings` findings, `proxies` proxies and `stakeholders`
-/// included stakeholders (the columns of the year table).
+/// swings, `findings` findings, `switching` switching values, `proxies`
+/// proxies and `stakeholders` included stakeholders (the columns of the
+/// year table).
 pub(crate) fn printed(
     outcomes: usize,
-    (swings, findings): (usize, usize),
+    (swings, findings, switching): (usize, usize, usize),
     proxies: usize,
     stakeholders: usize,
 ) -> Printed {
@@ -96,6 +99,11 @@ pub(crate) fn printed(
         ),
         swings: Cut::rows(swings, "swings", "Every swing is in the JSON report (`sroi report -f json`)."),
         findings: Cut::rows(findings, "findings", "`sroi check` prints every one."),
+        switching: Cut::rows(
+            switching,
+            "switching values",
+            "Every one is in the HTML report, and in the JSON report (`sroi report -f json`) as the `switching_value` of each row of `sensitivity`.",
+        ),
         proxies: Cut::rows(
             proxies,
             "financial proxies",
@@ -133,9 +141,22 @@ mod tests {
     }
 
     #[test]
+    fn a_long_list_of_switching_values_is_cut_and_says_where_every_one_is() {
+        assert_eq!(printed(1, (0, 0, 500), 1, 1).switching, Cut { rows: 500, note: None });
+        let cut = printed(1, (0, 0, 1_759), 1, 1).switching;
+        assert_eq!(cut.rows, 500);
+        assert_eq!(
+            cut.note.as_deref(),
+            Some(
+                "This analysis has 1,759 switching values; the PDF lists the first 500. Every one is in the HTML report, and in the JSON report (`sroi report -f json`) as the `switching_value` of each row of `sensitivity`."
+            )
+        );
+    }
+
+    #[test]
     fn the_year_table_keeps_a_column_for_each_of_up_to_six_stakeholders() {
-        assert!(printed(1, (0, 0), 1, 6).years_by_stakeholder);
-        let seven = printed(1, (0, 0), 1, 7);
+        assert!(printed(1, (0, 0, 0), 1, 6).years_by_stakeholder);
+        let seven = printed(1, (0, 0, 0), 1, 7);
         assert!(!seven.years_by_stakeholder);
         assert_eq!(
             seven.years_note.as_deref(),

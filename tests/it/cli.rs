@@ -461,9 +461,36 @@ fn report_prints_the_quality_warnings_check_gives() {
 }
 
 #[test]
+fn the_files_of_a_report_are_said_in_the_order_asked_for_whatever_order_they_are_made_in() {
+    // They are made figures first and the page last, which holds least at once.
+    let out = scratch("cli-order-said");
+    let run = sroi(&["report", EXAMPLE, "-f", "html,xlsx,pdf,csv,json", "-o", &out.to_string_lossy()]);
+    assert_eq!(run.code, Exit::Ok, "{}", run.stderr);
+    let said: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("wrote "))
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "youth-into-work.html",
+            "youth-into-work.xlsx",
+            "youth-into-work.pdf",
+            "youth-into-work-impact-map.csv",
+            "youth-into-work-years.csv",
+            "youth-into-work.json"
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn a_folder_where_one_output_goes_stops_the_run_before_any_file_is_replaced() {
-    // The HTML is made and staged first; the JSON's place is a folder, so
-    // its rename would fail after the HTML had already replaced the old one.
+    // The JSON's place is a folder: were it found only when the JSON is
+    // moved into place, the HTML could already have replaced the old one.
     let out = scratch("cli-folder-in-the-way");
     let html = out.join("youth-into-work.html");
     std::fs::write(&html, "the report of last year").expect("old report");

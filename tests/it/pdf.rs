@@ -141,6 +141,33 @@ fn document_information_is_filled_in_from_the_report() {
 }
 
 #[test]
+fn a_long_list_of_switching_values_is_cut_in_the_pdf_with_a_note() {
+    // 15,000 generated outcomes have 1,759 switching values: 60 of the PDF's pages.
+    let fixture = Path::new("fixtures/youth-into-work.yaml");
+    let mut report = view_model(fixture);
+    let one = report.uncertainty.switching.first().cloned().expect("the fixture has a switching value");
+    report.uncertainty.switching = (0..520)
+        .map(|i| sroi::report::uncertainty::SwitchView { outcome: format!("Switch{i}"), ..one.clone() })
+        .collect();
+    report.printed.switching =
+        sroi::report::printed::Cut::rows(520, "switching values", "Every one is elsewhere.");
+    let rendered = sroi::render::pdf::render(&report, None).expect("a PDF");
+    let out = scratch("pdf-switching-cut");
+    let pdf = out.join("cut.pdf");
+    std::fs::write(&pdf, &rendered.bytes).expect("write");
+    let text = words(&String::from_utf8_lossy(&tool("pdftotext", &[&pdf.to_string_lossy(), "-"]).stdout));
+    assert!(
+        text.contains(
+            "This analysis has 520 switching values; the PDF lists the first 500. Every one is elsewhere."
+        ),
+        "{}",
+        &text[..text.len().min(3000)]
+    );
+    assert!(text.contains("Switch499 "), "the 500th is printed");
+    assert!(!text.contains("Switch500 "), "nothing past the 500th");
+}
+
+#[test]
 fn the_same_input_gives_the_same_bytes() {
     for fixture in fixtures() {
         let a = std::fs::read(pdf_of(&fixture, &scratch("pdf-det-a"))).expect("first");

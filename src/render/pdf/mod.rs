@@ -88,8 +88,8 @@ pub(crate) fn document<'a>(about: &About<'a>, accent: Rgb) -> Result<(Doc<'a>, L
 /// The document with the pages set on `l`, each with `header` and a footer,
 /// written as tagged PDF/UA-1.
 pub(crate) fn save(doc: Doc<'_>, l: Layout, header: &str, footer: &str) -> Result<Rendered, PdfError> {
-    let pages = l.finish(header, footer);
-    let bytes = write::document(&pages, &doc.about, doc.logo.as_ref())?;
+    let mut pages = l.finish(header, footer);
+    let bytes = write::document(&mut pages, &doc.about, doc.logo.as_ref())?;
     Ok(Rendered { bytes, missing_glyphs: pages.missing, logo_left_out: None })
 }
 
@@ -584,7 +584,8 @@ fn how_sure(l: &mut Layout, report: &Report, accent: Rgb) -> Result<(), PdfError
     );
     l.space(4.0);
     l.subheading(w.subheadings.switching);
-    for s in &u.switching {
+    note_cut(l, &report.printed.switching, accent);
+    for s in u.switching.iter().take(report.printed.switching.rows) {
         let mut spans = vec![Span::new(format!("The {} of ", s.assumption), Face::Regular)];
         spans.extend(
             markdown::inline(&s.outcome, accent).into_iter().map(|span| Span { face: Face::Italic, ..span }),

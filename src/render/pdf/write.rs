@@ -212,8 +212,14 @@ fn outline(pages: &Pages) -> Outline {
 }
 
 /// The document: `pages` as tagged PDF/UA-1, described by `about`, with
-/// `logo` (already decoded) wherever the layout placed the image.
-pub(crate) fn document(pages: &Pages, about: &About<'_>, logo: Option<&Image>) -> Result<Vec<u8>, PdfError> {
+/// `logo` (already decoded) wherever the layout placed the image. Each
+/// page's painting is let go once it is drawn (a long document's pages are
+/// most of what its layout holds).
+pub(crate) fn document(
+    pages: &mut Pages,
+    about: &About<'_>,
+    logo: Option<&Image>,
+) -> Result<Vec<u8>, PdfError> {
     let configuration = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
@@ -224,12 +230,12 @@ pub(crate) fn document(pages: &Pages, about: &About<'_>, logo: Option<&Image>) -
     let mut runs: Vec<Option<Identifier>> = vec![None; pages.runs];
     let mut annotations: Vec<Option<Identifier>> = vec![None; pages.links.len()];
     let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError::Invalid("page size".into()))?;
-    for (index, pieces) in pages.pages.iter().enumerate() {
+    for (index, pieces) in std::mem::take(&mut pages.pages).into_iter().enumerate() {
         let mut page = document.start_page_with(size.clone());
         {
             let mut surface = page.surface();
             let mut open: Option<Mark> = None;
-            for (mark, piece) in pieces {
+            for (mark, piece) in &pieces {
                 if open != Some(*mark) {
                     if open.is_some() {
                         surface.end_tagged();
