@@ -140,12 +140,11 @@ impl Iterator for ReportOutputs {
         {
             self.view = Some(crate::report::build(&analysis, &results, &uncertainty, &findings, self.now));
         }
-        let extension = |format: ReportFormat| format.extension();
         if std::mem::take(&mut self.pdf) {
             let made = crate::render::pdf::render(self.view.as_ref()?, self.logo.as_ref());
             return Some(Output {
                 suffix: "",
-                extension: extension(ReportFormat::Pdf),
+                extension: ReportFormat::Pdf.extension(),
                 made: Made::Pdf(made),
             });
         }
@@ -154,7 +153,7 @@ impl Iterator for ReportOutputs {
         let made = Made::Page(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
             crate::render::html::render_owned(report, logo.as_ref(), &templates, out)
         }));
-        Some(Output { suffix: "", extension: extension(ReportFormat::Html), made })
+        Some(Output { suffix: "", extension: ReportFormat::Html.extension(), made })
     }
 }
 
@@ -179,7 +178,8 @@ fn from_figures(
         ReportFormat::Xlsx => Made::Workbook(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
             crate::render::xlsx::write(&analysis, &results, crate::render::xlsx::Cached::Results, now, out)
         })),
-        // The JSON, and any other, is written as it is made.
+        // The JSON (the other formats are not made from the figures alone),
+        // written as it is made.
         _ => {
             let uncertainty = Arc::clone(&figures.uncertainty);
             Made::Stream(Box::new(move |out: &mut (dyn std::io::Write + Send)| {
