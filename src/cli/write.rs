@@ -20,21 +20,74 @@ fn create_output_folder(out: &std::path::Path, streams: &mut Streams<'_>) -> Res
 }
 
 /// Writes one output file (`what`: "report", "statement") to a temporary
-/// file beside `target`, as `write` makes its bytes, never for one of the
+/// file beside `target`, as `write` makes it, never for one of the
 /// `inputs` (their `input_name`: "analysis", "manifest"); it is moved into
 /// place by [`Staged::commit`](crate::output::Staged::commit), or removed.
-fn stage_output(
+/// A failure is said: the file's as a file that cannot be written, an
+/// output's that cannot be made as [`Failure::said`] says it (`name`: the
+/// file it is made from).
+fn stage_output<E: Failure>(
     target: &std::path::Path,
-    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), E>,
     inputs: (&[&std::path::Path], &str),
-    what: &str,
+    (name, what): (&str, &str),
     streams: &mut Streams<'_>,
 ) -> Result<crate::output::Staged, Exit> {
     not_an_input(target, inputs, what, streams)?;
-    crate::output::stage(target, write).map_err(|error| {
-        unwritable(target, what, &error, streams);
-        Exit::Failed
+    crate::output::stage(target, write).map_err(|error| match error.written() {
+        Ok(error) => {
+            unwritable(target, what, &error, streams);
+            Exit::Failed
+        }
+        Err(error) => error.said(name, what, streams),
     })
+}
+
+/// Why an output written into its file as it is made failed: the file (an
+/// io error), or the making.
+trait Failure: From<std::io::Error> {
+    /// The file's own error, when it is that.
+    fn written(self) -> Result<std::io::Error, Self>;
+    /// Says why the output could not be made; its exit code.
+    fn said(self, name: &str, what: &str, streams: &mut Streams<'_>) -> Exit;
+}
+
+impl Failure for std::io::Error {
+    fn written(self) -> Result<std::io::Error, Self> {
+        Ok(self)
+    }
+
+    fn said(self, _: &str, _: &str, _: &mut Streams<'_>) -> Exit {
+        Exit::Failed
+    }
+}
+
+impl Failure for crate::render::html::HtmlError {
+    fn written(self) -> Result<std::io::Error, Self> {
+        match self {
+            crate::render::html::HtmlError::Write(error) => Ok(error),
+            error => Err(error),
+        }
+    }
+
+    fn said(self, name: &str, what: &str, streams: &mut Streams<'_>) -> Exit {
+        html_failed(self, name, what, streams)
+    }
+}
+
+impl Failure for crate::render::xlsx::WorkbookError {
+    fn written(self) -> Result<std::io::Error, Self> {
+        match self {
+            crate::render::xlsx::WorkbookError::Write(error) => Ok(error),
+            error => Err(error),
+        }
+    }
+
+    fn said(self, name: &str, _: &str, streams: &mut Streams<'_>) -> Exit {
+        let problem = Diagnostic::error("workbook-failed", format!("cannot make the workbook: {self}"));
+        super::problem(Some(name), problem, streams);
+        Exit::Failed
+    }
 }
 
 /// Refuses (having said why) an output that would replace one of the
@@ -65,28 +118,6 @@ fn not_an_input(
         return Err(Exit::Failed);
     }
     Ok(())
-}
-
-/// Writes a web page to a temporary file beside `target` as `render` makes
-/// it, as [`stage_output`] does; a page that cannot be made is said to be
-/// so (`name`: the file it is made from), as [`html_bytes`] says it.
-fn stage_page(
-    target: &std::path::Path,
-    render: Box<crate::pipeline::WritesPage<'_>>,
-    inputs: (&[&std::path::Path], &str),
-    (name, what): (&str, &str),
-    streams: &mut Streams<'_>,
-) -> Result<crate::output::Staged, Exit> {
-    use crate::render::html::HtmlError;
-    not_an_input(target, inputs, what, streams)?;
-    match crate::output::stage(target, render) {
-        Ok(file) => Ok(file),
-        Err(HtmlError::Write(error)) => {
-            unwritable(target, what, &error, streams);
-            Err(Exit::Failed)
-        }
-        Err(error) => Err(html_failed(error, name, what, streams)),
-    }
 }
 
 fn unwritable(target: &std::path::Path, what: &str, error: &std::io::Error, streams: &mut Streams<'_>) {
@@ -190,51 +221,6 @@ fn html_failed(
     }
 }
 
-/// Writes a workbook to a temporary file beside `target` as `write` zips
-/// it, as [`stage_output`] does; a workbook that cannot be made is said to
-/// be so (`name`: the file it is made from).
-fn stage_workbook(
-    target: &std::path::Path,
-    write: Box<crate::pipeline::WritesBook<'_>>,
-    inputs: (&[&std::path::Path], &str),
-    (name, what): (&str, &str),
-    streams: &mut Streams<'_>,
-) -> Result<crate::output::Staged, Exit> {
-    /// Why a workbook was not staged: its file could not be written, or
-    /// the workbook made (its own temporary files, say).
-    enum Failed {
-        Write(std::io::Error),
-        Make(rust_xlsxwriter::XlsxError),
-    }
-    impl From<std::io::Error> for Failed {
-        fn from(error: std::io::Error) -> Self {
-            Failed::Write(error)
-        }
-    }
-    not_an_input(target, inputs, what, streams)?;
-    let staged = crate::output::stage(target, |out| {
-        let mut kept = crate::output::Kept::new(out);
-        let made = write(&mut kept);
-        match (made, kept.error) {
-            (Ok(()), _) => Ok(()),
-            (Err(_), Some(error)) => Err(Failed::Write(error)),
-            (Err(error), None) => Err(Failed::Make(error)),
-        }
-    });
-    match staged {
-        Ok(file) => Ok(file),
-        Err(Failed::Write(error)) => {
-            unwritable(target, what, &error, streams);
-            Err(Exit::Failed)
-        }
-        Err(Failed::Make(error)) => {
-            let problem = Diagnostic::error("workbook-failed", format!("cannot make the workbook: {error}"));
-            super::problem(Some(name), problem, streams);
-            Err(Exit::Failed)
-        }
-    }
-}
-
 /// Writes a table or text for people: control characters from the files
 /// shown escaped ([`crate::diag::escape_controls`]).
 pub(crate) fn write_text(text: &str, streams: &mut Streams<'_>) -> Exit {
@@ -316,17 +302,17 @@ pub(crate) fn write_outputs<'a>(
         let target = written.out.join(format!("{stem}{}.{}", output.suffix, output.extension));
         // A stream is written as it is made; bytes made whole are written, then dropped.
         let stage = |write: Result<Box<crate::pipeline::Writes<'_>>, Exit>, streams: &mut Streams<'_>| {
-            write.and_then(|write| stage_output(&target, write, inputs, what, streams))
+            write.and_then(|write| stage_output(&target, write, inputs, (name, what), streams))
         };
         let file = match output.made {
             Made::Stream(write) => stage(Ok(write), streams),
             Made::Bytes(bytes) => stage(whole(Ok(bytes)), streams),
             Made::Pdf(made) => stage(whole(pdf_bytes(made, name, what, streams)), streams),
             Made::Html(made) => stage(whole(html_bytes(made, name, what, streams)), streams),
-            // So is a workbook, as it is zipped.
-            Made::Workbook(write) => stage_workbook(&target, write, inputs, (name, what), streams),
-            // A page is rendered into its file, and may fail as it is.
-            Made::Page(render) => stage_page(&target, render, inputs, (name, what), streams),
+            // A workbook is zipped into its file and a page rendered into
+            // its file; either may fail as it is.
+            Made::Workbook(write) => stage_output(&target, write, inputs, (name, what), streams),
+            Made::Page(render) => stage_output(&target, render, inputs, (name, what), streams),
         };
         match file {
             Ok(file) => staged.push(file),

@@ -100,7 +100,7 @@ pub type WritesPage<'a> = dyn FnOnce(&mut (dyn std::io::Write + Send)) -> Result
 
 /// What writes a [`Made::Workbook`] into its file.
 pub type WritesBook<'a> =
-    dyn FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), rust_xlsxwriter::XlsxError> + 'a;
+    dyn FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), crate::render::xlsx::WorkbookError> + 'a;
 
 /// One file of a run, read and analysed.
 pub struct Analysed {

@@ -366,20 +366,40 @@ pub fn render(
     created: i64,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut bytes = Vec::new();
-    write(analysis, results, cached, created, &mut bytes)?;
+    render_in(analysis, results, cached, created, analysis.outcomes.len() > ROW_BY_ROW_FROM, &mut bytes)?;
     Ok(bytes)
 }
 
+/// Why a workbook could not be written where it was going.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    /// The workbook could not be made (rust_xlsxwriter says why: a cell,
+    /// or its own temporary files).
+    #[error(transparent)]
+    Make(XlsxError),
+    /// Its file could not be written.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
+
 /// Writes the workbook into `out` as it is zipped (the same bytes as
-/// [`render`], never held whole).
+/// [`render`], never held whole); a failure to write `out` is told from
+/// the workbook's own.
 pub fn write(
     analysis: &Analysis,
     results: &Results,
     cached: Cached,
     created: i64,
-    out: impl std::io::Write + Send,
-) -> Result<(), XlsxError> {
-    render_in(analysis, results, cached, created, analysis.outcomes.len() > ROW_BY_ROW_FROM, out)
+    out: &mut (dyn std::io::Write + Send),
+) -> Result<(), WorkbookError> {
+    // rust_xlsxwriter wraps the writer's error as its own: it is kept here.
+    let mut out = crate::output::Kept::new(out);
+    let row_by_row = analysis.outcomes.len() > ROW_BY_ROW_FROM;
+    match (render_in(analysis, results, cached, created, row_by_row, &mut out), out.error) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(error)) => Err(WorkbookError::Write(error)),
+        (Err(error), None) => Err(WorkbookError::Make(error)),
+    }
 }
 
 /// A new sheet named `name`: held in memory, or written row by row (each
@@ -998,6 +1018,33 @@ mod tests {
                 .map(|rest| rest[..rest.find('"').expect("a quote")].parse().expect("a row number"))
                 .collect();
             assert!(rows.windows(2).all(|w| w[0] < w[1]), "{}, {name}: rows {rows:?}", path.display());
+        }
+    }
+
+    /// A file that is full.
+    struct Full;
+
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_workbook_that_cannot_be_written_says_so_and_is_not_blamed_on_the_workbook() {
+        let text = std::fs::read_to_string("fixtures/youth-into-work.yaml").expect("fixture");
+        let source = crate::source::SourceFile::new("youth-into-work.yaml", &text);
+        let (analysis, _) = crate::analyse(&source).expect("valid");
+        let results = crate::compute::compute(&analysis);
+        match super::write(&analysis, &results, super::Cached::Results, 0, &mut Full) {
+            Err(super::WorkbookError::Write(error)) => {
+                assert_eq!(error.kind(), std::io::ErrorKind::StorageFull)
+            }
+            other => panic!("expected a write error, got {other:?}"),
         }
     }
 
